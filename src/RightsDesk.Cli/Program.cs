@@ -1,0 +1,3 @@
+using RightsDesk.Cli;
+
+return await CliApp.RunAsync(args);
