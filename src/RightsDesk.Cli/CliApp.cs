@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RightsDesk.Cli.Commands;
 
 namespace RightsDesk.Cli;
 
@@ -8,13 +9,26 @@ public static class CliApp
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("RightsDesk: handle state demands the way human rights standards say you must.");
+        root.Subcommands.Add(AssessCommand.Create());
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>Malformed arguments exit 2, like invalid input, so scripts can tell them from a negative answer (1).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
-        var root = BuildRoot();
-        var parse = root.Parse(args);
-        return await parse.InvokeAsync();
+        var config = new InvocationConfiguration { Output = output ?? Console.Out, Error = error ?? Console.Error };
+        var parse = BuildRoot().Parse(args);
+        if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
+        {
+            foreach (var e in parse.Errors)
+            {
+                await config.Error.WriteLineAsync(e.Message);
+            }
+
+            await config.Error.WriteLineAsync("Run with --help for usage.");
+            return 2;
+        }
+
+        return await parse.InvokeAsync(config);
     }
 }

@@ -23,8 +23,8 @@ public static class JsonNames
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
+            // Nulls are written: the contract says "earliest: date or null", and absent is not the same as null.
             WriteIndented = indented,
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new CountryCodeJsonConverter());

@@ -1,0 +1,108 @@
+using RightsDesk.Core.Demands;
+using RightsDesk.Core.Policy;
+
+namespace RightsDesk.Core.Assessment;
+
+/// <summary>Why a data category was taken out of what may be disclosed; decides what the desk recommends instead.</summary>
+public enum RemovalCause { InsufficientProcess, RequiresMlat, Proportionality, Emergency }
+
+/// <summary>A target the operator's at-risk registry knows (human rights defender, journalist, lawyer…).</summary>
+public sealed record AtRiskMatch(int TargetIndex, string Category);
+
+/// <summary>Looks targets up in the at-risk registry. The web host implements it with a keyed blind index.</summary>
+public interface IAtRiskRegistry
+{
+    IReadOnlyList<AtRiskMatch> Match(IReadOnlyList<Target> targets);
+}
+
+public sealed class EmptyAtRiskRegistry : IAtRiskRegistry
+{
+    public static readonly EmptyAtRiskRegistry Instance = new();
+
+    public IReadOnlyList<AtRiskMatch> Match(IReadOnlyList<Target> targets) => [];
+}
+
+/// <summary>What the desk knows about the requester beyond the demand itself (portal history, flags).</summary>
+public sealed record RequesterStanding(bool Flagged, string? FlagReason)
+{
+    public static readonly RequesterStanding Unknown = new(false, null);
+}
+
+/// <summary>
+/// The working state of one assessment. Checks only add to it: findings, categories or targets to drop,
+/// a recommendation that must take precedence, an escalation. The engine turns it into the result.
+/// </summary>
+public sealed class AssessmentContext
+{
+    private readonly List<Finding> _findings = new(16);
+    private readonly Dictionary<DataCategory, RemovalCause> _removed = [];
+    private readonly HashSet<int> _excludedTargets = [];
+    private readonly List<string> _escalationReasons = [];
+    private readonly List<(Recommendation Recommendation, string Why)> _blocks = [];
+
+    internal AssessmentContext(Demand demand, PolicySet policy, IReadOnlyList<AtRiskMatch> atRisk, RequesterStanding requester)
+    {
+        Demand = demand;
+        Policy = policy;
+        Profile = policy.ProfileFor(demand.Authority.Country.Value);
+        Home = policy.ProfileFor(policy.Operator.HomeCountry);
+        AtRisk = atRisk;
+        Requester = requester;
+        On = DateOnly.FromDateTime(demand.ReceivedAt.UtcDateTime);
+        AllowedTerritories = [];
+    }
+
+    public Demand Demand { get; }
+    public PolicySet Policy { get; }
+    /// <summary>The profile of the authority's own jurisdiction (or the default).</summary>
+    public JurisdictionProfile Profile { get; }
+    /// <summary>The profile of the jurisdiction where the operator is established and holds the data.</summary>
+    public JurisdictionProfile Home { get; }
+    public IReadOnlyList<AtRiskMatch> AtRisk { get; }
+    public RequesterStanding Requester { get; }
+    /// <summary>The date the demand was received: rules and overrides are applied as they stood then.</summary>
+    public DateOnly On { get; }
+    public DateOnly? FollowUpProcessDue { get; set; }
+    public List<string> AllowedTerritories { get; }
+
+    internal IReadOnlyList<Finding> Findings => _findings;
+    internal IReadOnlyDictionary<DataCategory, RemovalCause> Removed => _removed;
+    internal IReadOnlyCollection<int> ExcludedTargets => _excludedTargets;
+    internal IReadOnlyList<string> EscalationReasons => _escalationReasons;
+    internal IReadOnlyList<(Recommendation Recommendation, string Why)> Blocks => _blocks;
+
+    public string AuthorityCountry => Demand.Authority.Country.Value;
+
+    public void Pass(string check, string reason, string standard) => _findings.Add(new(check, FindingOutcome.Pass, reason, standard));
+
+    public void Concern(string check, string reason, string standard) => _findings.Add(new(check, FindingOutcome.Concern, reason, standard));
+
+    public void Fail(string check, string reason, string standard) => _findings.Add(new(check, FindingOutcome.Fail, reason, standard));
+
+    /// <summary>Say that the demand cannot go ahead as asked and what the desk should do instead.</summary>
+    public void Require(Recommendation recommendation, string why) => _blocks.Add((recommendation, why));
+
+    public void Disallow(DataCategory category, RemovalCause cause) => _removed.TryAdd(category, cause);
+
+    public bool IsAllowed(DataCategory category) => !_removed.ContainsKey(category);
+
+    public void ExcludeTarget(int index) => _excludedTargets.Add(index);
+
+    public void Escalate(string reason) => _escalationReasons.Add(reason);
+
+    /// <summary>The text the authority gave to justify the demand, for pattern checks.</summary>
+    public string JustificationText => _justification ??= string.Join("\n", new[]
+    {
+        Demand.LegalBasis, Demand.Offence, Demand.StatementOfReasons,
+    }.Where(s => !string.IsNullOrEmpty(s)));
+
+    private string? _justification;
+}
+
+/// <summary>One rule of the assessment. A check is small, pure, and names the standard it rests on.</summary>
+public interface IAssessmentCheck
+{
+    string Id { get; }
+
+    void Run(AssessmentContext context);
+}

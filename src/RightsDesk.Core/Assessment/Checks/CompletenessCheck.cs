@@ -1,0 +1,110 @@
+using RightsDesk.Core.Demands;
+
+namespace RightsDesk.Core.Assessment.Checks;
+
+/// <summary>The elements every demand must carry before it can be acted on (GNI), and the DSA Art. 9/10 elements.</summary>
+internal sealed class CompletenessCheck : IAssessmentCheck
+{
+    public string Id => "completeness";
+
+    public void Run(AssessmentContext c)
+    {
+        var d = c.Demand;
+        var before = c.Findings.Count;
+
+        if (!d.Document.Written)
+        {
+            if (d.Emergency)
+            {
+                c.Concern(Id, "The emergency demand was not made in writing; written confirmation must follow before anything beyond the emergency scope is disclosed.", Standards.Gni);
+            }
+            else
+            {
+                c.Fail(Id, "The demand is not in writing. A demand must be written and name its legal basis, issuing authority and authorising official before it is acted on.", Standards.Gni);
+                c.Require(Recommendation.RequestClarification, "the demand must be put in writing");
+            }
+        }
+
+        if (d.LegalBasis is null && d.LegalProcess is not LegalProcess.Informal and not LegalProcess.None)
+        {
+            c.Fail(Id, "No legal basis is cited. Ask the authority to state the law that empowers it to make this demand.", Standards.Gni);
+            c.Require(Recommendation.RequestClarification, "the legal basis is missing");
+        }
+
+        if (d.Authority.Officer is null)
+        {
+            c.Concern(Id, "The authorising official is not named.", Standards.Gni);
+        }
+
+        if (d.Authority.Reference is null)
+        {
+            c.Concern(Id, "The demand carries no case or reference number, which makes it harder to verify and to contest.", "Validity checklist (Kodex, Meta LEORS)");
+        }
+
+        if (d.LegalProcess is LegalProcess.DsaOrder)
+        {
+            CheckDsaElements(c, d);
+        }
+        else if (d.StatementOfReasons is null && d.Kind is not DemandKind.Preservation)
+        {
+            c.Concern(Id, "The authority gives no reasons; without them necessity and proportionality cannot be weighed.", Standards.Manila);
+        }
+
+        if (d.Kind is DemandKind.UserData && d.DateRange is null && d.DataCategories.Any(x => x is not DataCategory.SubscriberInfo))
+        {
+            c.Concern(Id, "No date range is given for records beyond subscriber information; ask the authority to limit the period.", Standards.Gni);
+        }
+
+        if (d.NonDisclosure is { Required: true, Basis: null })
+        {
+            c.Concern(Id, "A non-disclosure order is claimed without stating its legal basis; it will be held for review, not simply obeyed.", "RDR P12.3");
+        }
+
+        if (c.Findings.Count == before)
+        {
+            c.Pass(Id, "The demand is written and names its legal basis, the issuing authority, the authorising official, its reference and its reasons.", Standards.Gni);
+        }
+    }
+
+    private void CheckDsaElements(AssessmentContext c, Demand d)
+    {
+        var article = d.Kind is DemandKind.UserData ? Standards.Dsa10 : Standards.Dsa9;
+        var missing = new List<string>();
+        if (d.StatementOfReasons is null)
+        {
+            missing.Add(d.Kind is DemandKind.UserData
+                ? "a statement of reasons explaining the objective, necessity and proportionality"
+                : "a statement of reasons explaining why the content is illegal");
+        }
+
+        if (d.Redress is null)
+        {
+            missing.Add("information about the redress available to the provider and to the user");
+        }
+
+        if (d.Kind is DemandKind.ContentRestriction && !d.Targets.Any(t => t.Type is TargetType.Url or TargetType.Content))
+        {
+            missing.Add("the exact URLs or content identifiers concerned");
+        }
+
+        if (d.Kind is DemandKind.ContentRestriction or DemandKind.AccountRestriction && d.Restriction is null)
+        {
+            missing.Add("the territorial scope of the order");
+        }
+
+        if (d.Authority.Email is null)
+        {
+            missing.Add("where the provider should report the effect given to the order");
+        }
+
+        if (missing.Count > 0)
+        {
+            c.Fail(Id, "The DSA order lacks elements the regulation requires: " + string.Join("; ", missing) + ".", article);
+            c.Require(Recommendation.RequestClarification, "the DSA order is incomplete");
+        }
+        else
+        {
+            c.Pass(Id, "The DSA order carries its legal basis, statement of reasons, issuing authority, identifiers and redress information.", article);
+        }
+    }
+}

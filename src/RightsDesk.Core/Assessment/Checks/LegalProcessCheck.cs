@@ -1,0 +1,92 @@
+using RightsDesk.Core.Demands;
+
+namespace RightsDesk.Core.Assessment.Checks;
+
+/// <summary>
+/// Does the legal process suffice, under the authority's own law, for each category of data asked for?
+/// A subpoena is not a warrant: a category the process cannot reach is taken out of what may be disclosed.
+/// </summary>
+internal sealed class LegalProcessCheck : IAssessmentCheck
+{
+    public string Id => "legalProcess";
+
+    public void Run(AssessmentContext c)
+    {
+        var d = c.Demand;
+        var process = d.LegalProcess;
+
+        if (d.Kind is DemandKind.ContentRestriction or DemandKind.AccountRestriction)
+        {
+            CheckRestriction(c, process);
+            return;
+        }
+
+        if (d.Kind is DemandKind.Preservation)
+        {
+            c.Pass(Id, "A preservation request freezes records pending legal process; nothing is disclosed on it.", "18 U.S.C. § 2703(f); Budapest Convention Art. 16");
+            return;
+        }
+
+        if (d.Kind is DemandKind.NetworkDisruption || process is LegalProcess.EmergencyRequest)
+        {
+            return; // judged by their own checks
+        }
+
+        if (process is LegalProcess.Informal or LegalProcess.None)
+        {
+            foreach (var category in d.DataCategories)
+            {
+                c.Disallow(category, RemovalCause.InsufficientProcess);
+            }
+
+            c.Fail(Id, "The request rests on no legal process. User data is handed over only when the law requires it.", Standards.GniPrinciples);
+            return;
+        }
+
+        var insufficient = new List<string>();
+        foreach (var category in d.DataCategories)
+        {
+            var enough = c.Profile.SufficientProcess.TryGetValue(category, out var list) && list.Contains(process);
+            if (!enough)
+            {
+                c.Disallow(category, RemovalCause.InsufficientProcess);
+                var needed = list is { Count: > 0 } ? string.Join(", ", list.Select(JsonNames.Of)) : "no legal process the policy recognises";
+                insufficient.Add($"{JsonNames.Of(category)} needs {needed}");
+            }
+        }
+
+        var processName = JsonNames.Of(process);
+        if (insufficient.Count == 0)
+        {
+            c.Pass(Id, $"Under the law of {c.Profile.Name} a {processName} suffices for every category asked for.", Standards.Gni);
+        }
+        else if (insufficient.Count == d.DataCategories.Count)
+        {
+            c.Fail(Id, $"Under the law of {c.Profile.Name} a {processName} does not suffice for anything asked for: {string.Join("; ", insufficient)}.", Standards.Gni + "; " + Standards.RdrP10);
+        }
+        else
+        {
+            c.Concern(Id, $"Under the law of {c.Profile.Name} a {processName} does not reach everything asked for, so the disclosure is narrowed: {string.Join("; ", insufficient)}.", Standards.Gni + "; " + Standards.RdrP10);
+        }
+    }
+
+    private void CheckRestriction(AssessmentContext c, LegalProcess process)
+    {
+        if (process is LegalProcess.Informal or LegalProcess.None)
+        {
+            c.Fail(Id, "An informal government request is not a legal order. It may be reviewed against the platform's own rules like any other flag, but it is not complied with as a demand, and it is counted as state involvement.", Standards.SantaClara);
+            c.Require(Recommendation.Reject, "informal government requests are not legal orders");
+            return;
+        }
+
+        if (c.Profile.RestrictionProcess.Contains(process))
+        {
+            c.Pass(Id, $"A {JsonNames.Of(process)} is a process on which a restriction can rest under the law of {c.Profile.Name}.", Standards.Gni);
+        }
+        else
+        {
+            c.Concern(Id, $"A {JsonNames.Of(process)} is not a process on which {c.Profile.Name} law rests restrictions (expected: {string.Join(", ", c.Profile.RestrictionProcess.Select(JsonNames.Of))}); ask for the proper order.", Standards.Gni);
+            c.Require(Recommendation.RequestClarification, "the restriction does not rest on a sufficient order");
+        }
+    }
+}
