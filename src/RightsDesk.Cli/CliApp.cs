@@ -10,6 +10,10 @@ public static class CliApp
     {
         var root = new RootCommand("RightsDesk: handle state demands the way human rights standards say you must.");
         root.Subcommands.Add(AssessCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(TokenCommands.Create());
+        root.Subcommands.Add(BenchCommands.Create());
         return root;
     }
 

@@ -1,5 +1,6 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using RightsDesk.Web.Hosting;
+
+var app = RightsDeskWeb.Build(args);
 app.Run();
 
 public partial class Program;

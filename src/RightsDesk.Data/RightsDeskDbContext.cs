@@ -1,0 +1,182 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using RightsDesk.Core.Assessment;
+using RightsDesk.Core.Demands;
+using RightsDesk.Data.Defenders;
+using RightsDesk.Data.Demands;
+using RightsDesk.Data.Ledger;
+using RightsDesk.Data.Notices;
+using RightsDesk.Data.Security;
+
+namespace RightsDesk.Data;
+
+/// <summary>
+/// The model, shared by both engines. Each engine has its own subclass only so that each keeps its own migrations
+/// (SQLite and PostgreSQL differ in types); the tables and their meaning are the same.
+/// </summary>
+public abstract class RightsDeskDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<DemandRecord> Demands => Set<DemandRecord>();
+    public DbSet<DemandStep> DemandSteps => Set<DemandStep>();
+    public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
+    public DbSet<DecisionRecord> Decisions => Set<DecisionRecord>();
+    public DbSet<ApprovalRecord> Approvals => Set<ApprovalRecord>();
+    public DbSet<LetterRecord> Letters => Set<LetterRecord>();
+    public DbSet<DisclosurePackageRecord> DisclosurePackages => Set<DisclosurePackageRecord>();
+    public DbSet<NoticeRecord> Notices => Set<NoticeRecord>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<AtRiskRecord> AtRisk => Set<AtRiskRecord>();
+    public DbSet<ApiTokenRecord> ApiTokens => Set<ApiTokenRecord>();
+    public DbSet<LedgerEventRecord> LedgerEvents => Set<LedgerEventRecord>();
+
+    public abstract DatabaseEngine Engine { get; }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder b)
+    {
+        // Enums are stored by name: readable in the database and stable if members are reordered.
+        b.Properties<DemandKind>().HaveConversion<string>().HaveMaxLength(32);
+        b.Properties<DemandState>().HaveConversion<string>().HaveMaxLength(32);
+        b.Properties<AuthorityType>().HaveConversion<string>().HaveMaxLength(32);
+        b.Properties<LegalProcess>().HaveConversion<string>().HaveMaxLength(32);
+        b.Properties<Channel>().HaveConversion<string>().HaveMaxLength(32);
+        b.Properties<Recommendation>().HaveConversion<string>().HaveMaxLength(32);
+        b.Properties<WorkflowAction>().HaveConversion<string>().HaveMaxLength(32);
+        b.Properties<NoticePlan>().HaveConversion<string>().HaveMaxLength(32);
+        b.Properties<NoticeStatus>().HaveConversion<string>().HaveMaxLength(32);
+        b.Properties<OutboxChannel>().HaveConversion<string>().HaveMaxLength(32);
+        b.Properties<OutboxStatus>().HaveConversion<string>().HaveMaxLength(32);
+        b.Properties<LetterStatus>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    protected override void OnModelCreating(ModelBuilder m)
+    {
+        m.Entity<DemandRecord>(e =>
+        {
+            e.ToTable("demands");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.AuthorityCountry).HasMaxLength(2);
+            e.Property(x => x.AuthorityName).HasMaxLength(300);
+            e.Property(x => x.AssignedTo).HasMaxLength(200);
+            e.Property(x => x.CreatedBy).HasMaxLength(200);
+            e.Property(x => x.PolicyVersion).HasMaxLength(80);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => x.IdempotencyHash).IsUnique();
+            // The list views: newest first within a state, by country, by deadline.
+            e.HasIndex(x => new { x.State, x.ReceivedAt });
+            e.HasIndex(x => new { x.AuthorityCountry, x.ReceivedAt });
+            e.HasIndex(x => new { x.Kind, x.ReceivedAt });
+            e.HasIndex(x => x.Deadline);
+            e.HasIndex(x => x.ReceivedAt);
+            e.HasMany(x => x.Steps).WithOne().HasForeignKey(s => s.DemandId).OnDelete(DeleteBehavior.Restrict);
+        });
+        m.Entity<DemandStep>(e =>
+        {
+            e.ToTable("demand_steps");
+            e.Property(x => x.Actor).HasMaxLength(200);
+            e.HasIndex(x => new { x.DemandId, x.At });
+        });
+        m.Entity<DocumentRecord>(e =>
+        {
+            e.ToTable("documents");
+            e.Property(x => x.ContentType).HasMaxLength(100);
+            e.Property(x => x.UploadedBy).HasMaxLength(200);
+            e.HasIndex(x => x.DemandId);
+            e.HasOne<DemandRecord>().WithMany().HasForeignKey(x => x.DemandId).OnDelete(DeleteBehavior.Restrict);
+        });
+        m.Entity<DecisionRecord>(e =>
+        {
+            e.ToTable("decisions");
+            e.Property(x => x.DecidedBy).HasMaxLength(200);
+            e.HasIndex(x => x.DemandId);
+            e.HasOne<DemandRecord>().WithMany().HasForeignKey(x => x.DemandId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Approvals).WithOne().HasForeignKey(a => a.DecisionId).OnDelete(DeleteBehavior.Restrict);
+        });
+        m.Entity<ApprovalRecord>(e =>
+        {
+            e.ToTable("approvals");
+            e.Property(x => x.ApprovedBy).HasMaxLength(200);
+            // The database itself refuses a second approval by the same person.
+            e.HasIndex(x => new { x.DecisionId, x.ApprovedBy }).IsUnique();
+        });
+        m.Entity<LetterRecord>(e =>
+        {
+            e.ToTable("letters");
+            e.Property(x => x.Kind).HasMaxLength(40);
+            e.Property(x => x.Language).HasMaxLength(10);
+            e.Property(x => x.CreatedBy).HasMaxLength(200);
+            e.HasIndex(x => x.DemandId);
+            e.HasOne<DemandRecord>().WithMany().HasForeignKey(x => x.DemandId).OnDelete(DeleteBehavior.Restrict);
+        });
+        m.Entity<DisclosurePackageRecord>(e =>
+        {
+            e.ToTable("disclosure_packages");
+            e.Property(x => x.CreatedBy).HasMaxLength(200);
+            e.Property(x => x.ManifestSha256).HasMaxLength(64);
+            e.HasIndex(x => x.DemandId);
+            e.HasOne<DemandRecord>().WithMany().HasForeignKey(x => x.DemandId).OnDelete(DeleteBehavior.Restrict);
+        });
+        m.Entity<NoticeRecord>(e =>
+        {
+            e.ToTable("notices");
+            e.Property(x => x.Language).HasMaxLength(10);
+            e.HasIndex(x => new { x.DemandId, x.TargetIndex }).IsUnique();
+            e.HasIndex(x => new { x.Status, x.Earliest });
+            e.HasOne<DemandRecord>().WithMany().HasForeignKey(x => x.DemandId).OnDelete(DeleteBehavior.Restrict);
+        });
+        m.Entity<OutboxMessage>(e =>
+        {
+            e.ToTable("outbox");
+            e.Property(x => x.IdempotencyKey).HasMaxLength(100);
+            e.Property(x => x.LastError).HasMaxLength(500);
+            // The claim is optimistic: a second node's claim of the same message fails instead of sending twice.
+            e.Property(x => x.LockedBy).HasMaxLength(100).IsConcurrencyToken();
+            e.HasIndex(x => x.IdempotencyKey).IsUnique();
+            e.HasIndex(x => new { x.Status, x.NextAttemptAt });
+        });
+        m.Entity<AtRiskRecord>(e =>
+        {
+            e.ToTable("at_risk");
+            e.Property(x => x.Category).HasMaxLength(40);
+            e.Property(x => x.AddedBy).HasMaxLength(200);
+            e.Property(x => x.BlindIndex).HasMaxLength(64);
+            e.HasIndex(x => x.BlindIndex).IsUnique();
+        });
+        m.Entity<ApiTokenRecord>(e =>
+        {
+            e.ToTable("api_tokens");
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Role).HasMaxLength(40);
+            e.Property(x => x.Prefix).HasMaxLength(20);
+            e.Property(x => x.CreatedBy).HasMaxLength(200);
+            e.HasIndex(x => x.SecretHash).IsUnique();
+        });
+        m.Entity<LedgerEventRecord>(e =>
+        {
+            e.ToTable("ledger_events");
+            e.HasKey(x => x.Seq);
+            e.Property(x => x.Seq).ValueGeneratedNever();
+            e.Property(x => x.Actor).HasMaxLength(200);
+            e.Property(x => x.SubjectId).HasMaxLength(64);
+            e.HasIndex(x => x.SubjectId);
+        });
+    }
+}
+
+public enum DatabaseEngine { Sqlite, Postgres }
+
+public sealed class SqliteRightsDeskDbContext(DbContextOptions<SqliteRightsDeskDbContext> options) : RightsDeskDbContext(options)
+{
+    public override DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder b)
+    {
+        base.ConfigureConventions(b);
+        // SQLite cannot compare or order DateTimeOffset values; stored as a sortable integer they can be.
+        b.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class PostgresRightsDeskDbContext(DbContextOptions<PostgresRightsDeskDbContext> options) : RightsDeskDbContext(options)
+{
+    public override DatabaseEngine Engine => DatabaseEngine.Postgres;
+}

@@ -1,0 +1,230 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using RightsDesk.Core;
+using RightsDesk.Core.Demands;
+using RightsDesk.Core.Security;
+using RightsDesk.Data;
+using RightsDesk.Web.Hosting;
+using RightsDesk.Web.Security;
+
+namespace RightsDesk.Web.Demands;
+
+/// <summary>/api/v1/demands: intake, the case, and each workflow step.</summary>
+public static class DemandsApi
+{
+    public const int MaxPageSize = 200;
+
+    public static RouteGroupBuilder MapDemandsApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/demands").WithTags("Demands");
+        g.MapPost("/", Create).RequirePermission(Permission.DemandCreate).DisableAntiforgery()
+            .WithSummary("Submit a demand (JSON body, or multipart with a 'demand' JSON part and a 'document' file). Send an Idempotency-Key header to make retries safe.");
+        g.MapGet("/", List).RequirePermission(Permission.DemandRead).WithSummary("List demands, newest first, with filters.");
+        g.MapGet("/{id:guid}", Get).RequirePermission(Permission.DemandCreate, Permission.DemandRead).WithSummary("The whole case, or its status for the submitter.");
+        g.MapPost("/{id:guid}/documents", AddDocument).RequirePermission(Permission.DemandCreate).DisableAntiforgery().WithSummary("Attach the original document (multipart 'document').");
+        g.MapGet("/{id:guid}/documents/{documentId:guid}", GetDocument).RequirePermission(Permission.DocumentRead).WithSummary("Download an original document (recorded in the ledger).");
+        g.MapPost("/{id:guid}/assess", Assess).RequirePermission(Permission.DemandAssess).WithSummary("Run the rights assessment again under the current policy.");
+        g.MapPost("/{id:guid}/decision", Decide).RequirePermission(Permission.DemandDecide).WithSummary("Decide, with a reason when departing from the recommendation.");
+        g.MapPost("/{id:guid}/approvals", Approve).RequirePermission(Permission.DemandApprove).WithSummary("Approve the current decision (four eyes: never your own).");
+        g.MapPost("/{id:guid}/send-back", SendBack).RequirePermission(Permission.DemandApprove).WithSummary("Send the decision back for another look, with a reason.");
+        g.MapPost("/{id:guid}/fulfil", Fulfil).RequirePermission(Permission.DemandFulfil).WithSummary("Build the disclosure package from exactly what the decision authorises.");
+        g.MapGet("/{id:guid}/packages/{packageId:guid}", GetPackage).RequirePermission(Permission.DemandFulfil).WithSummary("Read a disclosure package (recorded in the ledger).");
+        g.MapPost("/{id:guid}/answer", Answer).RequirePermission(Permission.DemandAssess).WithSummary("The authority answered a clarification, verification or challenge: reopen and reassess.");
+        g.MapPost("/{id:guid}/close", Close).RequirePermission(Permission.DemandDecide).WithSummary("Close the case.");
+        api.MapGet("/deadlines", Deadlines).RequirePermission(Permission.DemandRead).WithTags("Demands").WithSummary("Open demands due within the given hours (default 72) and those overdue, emergencies first.");
+        return api;
+    }
+
+    private static async Task<Results<Created<object>, Ok<object>, ProblemHttpResult>> Create(
+        HttpRequest request, ClaimsPrincipal user, DemandService service, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
+    {
+        if (idempotencyKey is { Length: > 100 })
+        {
+            return Problems.BadRequest("The Idempotency-Key header is at most 100 characters.");
+        }
+
+        var (body, upload) = await DemandUploads.ReadAsync(request, ct);
+        var demand = DemandReader.Read(body);
+        var created = await service.CreateAsync(demand, body, upload, user.Actor(), idempotencyKey, ct);
+        var view = await ViewFor(created.Record.Id, user, service, recordRead: false, ct);
+        return created.Replayed
+            ? TypedResults.Ok(view)
+            : TypedResults.Created($"/api/v1/demands/{created.Record.Id}", view);
+    }
+
+    private static async Task<Ok<Paged<DemandSummary>>> List(
+        RightsDeskDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct,
+        DemandState? state = null, DemandKind? kind = null, string? country = null, string? authority = null,
+        DateOnly? deadlineBefore = null, bool? overdue = null, string? assignee = null, int page = 1, int pageSize = 50)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var q = Visible(db.Demands.AsNoTracking(), user);
+        if (state is { } s) { q = q.Where(d => d.State == s); }
+        if (kind is { } k) { q = q.Where(d => d.Kind == k); }
+        if (!string.IsNullOrWhiteSpace(country)) { var c = country.Trim().ToUpperInvariant(); q = q.Where(d => d.AuthorityCountry == c); }
+        if (!string.IsNullOrWhiteSpace(authority)) { var a = authority.Trim(); q = q.Where(d => d.AuthorityName.Contains(a)); }
+        if (deadlineBefore is { } before) { q = q.Where(d => d.Deadline != null && d.Deadline <= before); }
+        if (overdue == true) { q = q.Where(d => d.Deadline != null && d.Deadline < today && d.State != DemandState.Closed && d.State != DemandState.Fulfilled); }
+        if (!string.IsNullOrWhiteSpace(assignee)) { q = q.Where(d => d.AssignedTo == assignee); }
+
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderByDescending(d => d.ReceivedAt).ThenBy(d => d.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return TypedResults.Ok(new Paged<DemandSummary>(rows.Select(r => DemandSummary.From(r, today)).ToList(), page, pageSize, total));
+    }
+
+    private static async Task<Results<Ok<object>, NotFound<ProblemDetails>>> Get(Guid id, ClaimsPrincipal user, DemandService service, CancellationToken ct)
+    {
+        var view = await ViewFor(id, user, service, recordRead: true, ct);
+        return view is null ? Problems.NotFound() : TypedResults.Ok(view);
+    }
+
+    private static async Task<Results<Created, NotFound<ProblemDetails>>> AddDocument(Guid id, HttpRequest request, ClaimsPrincipal user, DemandService service, CancellationToken ct)
+    {
+        var record = await service.FindAsync(id, ct);
+        if (record is null || !DemandAccess.CanSee(user, record))
+        {
+            return Problems.NotFound();
+        }
+
+        var upload = await DemandUploads.ReadDocumentOnlyAsync(request, ct);
+        await service.AddDocumentAsync(record, upload, user.Actor(), ct);
+        return TypedResults.Created($"/api/v1/demands/{id}");
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> GetDocument(Guid id, Guid documentId, ClaimsPrincipal user, DemandService service, CancellationToken ct)
+    {
+        var record = await service.FindAsync(id, ct);
+        if (record is null || !DemandAccess.CanSeeContents(user, record))
+        {
+            return Problems.NotFound();
+        }
+
+        var doc = await service.ReadDocumentAsync(id, documentId, user.Actor(), ct);
+        return doc is { } d
+            ? TypedResults.File(d.Content, d.Record.ContentType, d.FileName)
+            : Problems.NotFound();
+    }
+
+    private static Task<Results<Ok<object>, NotFound<ProblemDetails>>> Assess(Guid id, ClaimsPrincipal user, DemandService service, CancellationToken ct) =>
+        Act(id, user, service, Permission.DemandAssess, (r, s) => s.AssessAsync(r, user.Actor(), ct), ct);
+
+    private static Task<Results<Ok<object>, NotFound<ProblemDetails>>> Decide(Guid id, DecisionRequest body, ClaimsPrincipal user, DemandService service, CancellationToken ct)
+    {
+        if (body.Outcome is null)
+        {
+            throw new ValidationFailedException([new FieldError("outcome", "Required; one of: " + string.Join(", ", JsonNames.All<Core.Assessment.Recommendation>()) + ".")]);
+        }
+
+        if (body.Reason is { Length: > DemandReader.MaxLongText })
+        {
+            throw new ValidationFailedException([new FieldError("reason", $"At most {DemandReader.MaxLongText} characters.")]);
+        }
+
+        return Act(id, user, service, Permission.DemandDecide,
+            (r, s) => s.DecideAsync(r, new DecisionInput(body.Outcome.Value, body.Reason, body.DataCategories, body.Territories?.Select(t => t.ToUpperInvariant()).ToList()), user.Actor(), ct), ct);
+    }
+
+    private static Task<Results<Ok<object>, NotFound<ProblemDetails>>> Approve(Guid id, ApprovalRequest? body, ClaimsPrincipal user, DemandService service, CancellationToken ct) =>
+        Act(id, user, service, Permission.DemandApprove, (r, s) => s.ApproveAsync(r, user.Actor(), Limit(body?.Comment, "comment"), ct), ct);
+
+    private static Task<Results<Ok<object>, NotFound<ProblemDetails>>> SendBack(Guid id, SendBackRequest body, ClaimsPrincipal user, DemandService service, CancellationToken ct)
+    {
+        var reason = Limit(body.Reason, "reason");
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ValidationFailedException([new FieldError("reason", "Say why the decision goes back.")]);
+        }
+
+        return Act(id, user, service, Permission.DemandApprove, async (r, s) => { await s.SendBackAsync(r, user.Actor(), reason, ct); return r.State; }, ct);
+    }
+
+    private static Task<Results<Ok<object>, NotFound<ProblemDetails>>> Fulfil(Guid id, ClaimsPrincipal user, DemandService service, CancellationToken ct) =>
+        Act(id, user, service, Permission.DemandFulfil, async (r, s) => { var p = await s.FulfilAsync(r, user.Actor(), ct); return new PackageView(p.Id, p.DecisionId, p.CreatedAt, p.ItemCount, p.ManifestSha256); }, ct);
+
+    private static async Task<Results<Ok<Core.Fulfilment.DisclosurePackage>, NotFound<ProblemDetails>>> GetPackage(Guid id, Guid packageId, ClaimsPrincipal user, DemandService service, CancellationToken ct)
+    {
+        var record = await service.FindAsync(id, ct);
+        if (record is null || !DemandAccess.CanAct(user, record, Permission.DemandFulfil))
+        {
+            return Problems.NotFound();
+        }
+
+        var package = await service.ReadPackageAsync(record, packageId, user.Actor(), ct);
+        return package is null ? Problems.NotFound() : TypedResults.Ok(package);
+    }
+
+    private static Task<Results<Ok<object>, NotFound<ProblemDetails>>> Answer(Guid id, NoteRequest? body, ClaimsPrincipal user, DemandService service, CancellationToken ct) =>
+        Act(id, user, service, Permission.DemandAssess, async (r, s) => { await s.AnswerReceivedAsync(r, user.Actor(), Limit(body?.Note, "note"), ct); return r.State; }, ct);
+
+    private static Task<Results<Ok<object>, NotFound<ProblemDetails>>> Close(Guid id, NoteRequest? body, ClaimsPrincipal user, DemandService service, CancellationToken ct) =>
+        Act(id, user, service, Permission.DemandDecide, async (r, s) => { await s.CloseAsync(r, user.Actor(), Limit(body?.Note, "note"), ct); return r.State; }, ct);
+
+    private static async Task<Ok<IReadOnlyList<DemandSummary>>> Deadlines(RightsDeskDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct, int hours = 72)
+    {
+        hours = Math.Clamp(hours, 1, 24 * 90);
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var horizon = DateOnly.FromDateTime(now.AddHours(hours).UtcDateTime);
+        var rows = await Visible(db.Demands.AsNoTracking(), user)
+            .Where(d => d.Deadline != null && d.Deadline <= horizon && d.State != DemandState.Closed && d.State != DemandState.Fulfilled)
+            .OrderByDescending(d => d.Emergency).ThenBy(d => d.Deadline)
+            .Take(500)
+            .ToListAsync(ct);
+        return TypedResults.Ok<IReadOnlyList<DemandSummary>>(rows.Select(r => DemandSummary.From(r, today)).ToList());
+    }
+
+    /// <summary>Lists never show what the reader may not open: compartmented cases are filtered in the query.</summary>
+    private static IQueryable<Data.Demands.DemandRecord> Visible(IQueryable<Data.Demands.DemandRecord> q, ClaimsPrincipal user)
+    {
+        if (user.Can(Permission.DemandReadRestricted))
+        {
+            return q;
+        }
+
+        var actor = user.Actor();
+        return q.Where(d => !d.Restricted || d.AssignedTo == actor);
+    }
+
+    private static async Task<Results<Ok<object>, NotFound<ProblemDetails>>> Act<T>(
+        Guid id, ClaimsPrincipal user, DemandService service, Permission permission, Func<Data.Demands.DemandRecord, DemandService, Task<T>> action, CancellationToken ct)
+    {
+        var record = await service.FindAsync(id, ct);
+        if (record is null || !DemandAccess.CanAct(user, record, permission))
+        {
+            return Problems.NotFound();
+        }
+
+        await action(record, service);
+        return TypedResults.Ok((await ViewFor(id, user, service, recordRead: false, ct))!);
+    }
+
+    private static async Task<object?> ViewFor(Guid id, ClaimsPrincipal user, DemandService service, bool recordRead, CancellationToken ct)
+    {
+        var record = await service.FindAsync(id, ct);
+        if (record is null || !DemandAccess.CanSee(user, record))
+        {
+            return null;
+        }
+
+        if (!DemandAccess.CanSeeContents(user, record))
+        {
+            return new DemandStatusView(record.Id, record.State, record.ReceivedAt, record.UpdatedAt);
+        }
+
+        if (recordRead)
+        {
+            await service.RecordReadAsync(record, user.Actor(), ct);
+        }
+
+        return await service.BuildViewAsync(record, ct);
+    }
+
+    private static string? Limit(string? text, string field) =>
+        text is { Length: > DemandReader.MaxLongText }
+            ? throw new ValidationFailedException([new FieldError(field, $"At most {DemandReader.MaxLongText} characters.")])
+            : text?.Trim();
+}

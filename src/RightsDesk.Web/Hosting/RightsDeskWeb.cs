@@ -1,0 +1,129 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using RightsDesk.Core.Fulfilment;
+using RightsDesk.Data;
+using RightsDesk.Data.Encryption;
+using RightsDesk.Data.Ledger;
+using RightsDesk.Data.Policy;
+using RightsDesk.Web.Defenders;
+using RightsDesk.Web.Demands;
+using RightsDesk.Web.Fulfilment;
+using RightsDesk.Web.Notices;
+using RightsDesk.Web.Security;
+
+namespace RightsDesk.Web.Hosting;
+
+/// <summary>Composes the web host. Program.cs and `rightsdesk serve` both start here.</summary>
+public static class RightsDeskWeb
+{
+    public const long MaxRequestBytes = 12 * 1024 * 1024;
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.AddRightsDesk();
+        var app = builder.Build();
+        app.UseRightsDesk();
+        return app;
+    }
+
+    public static void AddRightsDesk(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var services = builder.Services;
+        var dataDir = config["RightsDesk:DataDirectory"] ?? "data";
+
+        var database = new DatabaseOptions
+        {
+            Engine = DatabaseOptions.ParseEngine(config["Database:Engine"]),
+            ConnectionString = config["Database:ConnectionString"] ?? $"Data Source={Path.Combine(dataDir, "rightsdesk.db")}",
+        };
+        services.AddRightsDeskData(database);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => KeyRing.Load(config["RightsDesk:KeyFile"] ?? Path.Combine(dataDir, "keys.json"), createIfMissing: true));
+        services.AddSingleton<FieldCipher>();
+        services.AddSingleton(_ => new PolicyProvider(PolicyDirectory.Locate(config["RightsDesk:PolicyDirectory"])));
+        services.AddSingleton<IPlatformConnector>(sp => new FileConnector(config["Connector:Root"] ?? Path.Combine(dataDir, "connector"), sp.GetRequiredService<TimeProvider>()));
+
+        services.AddScoped<LedgerWriter>();
+        services.AddScoped<DemandService>();
+        services.AddScoped<AtRiskRegistry>();
+        services.AddScoped<NoticePlanner>();
+        services.AddScoped<NoticeJob>();
+        services.AddScoped<OutboxProcessor>();
+        services.AddScoped<ApiTokenService>();
+
+        services.AddSingleton(config.GetSection("Notices:Smtp").Get<SmtpOptions>() ?? new SmtpOptions());
+        services.AddSingleton(config.GetSection("Notices:Webhook").Get<WebhookOptions>() ?? new WebhookOptions());
+        services.AddSingleton(config.GetSection("Notices:Outbox").Get<OutboxOptions>() ?? new OutboxOptions());
+        services.AddSingleton<SmtpNoticeSender>();
+        services.AddHttpClient<WebhookSender>(c => c.Timeout = TimeSpan.FromSeconds(15));
+        if (config.GetValue("Notices:Worker:Enabled", true))
+        {
+            services.AddHostedService<OutboxWorker>();
+        }
+
+        services.AddAuthentication(ApiTokenHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
+        services.AddAuthorization(PermissionPolicies.Register);
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<Problems.ExceptionHandler>();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            o.SerializerOptions.Converters.Add(new Core.CountryCodeJsonConverter());
+        });
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(DemandUploads.ConfigureLimits);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = MaxRequestBytes;
+            k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            k.AddServerHeader = false;
+        });
+        services.AddOpenApi();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Anonymous callers are limited by address, signed-in callers by who they are.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            {
+                var user = http.User.Identity?.IsAuthenticated == true ? "u:" + http.User.Identity.Name : null;
+                var key = user ?? "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+                var limit = user is null ? config.GetValue("RateLimits:AnonymousPerMinute", 60) : config.GetValue("RateLimits:AuthenticatedPerMinute", 1200);
+                return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+        });
+    }
+
+    public static void UseRightsDesk(this WebApplication app)
+    {
+        if (app.Configuration.GetValue("Database:Migrate", true))
+        {
+            using var scope = app.Services.CreateScope();
+            DataServices.MigrateAsync(scope.ServiceProvider.GetRequiredService<RightsDeskDbContext>()).GetAwaiter().GetResult();
+        }
+
+        // Fail at start-up, with the file named, rather than at the first demand.
+        _ = app.Services.GetRequiredService<PolicyProvider>().Current;
+        _ = app.Services.GetRequiredService<FieldCipher>();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapGet("/health", (PolicyProvider policy) => TypedResults.Ok(new { status = "ok", policyVersion = policy.Current.Version }))
+            .AllowAnonymous().WithTags("Health");
+
+        var api = app.MapGroup("/api/v1");
+        api.MapDemandsApi();
+        api.MapAtRiskApi();
+        api.MapNoticesApi();
+        api.MapTokensApi();
+    }
+}

@@ -1,0 +1,94 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+
+namespace RightsDesk.Web.Notices;
+
+public sealed record EmailPayload(string To, string Subject, string Body);
+
+public sealed record WebhookPayload(string Event, string Json);
+
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 25;
+    public string From { get; set; } = "rightsdesk@localhost";
+    /// <summary>none, startTls or sslOnConnect. Use startTls or sslOnConnect for any relay off this machine.</summary>
+    public string Security { get; set; } = "startTls";
+    public string? User { get; set; }
+    public string? Password { get; set; }
+}
+
+public sealed class WebhookOptions
+{
+    public Uri? Url { get; set; }
+    /// <summary>Shared secret for the HMAC signature; at least 32 characters.</summary>
+    public string? Secret { get; set; }
+}
+
+/// <summary>Sends notice e-mails through the operator's SMTP relay.</summary>
+public sealed class SmtpNoticeSender(SmtpOptions options)
+{
+    public bool Configured => !string.IsNullOrWhiteSpace(options.Host);
+
+    public async Task SendAsync(EmailPayload email, string idempotencyKey, CancellationToken ct)
+    {
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(options.From));
+        message.To.Add(MailboxAddress.Parse(email.To));
+        message.Subject = email.Subject;
+        // A stable Message-Id lets the receiving side drop a duplicate from a retried delivery.
+        message.MessageId = idempotencyKey + "@rightsdesk";
+        message.Headers.Add("X-RightsDesk-Idempotency-Key", idempotencyKey);
+        message.Body = new TextPart("plain") { Text = email.Body };
+
+        using var client = new SmtpClient();
+        var security = options.Security.ToLowerInvariant() switch
+        {
+            "none" => SecureSocketOptions.None,
+            "sslonconnect" => SecureSocketOptions.SslOnConnect,
+            _ => SecureSocketOptions.StartTls,
+        };
+        await client.ConnectAsync(options.Host!, options.Port, security, ct);
+        if (!string.IsNullOrEmpty(options.User))
+        {
+            await client.AuthenticateAsync(options.User, options.Password ?? "", ct);
+        }
+
+        await client.SendAsync(message, ct);
+        await client.DisconnectAsync(true, ct);
+    }
+}
+
+/// <summary>
+/// Posts events to the platform. Each request is signed: <c>X-RightsDesk-Signature: v1=hex(HMAC-SHA256(secret,
+/// timestamp + "." + body))</c> with <c>X-RightsDesk-Timestamp</c> in Unix seconds, so the receiver can reject forged
+/// and replayed calls (docs/api.md shows how to verify).
+/// </summary>
+public sealed class WebhookSender(HttpClient http, WebhookOptions options, TimeProvider clock)
+{
+    public bool Configured => options.Url is not null && !string.IsNullOrEmpty(options.Secret);
+
+    public async Task SendAsync(WebhookPayload payload, string idempotencyKey, CancellationToken ct)
+    {
+        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Post, options.Url);
+        request.Content = new StringContent(payload.Json, Encoding.UTF8, "application/json");
+        request.Headers.Add("X-RightsDesk-Event", payload.Event);
+        request.Headers.Add("X-RightsDesk-Timestamp", timestamp);
+        request.Headers.Add("X-RightsDesk-Signature", "v1=" + Sign(options.Secret!, timestamp, payload.Json));
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        using var response = await http.SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"The webhook answered {(int)response.StatusCode}.");
+        }
+    }
+
+    public static string Sign(string secret, string timestamp, string body) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(timestamp + "." + body)));
+}

@@ -1,0 +1,30 @@
+using System.Security.Claims;
+using RightsDesk.Core.Security;
+using RightsDesk.Data.Demands;
+
+namespace RightsDesk.Web.Security;
+
+/// <summary>
+/// Object-level authorisation for demands: the route's permission is necessary, never sufficient. A restricted
+/// (compartmented) case is visible only to its assignee and to roles cleared for restricted cases; a platform
+/// token sees only the demands it submitted. Every denial looks like "not found", so existence does not leak.
+/// </summary>
+public static class DemandAccess
+{
+    public static bool CanSee(ClaimsPrincipal user, DemandRecord demand)
+    {
+        var actor = user.Actor();
+        if (user.Can(Permission.DemandRead))
+        {
+            return !demand.Restricted || user.Can(Permission.DemandReadRestricted) || string.Equals(demand.AssignedTo, actor, StringComparison.Ordinal);
+        }
+
+        // Submitters (the platform's systems) follow their own demands' status, not their contents.
+        return user.Can(Permission.DemandCreate) && string.Equals(demand.CreatedBy, actor, StringComparison.Ordinal);
+    }
+
+    /// <summary>Whether the user may see the case's contents (targets, reasons, assessment), not only its status.</summary>
+    public static bool CanSeeContents(ClaimsPrincipal user, DemandRecord demand) => user.Can(Permission.DemandRead) && CanSee(user, demand);
+
+    public static bool CanAct(ClaimsPrincipal user, DemandRecord demand, Permission permission) => user.Can(permission) && CanSeeContents(user, demand);
+}

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Runs every test. Installs what the tests need when missing (PostgreSQL 15 from Debian's packages, as root),
+# starts PostgreSQL on a free loopback port in a temporary directory, and stops it at the end.
+# Ends with one line: "N passed, N failed, N skipped". In CI (CI=true) nothing may be skipped.
+set -uo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$here"
+results="$here/artifacts/test-results"
+rm -rf "$results"; mkdir -p "$results"
+
+log() { echo "test.sh: $*" >&2; }
+
+ensure_postgres() {
+  if [ -x /usr/lib/postgresql/15/bin/initdb ]; then return 0; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    log "installing PostgreSQL 15 from Debian's packages"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql-15 >/dev/null 2>&1 \
+      || { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql-15 >/dev/null; }
+  fi
+  [ -x /usr/lib/postgresql/15/bin/initdb ]
+}
+
+pg_pid=""
+pgdir=""
+start_postgres() {
+  local bin=/usr/lib/postgresql/15/bin
+  pgdir="$(mktemp -d /tmp/rightsdesk-pg.XXXXXX)"
+  local port
+  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' 2>/dev/null || echo 55432)"
+  local runas=()
+  if [ "$(id -u)" = 0 ]; then
+    # PostgreSQL refuses to run as root: run it as the unprivileged "postgres" (or "nobody") user.
+    local u=postgres; id -u postgres >/dev/null 2>&1 || u=nobody
+    chown -R "$u" "$pgdir"
+    runas=(runuser -u "$u" --)
+  fi
+  "${runas[@]}" "$bin/initdb" -D "$pgdir/data" -U rightsdesk --auth=trust -E UTF8 --locale=C.UTF-8 >"$pgdir/initdb.log" 2>&1 \
+    || { cat "$pgdir/initdb.log" >&2; return 1; }
+  "${runas[@]}" "$bin/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $pgdir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null \
+    || { cat "$pgdir/server.log" >&2; return 1; }
+  export RIGHTSDESK_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=rightsdesk;Database=postgres;Pooling=true;Maximum Pool Size=20"
+  stop_postgres() { "${runas[@]}" "$bin/pg_ctl" -D "$pgdir/data" -m fast stop >/dev/null 2>&1; rm -rf "$pgdir"; }
+  log "PostgreSQL 15 on 127.0.0.1:$port"
+}
+stop_postgres() { :; }
+trap 'stop_postgres' EXIT
+
+if ensure_postgres; then
+  start_postgres || log "PostgreSQL could not be started"
+else
+  log "PostgreSQL 15 is not installed and could not be installed (run as root to install it)"
+fi
+
+if [ "${CI:-}" = "true" ] && [ -z "${RIGHTSDESK_TEST_POSTGRES:-}" ]; then
+  log "CI=true and PostgreSQL is not available: the PostgreSQL tests must run in CI"
+fi
+
+log "building"
+if ! dotnet build RightsDesk.slnx -c Release --nologo -v quiet -clp:ErrorsOnly; then
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+
+status=0
+for project in tests/*/*.csproj; do
+  name="$(basename "$project" .csproj)"
+  log "running $name"
+  dotnet test "$project" -c Release --no-build --nologo -v quiet \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+done
+
+python3 - "$results" <<'PY'
+import sys, glob, xml.etree.ElementTree as ET
+passed = failed = skipped = 0
+for f in glob.glob(sys.argv[1] + "/*.trx"):
+    c = ET.parse(f).getroot().find("{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}ResultSummary/{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}Counters")
+    if c is None: continue
+    passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
+    skipped += int(c.get("notExecuted", 0))
+open(sys.argv[1] + "/summary.txt", "w").write(f"{passed} {failed} {skipped}\n")
+PY
+read -r passed failed skipped < "$results/summary.txt"
+if [ "${CI:-}" = "true" ] && [ "$skipped" -gt 0 ]; then
+  log "$skipped test(s) skipped in CI: that is a failure"
+  status=1
+fi
+[ "$failed" -gt 0 ] && status=1
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $status
