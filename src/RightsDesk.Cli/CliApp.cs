@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RightsDesk.Cli.Commands;
 
 namespace RightsDesk.Cli;
 
@@ -8,6 +9,19 @@ public static class CliApp
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("RightsDesk: handle state demands the way human rights standards say you must.");
+
+        var ledger = new Command("ledger", "The tamper-evident ledger");
+        foreach (var c in LedgerProofCommands.Create())
+        {
+            ledger.Subcommands.Add(c);
+        }
+
+        root.Subcommands.Add(ledger);
+
+        var bench = new Command("bench", "Measure throughput on this machine");
+        bench.Subcommands.Add(LedgerBench.Create());
+        root.Subcommands.Add(bench);
+
         return root;
     }
 
