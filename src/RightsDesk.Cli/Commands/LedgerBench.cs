@@ -102,7 +102,7 @@ public static class LedgerBench
         }), "appends/s");
 
         var root = tree.RootHash();
-        var rootSizes = Samples(random, RootSamples, () => random.NextInt64(1, count + 1));
+        var rootSizes = Samples(random, Math.Min(RootSamples, count), () => random.NextInt64(1, count + 1));
         Report("root of a past tree size", Rate(rootSizes.Length, () =>
         {
             Span<byte> hash = stackalloc byte[MerkleHash.Size];
@@ -124,7 +124,7 @@ public static class LedgerBench
             output.WriteLine("full verification: ROOT MISMATCH, the benchmark's trees disagree");
         }
 
-        var indices = Samples(random, ProofSamples, () => random.NextInt64(0, count));
+        var indices = Samples(random, Math.Min(ProofSamples, count), () => random.NextInt64(0, count));
         var inclusionProofs = new byte[indices.Length][][];
         Report("inclusion proof, build", Rate(indices.Length, () =>
         {
@@ -144,7 +144,7 @@ public static class LedgerBench
             }
         }), "proofs/s");
 
-        var oldSizes = Samples(random, RootSamples, () => random.NextInt64(1, count));
+        var oldSizes = Samples(random, Math.Min(RootSamples, count), () => random.NextInt64(1, count));
         var consistencyProofs = new byte[oldSizes.Length][][];
         Report("consistency proof, build", Rate(oldSizes.Length, () =>
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using RightsDesk.Core.Ledger;
 
@@ -124,13 +125,25 @@ public static class LedgerProofCommands
                     error.WriteLine($"error: {problem}");
                 }
 
-                error.WriteLine($"See: rightsdesk ledger {parseResult.CommandResult.Command.Name} --help");
+                error.WriteLine($"See: {CommandPath(parseResult.CommandResult)} --help");
                 return Malformed;
             }
 
             output.WriteLine(result.ToString());
             return result.IsValid ? Valid : Invalid;
         }
+    }
+
+    // Built from the parse rather than written out, because where these commands hang is up to the caller.
+    private static string CommandPath(CommandResult command)
+    {
+        var names = new List<string>();
+        for (SymbolResult? result = command; result is CommandResult current; result = current.Parent)
+        {
+            names.Insert(0, current.Command.Name);
+        }
+
+        return string.Join(' ', names);
     }
 
     /// <summary>Reads and checks option values, collecting every problem so one run reports all of them.</summary>
