@@ -13,7 +13,15 @@ public static class CliApp
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(TokenCommands.Create());
-        root.Subcommands.Add(BenchCommands.Create());
+
+        var ledger = new Command("ledger", "The tamper-evident ledger: verify proofs against a published tree head.");
+        foreach (var c in LedgerProofCommands.Create())
+        {
+            ledger.Subcommands.Add(c);
+        }
+
+        root.Subcommands.Add(ledger);
+        root.Subcommands.Add(BenchCommands.Create(LedgerBench.Create()));
         return root;
     }
 
