@@ -1,3 +1,6 @@
-using RightsDesk.Cli;
+namespace RightsDesk.Cli;
 
-return await CliApp.RunAsync(args);
+internal static class EntryPoint
+{
+    public static Task<int> Main(string[] args) => CliApp.RunAsync(args);
+}

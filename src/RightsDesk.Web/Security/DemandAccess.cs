@@ -11,20 +11,16 @@ namespace RightsDesk.Web.Security;
 /// </summary>
 public static class DemandAccess
 {
-    public static bool CanSee(ClaimsPrincipal user, DemandRecord demand)
-    {
-        var actor = user.Actor();
-        if (user.Can(Permission.DemandRead))
-        {
-            return !demand.Restricted || user.Can(Permission.DemandReadRestricted) || string.Equals(demand.AssignedTo, actor, StringComparison.Ordinal);
-        }
+    /// <summary>Whether the user may know the demand exists and where it stands.</summary>
+    public static bool CanSee(ClaimsPrincipal user, DemandRecord demand) =>
+        CanSeeContents(user, demand)
+        // Submitters follow their own demands' status, not their contents (a compartmented case included).
+        || (user.Can(Permission.DemandCreate) && string.Equals(demand.CreatedBy, user.Actor(), StringComparison.Ordinal));
 
-        // Submitters (the platform's systems) follow their own demands' status, not their contents.
-        return user.Can(Permission.DemandCreate) && string.Equals(demand.CreatedBy, actor, StringComparison.Ordinal);
-    }
-
-    /// <summary>Whether the user may see the case's contents (targets, reasons, assessment), not only its status.</summary>
-    public static bool CanSeeContents(ClaimsPrincipal user, DemandRecord demand) => user.Can(Permission.DemandRead) && CanSee(user, demand);
+    /// <summary>Whether the user may see the case's contents (targets, reasons, assessment).</summary>
+    public static bool CanSeeContents(ClaimsPrincipal user, DemandRecord demand) =>
+        user.Can(Permission.DemandRead)
+        && (!demand.Restricted || user.Can(Permission.DemandReadRestricted) || string.Equals(demand.AssignedTo, user.Actor(), StringComparison.Ordinal));
 
     public static bool CanAct(ClaimsPrincipal user, DemandRecord demand, Permission permission) => user.Can(permission) && CanSeeContents(user, demand);
 }

@@ -36,9 +36,10 @@ namespace RightsDesk.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<byte[]>("BlindIndex")
+                    b.Property<string>("BlindIndex")
                         .IsRequired()
-                        .HasColumnType("bytea");
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Category")
                         .IsRequired()
@@ -555,6 +556,7 @@ namespace RightsDesk.Data.Migrations.Postgres
                         .HasColumnType("character varying(500)");
 
                     b.Property<string>("LockedBy")
+                        .IsConcurrencyToken()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 

@@ -31,9 +31,10 @@ namespace RightsDesk.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<byte[]>("BlindIndex")
+                    b.Property<string>("BlindIndex")
                         .IsRequired()
-                        .HasColumnType("BLOB");
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Category")
                         .IsRequired()
@@ -546,6 +547,7 @@ namespace RightsDesk.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LockedBy")
+                        .IsConcurrencyToken()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 

@@ -12,7 +12,7 @@ using RightsDesk.Data;
 namespace RightsDesk.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRightsDeskDbContext))]
-    [Migration("20261123082727_Initial")]
+    [Migration("20261123083646_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -39,9 +39,10 @@ namespace RightsDesk.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<byte[]>("BlindIndex")
+                    b.Property<string>("BlindIndex")
                         .IsRequired()
-                        .HasColumnType("bytea");
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Category")
                         .IsRequired()
@@ -558,6 +559,7 @@ namespace RightsDesk.Data.Migrations.Postgres
                         .HasColumnType("character varying(500)");
 
                     b.Property<string>("LockedBy")
+                        .IsConcurrencyToken()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 

@@ -37,7 +37,7 @@ namespace RightsDesk.Data.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    BlindIndex = table.Column<byte[]>(type: "bytea", nullable: false),
+                    BlindIndex = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     AddedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),

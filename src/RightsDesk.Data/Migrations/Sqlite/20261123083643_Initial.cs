@@ -36,7 +36,7 @@ namespace RightsDesk.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BlindIndex = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    BlindIndex = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     AddedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     AddedAt = table.Column<long>(type: "INTEGER", nullable: false),

@@ -11,7 +11,7 @@ using RightsDesk.Data;
 namespace RightsDesk.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRightsDeskDbContext))]
-    [Migration("20261123082725_Initial")]
+    [Migration("20261123083643_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -34,9 +34,10 @@ namespace RightsDesk.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<byte[]>("BlindIndex")
+                    b.Property<string>("BlindIndex")
                         .IsRequired()
-                        .HasColumnType("BLOB");
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Category")
                         .IsRequired()
@@ -549,6 +550,7 @@ namespace RightsDesk.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LockedBy")
+                        .IsConcurrencyToken()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 

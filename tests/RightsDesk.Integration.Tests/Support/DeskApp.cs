@@ -1,0 +1,149 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using RightsDesk.Core.Security;
+using RightsDesk.Data;
+using RightsDesk.Web.Security;
+
+namespace RightsDesk.Integration.Tests.Support;
+
+/// <summary>
+/// The real web host on a real database: a fresh SQLite file, or a fresh database on the PostgreSQL server that
+/// test.sh starts. A controllable clock, a real SMTP listener and a webhook receiver on loopback.
+/// </summary>
+public abstract class DeskApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string WebhookSecret = "test-webhook-secret-0123456789abcdefghij";
+    private readonly Dictionary<string, string> _tokens = [];
+
+    protected DeskApp(DatabaseEngine engine)
+    {
+        Engine = engine;
+        Directory.CreateDirectory(Dir);
+    }
+
+    public DatabaseEngine Engine { get; }
+    public string Dir { get; } = Path.Combine(Path.GetTempPath(), "rightsdesk-tests", Guid.NewGuid().ToString("N"));
+    public string SqlitePath => Path.Combine(Dir, "rightsdesk.db");
+    public string ConnectorRoot => Path.Combine(Dir, "connector");
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero));
+    public SmtpListener Smtp { get; } = new();
+    public WebhookReceiver Webhook { get; } = new();
+    public string ConnectionString { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        if (Engine == DatabaseEngine.Postgres)
+        {
+            var admin = Environment.GetEnvironmentVariable("RIGHTSDESK_TEST_POSTGRES")
+                ?? throw new InvalidOperationException("RIGHTSDESK_TEST_POSTGRES is not set: run the tests through ./test.sh, which starts PostgreSQL.");
+            var name = "rd_" + Guid.NewGuid().ToString("N")[..12];
+            await using (var conn = new NpgsqlConnection(admin))
+            {
+                await conn.OpenAsync();
+                await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", conn);
+                await cmd.ExecuteNonQueryAsync();
+            }
+
+            ConnectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+        }
+        else
+        {
+            ConnectionString = $"Data Source={SqlitePath};Pooling=False";
+        }
+
+        // Build the host (runs the migrations) before the first test uses it.
+        _ = Services;
+        foreach (var role in Roles.All)
+        {
+            await TokenFor(role);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:Engine", Engine == DatabaseEngine.Postgres ? "postgres" : "sqlite");
+        builder.UseSetting("Database:ConnectionString", ConnectionString);
+        builder.UseSetting("RightsDesk:DataDirectory", Dir);
+        builder.UseSetting("RightsDesk:PolicyDirectory", Path.Combine(TestRepo.Root, "policy"));
+        builder.UseSetting("Notices:Worker:Enabled", "false");
+        builder.UseSetting("Notices:Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Notices:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Notices:Smtp:Security", "none");
+        builder.UseSetting("Notices:Smtp:From", "legal@example.org");
+        builder.UseSetting("Notices:Webhook:Url", Webhook.Url.ToString());
+        builder.UseSetting("Notices:Webhook:Secret", WebhookSecret);
+        builder.UseSetting("Notices:Outbox:MaxAttempts", "3");
+        builder.UseSetting("RateLimits:AuthenticatedPerMinute", "100000");
+        builder.UseSetting("RateLimits:AnonymousPerMinute", "100000");
+        builder.ConfigureTestServices(s =>
+        {
+            s.RemoveAll<TimeProvider>();
+            s.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>An API client signed in with a token of the given role (one token, one actor, per role).</summary>
+    public async Task<HttpClient> ClientFor(string role, string? name = null)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenFor(role, name));
+        return client;
+    }
+
+    public async Task<string> TokenFor(string role, string? name = null)
+    {
+        name ??= role;
+        if (_tokens.TryGetValue(name, out var t))
+        {
+            return t;
+        }
+
+        await using var scope = Services.CreateAsyncScope();
+        var issued = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(name, role, TimeSpan.FromDays(366), "test", default);
+        _tokens[name] = issued.Secret;
+        return issued.Secret;
+    }
+
+    public async Task InScope(Func<IServiceProvider, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await Smtp.DisposeAsync();
+        await Webhook.DisposeAsync();
+        await DisposeAsync();
+    }
+}
+
+public sealed class SqliteDeskApp() : DeskApp(DatabaseEngine.Sqlite);
+
+public sealed class PostgresDeskApp() : DeskApp(DatabaseEngine.Postgres);
+
+public static class TestRepo
+{
+    public static readonly string Root = Find();
+
+    public static string Example(string name) => File.ReadAllText(Path.Combine(Root, "policy", "examples", name + ".demand.json"));
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "RightsDesk.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run the tests from inside the checkout.");
+    }
+}
