@@ -20,14 +20,13 @@ ensure_postgres() {
   [ -x /usr/lib/postgresql/15/bin/initdb ]
 }
 
-pg_pid=""
 pgdir=""
+bin=/usr/lib/postgresql/15/bin
+runas=()
 start_postgres() {
-  local bin=/usr/lib/postgresql/15/bin
   pgdir="$(mktemp -d /tmp/rightsdesk-pg.XXXXXX)"
   local port
   port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' 2>/dev/null || echo 55432)"
-  local runas=()
   if [ "$(id -u)" = 0 ]; then
     # PostgreSQL refuses to run as root: run it as the unprivileged "postgres" (or "nobody") user.
     local u=postgres; id -u postgres >/dev/null 2>&1 || u=nobody
