@@ -32,6 +32,8 @@ public static class RightsDeskWeb
     {
         var config = builder.Configuration;
         var services = builder.Services;
+        // SQL statements are not logged: they are noise at the console, and a future change could put values in them.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         var dataDir = config["RightsDesk:DataDirectory"] ?? "data";
 
         var database = new DatabaseOptions
