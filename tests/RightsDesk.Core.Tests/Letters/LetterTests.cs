@@ -84,12 +84,13 @@ public sealed class LetterTests
         Assert.Equal(LetterKind.Partial, LetterComposer.KindFor(model));
         var letter = Compose(model);
         Assert.Contains("basic subscriber information", letter.BodyMarkdown, StringComparison.Ordinal);
-        Assert.Contains("**content of messages, posts and files.**", letter.BodyMarkdown, StringComparison.Ordinal);
-        Assert.Contains("search warrant", letter.BodyMarkdown, StringComparison.Ordinal);
+        Assert.Contains("- content of messages, posts and files: we will consider it again on receipt of one of the following: search warrant,", letter.BodyMarkdown, StringComparison.Ordinal);
         Assert.Contains("GJ-26-0311", letter.Subject, StringComparison.Ordinal);
         Assert.Contains("the account or item identified in your request", letter.BodyMarkdown, StringComparison.Ordinal);
         Assert.Equal(3, model.Withheld.Count);
         Assert.All(model.Withheld, w => Assert.Contains("subpoena", w.Reason!, StringComparison.Ordinal));
+        // The one finding that explains all three categories is given once, not three times.
+        Assert.Single(Regex.Matches(letter.BodyMarkdown, "a subpoena does not reach"));
     }
 
     [Fact]

@@ -80,6 +80,7 @@ public sealed class TemplateTests
     [InlineData("{{.}}", "inside {{#each}}")]
     [InlineData("{{#unless yes}}x{{/unless}}", "unknown block")]
     [InlineData("{{na me}}", "not a placeholder name")]
+    [InlineData("{{#if}}x{{/if}}", "needs a name")]
     [InlineData("{{yes}}", "not text")]
     [InlineData("{{#each name}}x{{/each}}", "not a list")]
     public void Broken_templates_fail_with_a_reason(string text, string reason)
