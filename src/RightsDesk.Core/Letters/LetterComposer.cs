@@ -102,10 +102,13 @@ public static class LetterComposer
             ["disclosedCategories"] = words.Of(m.DisclosedCategories),
             ["withheld"] = m.Withheld.Select(w => Record(
                 ("category", words.Of(w.Category)),
-                ("reason", w.Reason ?? words["reason.generic"]),
-                ("standard", w.Standard ?? words["standard.generic"]),
                 ("sufficient", w.Sufficient.Count > 0 ? words.AnyOf(w.Sufficient) : null))).ToList(),
-
+            // One finding often explains several categories; it is stated once, not once per category.
+            ["withheldReasons"] = m.Withheld
+                .Select(w => (Reason: w.Reason ?? words["reason.generic"], Standard: w.Standard ?? words["standard.generic"]))
+                .Distinct()
+                .Select(r => Record(("reason", r.Reason), ("standard", r.Standard)))
+                .ToList(),
             ["processNeeded"] = m.Withheld.Where(w => w.Sufficient.Count > 0).Select(w => Record(
                 ("category", words.Of(w.Category)),
                 ("sufficient", words.AnyOf(w.Sufficient)))).ToList(),

@@ -112,7 +112,7 @@ public sealed record LetterModel
         var forAuthority = assessment.Findings.Where(IsForAuthority).ToList();
 
         var withheld = new List<WithheldCategory>();
-        if (demand.Kind is DemandKind.UserData && decision is not Recommendation.Preserve)
+        if (demand.Kind is DemandKind.UserData or DemandKind.Preservation)
         {
             foreach (var category in demand.DataCategories.Where(c => !disclosed.Contains(c)))
             {

@@ -226,7 +226,12 @@ public static class Template
 
                 var space = tag.IndexOf(' ', StringComparison.Ordinal);
                 var keyword = space < 0 ? tag : tag[..space];
-                var name = space < 0 ? "" : CheckedName(tag[(space + 1)..].Trim(), line);
+                if (keyword is not ("#if" or "#each"))
+                {
+                    throw new TemplateException(path, $"line {line}: unknown block '{{{{{tag}}}}}'; the blocks are #if, else and #each.");
+                }
+
+                var name = CheckedName(space < 0 ? "" : tag[(space + 1)..].Trim(), line);
                 switch (keyword)
                 {
                     case "#if":
@@ -254,8 +259,6 @@ public static class Template
 
                         into.Add(new EachNode(name, line, body));
                         break;
-                    default:
-                        throw new TemplateException(path, $"line {line}: unknown block '{{{{{tag}}}}}'; the blocks are #if, else and #each.");
                 }
             }
 
