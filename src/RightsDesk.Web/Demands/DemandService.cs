@@ -436,5 +436,38 @@ public sealed class DemandService(
             packages, history, Workflow.AllowedFrom(record.State).ToList());
     }
 
+    /// <summary>
+    /// Drafts the response letter to the authority for the current decision, from the policy's templates, and
+    /// stores it sealed with the case. Letters never name targets (see LetterModel).
+    /// </summary>
+    public async Task<(LetterRecord Record, Core.Letters.RenderedLetter Letter)> DraftLetterAsync(DemandRecord record, string language, string actor, CancellationToken ct)
+    {
+        var (_, decision) = await CurrentDecision(record, ct);
+        var demand = Open(record);
+        var assessment = OpenAssessment(record) ?? throw new WorkflowException("The demand has not been assessed.");
+        var now = clock.GetUtcNow();
+        var policy = policies.Current;
+        var model = Core.Letters.LetterModel.From(demand, assessment, decision.Outcome, policy, DateOnly.FromDateTime(now.UtcDateTime),
+            new Core.Letters.DecidedScope(decision.AuthorisedCategories, decision.AuthorisedTerritories));
+        var letter = Core.Letters.LetterComposer.Compose(policy, Core.Letters.LetterComposer.KindFor(model), language, model);
+        var dek = cipher.Unwrap(record.WrappedKey);
+        var id = Guid.CreateVersion7(now);
+        var row = new LetterRecord
+        {
+            Id = id, DemandId = record.Id, Kind = JsonNames.Of(letter.Kind), Language = letter.Language, Status = LetterStatus.Draft,
+            CreatedAt = now, CreatedBy = actor,
+            SealedSubject = cipher.Encrypt(dek, letter.Subject, Context(id, "subject")),
+            SealedBody = cipher.Encrypt(dek, letter.BodyMarkdown, Context(id, "body")),
+        };
+        db.Letters.Add(row);
+        ledger.Record(LedgerEventCode.LetterGenerated, actor, record.Id.ToString(), new Dictionary<string, string?>
+        {
+            ["letter"] = id.ToString(), ["kind"] = row.Kind, ["language"] = row.Language,
+            ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(letter.BodyMarkdown))),
+        });
+        await SaveAsync(ct);
+        return (row, letter);
+    }
+
     public static string Context(Guid id, string field) => $"{id:N}:{field}";
 }

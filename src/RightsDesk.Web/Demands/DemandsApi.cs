@@ -33,6 +33,7 @@ public static class DemandsApi
         g.MapGet("/{id:guid}/packages/{packageId:guid}", GetPackage).RequirePermission(Permission.DemandFulfil).WithSummary("Read a disclosure package (recorded in the ledger).");
         g.MapPost("/{id:guid}/answer", Answer).RequirePermission(Permission.DemandAssess).WithSummary("The authority answered a clarification, verification or challenge: reopen and reassess.");
         g.MapPost("/{id:guid}/close", Close).RequirePermission(Permission.DemandDecide).WithSummary("Close the case.");
+        g.MapPost("/{id:guid}/letters", DraftLetter).RequirePermission(Permission.DemandDecide).WithSummary("Draft the response letter to the authority for the current decision (stored with the case).");
         api.MapGet("/deadlines", Deadlines).RequirePermission(Permission.DemandRead).WithTags("Demands").WithSummary("Open demands due within the given hours (default 72) and those overdue, emergencies first.");
         return api;
     }
@@ -162,6 +163,23 @@ public static class DemandsApi
 
     private static Task<Results<Ok<object>, NotFound<ProblemDetails>>> Close(Guid id, NoteRequest? body, ClaimsPrincipal user, DemandService service, CancellationToken ct) =>
         Act(id, user, service, Permission.DemandDecide, async (r, s) => { await s.CloseAsync(r, user.Actor(), Limit(body?.Note, "note"), ct); return r.State; }, ct);
+
+    public sealed record LetterRequest(string? Language);
+
+    public sealed record LetterView(Guid Id, string Kind, string Language, string Subject, string Body);
+
+    private static async Task<Results<Created<LetterView>, NotFound<ProblemDetails>>> DraftLetter(Guid id, LetterRequest? body, ClaimsPrincipal user, DemandService service, CancellationToken ct)
+    {
+        var record = await service.FindAsync(id, ct);
+        if (record is null || !DemandAccess.CanAct(user, record, Permission.DemandDecide))
+        {
+            return Problems.NotFound();
+        }
+
+        var language = body?.Language is { Length: > 0 and <= 20 } l ? l : "en";
+        var (row, letter) = await service.DraftLetterAsync(record, language, user.Actor(), ct);
+        return TypedResults.Created($"/api/v1/demands/{id}/letters/{row.Id}", new LetterView(row.Id, row.Kind, row.Language, letter.Subject, letter.BodyMarkdown));
+    }
 
     private static async Task<Ok<IReadOnlyList<DemandSummary>>> Deadlines(RightsDeskDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct, int hours = 72)
     {

@@ -101,6 +101,12 @@ public abstract class DemandFlowTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Equal(["content", "subscriberInfo"], categories);
         Assert.DoesNotContain("never", package.GetRawText(), StringComparison.Ordinal);
         Assert.Contains(view.GetProperty("history").EnumerateArray(), s => s.GetProperty("action").GetString() == "approve");
+
+        var letter = await reviewer.PostAsJsonAsync($"/api/v1/demands/{id}/letters", new { language = "fr" });
+        Assert.Equal(HttpStatusCode.Created, letter.StatusCode);
+        var text = await letter.Content.ReadAsStringAsync();
+        Assert.Equal("fr", (await Body(letter)).GetProperty("language").GetString());
+        Assert.DoesNotContain(target, text, StringComparison.Ordinal);
     }
 
     [Fact]
