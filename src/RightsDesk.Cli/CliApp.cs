@@ -10,6 +10,7 @@ public static class CliApp
     {
         var root = new RootCommand("RightsDesk: handle state demands the way human rights standards say you must.");
         root.Subcommands.Add(AssessCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(TokenCommands.Create());
