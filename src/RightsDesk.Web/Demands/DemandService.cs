@@ -88,7 +88,7 @@ public sealed class DemandService(
 
         if (document is not null)
         {
-            AddDocument(record, dek, document, actor, now);
+            AddDocument(record, document, actor, now);
         }
 
         await AssessInto(record, demand, dek, actor, now, ct);
@@ -109,12 +109,11 @@ public sealed class DemandService(
 
     public async Task AddDocumentAsync(DemandRecord record, Upload document, string actor, CancellationToken ct)
     {
-        var dek = cipher.Unwrap(record.WrappedKey);
-        AddDocument(record, dek, document, actor, clock.GetUtcNow());
+        AddDocument(record, document, actor, clock.GetUtcNow());
         await ledger.SaveAsync(ct);
     }
 
-    private void AddDocument(DemandRecord record, byte[] demandKey, Upload document, string actor, DateTimeOffset now)
+    private void AddDocument(DemandRecord record, Upload document, string actor, DateTimeOffset now)
     {
         // Each document gets its own data key: it can be shared or destroyed on its own.
         var (dek, wrapped) = cipher.NewDataKey();
@@ -136,7 +135,6 @@ public sealed class DemandService(
             ["document"] = id.ToString(), ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(document.Content)),
             ["length"] = document.Content.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
-        _ = demandKey;
     }
 
     public async Task<(DocumentRecord Record, string FileName, byte[] Content)?> ReadDocumentAsync(Guid demandId, Guid documentId, string actor, CancellationToken ct)
@@ -235,7 +233,7 @@ public sealed class DemandService(
 
         if (next == DemandState.Decided)
         {
-            AfterFinalDecision(record, demand, decision, actor, now);
+            AfterFinalDecision(record, decision, actor, now);
         }
 
         await SaveAsync(ct);
@@ -263,7 +261,7 @@ public sealed class DemandService(
         Step(record, WorkflowAction.Approve, actor, now, comment, complete ? DemandState.Decided : DemandState.AwaitingApproval);
         if (complete)
         {
-            AfterFinalDecision(record, Open(record), decision, actor, now);
+            AfterFinalDecision(record, decision, actor, now);
         }
 
         await SaveAsync(ct);
@@ -298,14 +296,30 @@ public sealed class DemandService(
             throw new WorkflowException($"A {JsonNames.Of(decision.Outcome)} decision has nothing to fulfil; close the demand instead.");
         }
 
-        await notices.EnsureNoticeAllowsFulfilment(record, ct);
+        if (decision.NeedsApproval)
+        {
+            await notices.EnsureNoticeAllowsFulfilment(record, ct);
+        }
+
         var demand = Open(record);
         var now = clock.GetUtcNow();
         var manifest = DisclosureManifest.From(record.Id, row.Id, demand, decision, now);
         var items = new List<DisclosureItem>();
-        foreach (var entry in manifest.Entries)
+        if (decision.Outcome is Recommendation.Preserve)
         {
-            items.Add(await connector.FetchAsync(demand.Targets[entry.TargetIndex], entry.Category, demand.DateRange, decision.Outcome, ct));
+            // Preservation freezes records at the platform; nothing is fetched, so nothing can leave.
+            foreach (var i in decision.AuthorisedTargets)
+            {
+                var reference = await connector.PreserveAsync(demand.Targets[i], decision.AuthorisedCategories, OpenAssessment(record)?.Preservation?.Days ?? 90, ct);
+                items.Add(new DisclosureItem(i, decision.AuthorisedCategories.FirstOrDefault(), true, "text/plain", "preserved: " + reference));
+            }
+        }
+        else
+        {
+            foreach (var entry in manifest.Entries)
+            {
+                items.Add(await connector.FetchAsync(demand.Targets[entry.TargetIndex], entry.Category, demand.DateRange, decision.Outcome, ct) with { TargetIndex = entry.TargetIndex });
+            }
         }
 
         var package = new DisclosurePackage(manifest, items);
@@ -375,7 +389,7 @@ public sealed class DemandService(
     public string? OpenStepNote(DemandRecord record, DemandStep step) =>
         step.SealedNote is null ? null : cipher.Decrypt(cipher.Unwrap(record.WrappedKey), step.SealedNote, Context(record.Id, "step:" + step.At.UtcTicks));
 
-    private void AfterFinalDecision(DemandRecord record, Demand demand, Decision decision, string actor, DateTimeOffset now)
+    private void AfterFinalDecision(DemandRecord record, Decision decision, string actor, DateTimeOffset now)
     {
         notices.OnDecided(record, decision, now);
         if (Workflow.FollowUpFor(decision.Outcome) is { } followUp)
@@ -383,8 +397,6 @@ public sealed class DemandService(
             Step(record, followUp, actor, now, null);
             ledger.Record(LedgerEventCode.DemandStateChanged, actor, record.Id.ToString(), new Dictionary<string, string?> { ["state"] = JsonNames.Of(record.State) });
         }
-
-        _ = demand;
     }
 
     private void Step(DemandRecord record, WorkflowAction action, string actor, DateTimeOffset at, string? note, DemandState? to = null)

@@ -110,6 +110,27 @@ public abstract class DemandFlowTests<TApp>(TApp app) : IClassFixture<TApp> wher
     }
 
     [Fact]
+    public async Task Fulfilling_a_preservation_freezes_records_and_discloses_nothing()
+    {
+        var target = "acct-keep-" + Guid.NewGuid().ToString("N")[..8];
+        var dir = Path.Combine(app.ConnectorRoot, "account", target);
+        Directory.CreateDirectory(dir);
+        await File.WriteAllTextAsync(Path.Combine(dir, "content.json"), "{\"secret\":\"must-not-leave\"}");
+        var intake = await app.ClientFor(Roles.Intake);
+        var id = (await Body(await intake.PostAsync("/api/v1/demands", Json(WithTarget(TestRepo.Example("12-us-preservation-request"), target))))).GetProperty("id").GetString();
+        var reviewer = await app.ClientFor(Roles.LegalReviewer);
+        Assert.Equal("decided", (await Body(await reviewer.PostAsJsonAsync($"/api/v1/demands/{id}/decision", new { outcome = "preserve" }))).GetProperty("state").GetString());
+        var fulfilled = await reviewer.PostAsync($"/api/v1/demands/{id}/fulfil", null);
+        Assert.Equal(HttpStatusCode.OK, fulfilled.StatusCode);
+        var packageId = (await Body(fulfilled)).GetProperty("packages")[0].GetProperty("id").GetString();
+        var package = (await reviewer.GetAsync($"/api/v1/demands/{id}/packages/{packageId}")).Content.ReadAsStringAsync();
+        var text = await package;
+        Assert.DoesNotContain("must-not-leave", text, StringComparison.Ordinal);
+        Assert.Contains("preserved: P-", text, StringComparison.Ordinal);
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(app.ConnectorRoot, "preservations")));
+    }
+
+    [Fact]
     public async Task The_decider_cannot_approve_their_own_decision()
     {
         var intake = await app.ClientFor(Roles.Intake);
