@@ -1,11 +1,15 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using RightsDesk.Core.Assessment;
 using RightsDesk.Core.Demands;
+using RightsDesk.Data.Accounts;
 using RightsDesk.Data.Defenders;
 using RightsDesk.Data.Demands;
 using RightsDesk.Data.Ledger;
 using RightsDesk.Data.Notices;
+using RightsDesk.Data.Portal;
 using RightsDesk.Data.Security;
 
 namespace RightsDesk.Data;
@@ -14,7 +18,7 @@ namespace RightsDesk.Data;
 /// The model, shared by both engines. Each engine has its own subclass only so that each keeps its own migrations
 /// (SQLite and PostgreSQL differ in types); the tables and their meaning are the same.
 /// </summary>
-public abstract class RightsDeskDbContext(DbContextOptions options) : DbContext(options)
+public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDbContext<DeskUser, IdentityRole, string>(options)
 {
     public DbSet<DemandRecord> Demands => Set<DemandRecord>();
     public DbSet<DemandStep> DemandSteps => Set<DemandStep>();
@@ -28,6 +32,10 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : DbContext(
     public DbSet<AtRiskRecord> AtRisk => Set<AtRiskRecord>();
     public DbSet<ApiTokenRecord> ApiTokens => Set<ApiTokenRecord>();
     public DbSet<LedgerEventRecord> LedgerEvents => Set<LedgerEventRecord>();
+    public DbSet<TreeHeadRecord> TreeHeads => Set<TreeHeadRecord>();
+    public DbSet<OfficialProfile> Officials => Set<OfficialProfile>();
+    public DbSet<ClarificationRecord> Clarifications => Set<ClarificationRecord>();
+    public DbSet<PackageReleaseRecord> PackageReleases => Set<PackageReleaseRecord>();
 
     public abstract DatabaseEngine Engine { get; }
 
@@ -46,10 +54,20 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : DbContext(
         b.Properties<OutboxChannel>().HaveConversion<string>().HaveMaxLength(32);
         b.Properties<OutboxStatus>().HaveConversion<string>().HaveMaxLength(32);
         b.Properties<LetterStatus>().HaveConversion<string>().HaveMaxLength(32);
+        b.Properties<AccountKind>().HaveConversion<string>().HaveMaxLength(32);
+        b.Properties<OfficialVerification>().HaveConversion<string>().HaveMaxLength(32);
+        b.Properties<RequesterFlag>().HaveConversion<string>().HaveMaxLength(32);
     }
 
     protected override void OnModelCreating(ModelBuilder m)
     {
+        base.OnModelCreating(m);
+        m.Entity<DeskUser>(e =>
+        {
+            e.Property(x => x.DisplayName).HasMaxLength(200);
+            e.Property(x => x.CreatedBy).HasMaxLength(200);
+            e.Property(x => x.EnrolmentHash).HasMaxLength(32);
+        });
         m.Entity<DemandRecord>(e =>
         {
             e.ToTable("demands");
@@ -58,6 +76,9 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : DbContext(
             e.Property(x => x.AuthorityName).HasMaxLength(300);
             e.Property(x => x.AssignedTo).HasMaxLength(200);
             e.Property(x => x.CreatedBy).HasMaxLength(200);
+            e.Property(x => x.RequesterUserId).HasMaxLength(450);
+            e.HasIndex(x => new { x.RequesterUserId, x.ReceivedAt });
+            e.HasIndex(x => new { x.AssignedTo, x.ReceivedAt });
             e.Property(x => x.PolicyVersion).HasMaxLength(80);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => x.IdempotencyHash).IsUnique();
@@ -158,6 +179,42 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : DbContext(
             e.Property(x => x.Actor).HasMaxLength(200);
             e.Property(x => x.SubjectId).HasMaxLength(64);
             e.HasIndex(x => x.SubjectId);
+        });
+        m.Entity<TreeHeadRecord>(e =>
+        {
+            e.ToTable("tree_heads");
+            e.Property(x => x.KeyId).HasMaxLength(64);
+            e.Property(x => x.IssuedBy).HasMaxLength(200);
+            e.HasIndex(x => x.TreeSize);
+        });
+        m.Entity<OfficialProfile>(e =>
+        {
+            e.ToTable("officials");
+            e.HasKey(x => x.UserId);
+            e.Property(x => x.AuthorityName).HasMaxLength(300);
+            e.Property(x => x.Country).HasMaxLength(2);
+            e.Property(x => x.EmailDomain).HasMaxLength(253);
+            e.Property(x => x.VerifiedBy).HasMaxLength(200);
+            e.Property(x => x.FlaggedBy).HasMaxLength(200);
+            e.HasOne<DeskUser>().WithOne().HasForeignKey<OfficialProfile>(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.Verification, x.RegisteredAt });
+        });
+        m.Entity<ClarificationRecord>(e =>
+        {
+            e.ToTable("clarifications");
+            e.Property(x => x.AskedBy).HasMaxLength(200);
+            e.Property(x => x.AnsweredBy).HasMaxLength(200);
+            e.HasIndex(x => x.DemandId);
+            e.HasOne<DemandRecord>().WithMany().HasForeignKey(x => x.DemandId).OnDelete(DeleteBehavior.Restrict);
+        });
+        m.Entity<PackageReleaseRecord>(e =>
+        {
+            e.ToTable("package_releases");
+            e.Property(x => x.OfficialUserId).HasMaxLength(450);
+            e.Property(x => x.ReleasedBy).HasMaxLength(200);
+            e.HasIndex(x => x.SecretHash).IsUnique();
+            e.HasIndex(x => x.DemandId);
+            e.HasOne<DemandRecord>().WithMany().HasForeignKey(x => x.DemandId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 }

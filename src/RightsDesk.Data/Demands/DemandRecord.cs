@@ -25,6 +25,8 @@ public sealed class DemandRecord
     /// <summary>Need-to-know compartment: a restricted case (e.g. an at-risk target) is visible only to those assigned.</summary>
     public bool Restricted { get; set; }
     public string CreatedBy { get; set; } = "";
+    /// <summary>The portal account of the official who submitted it, when it came through the authority portal.</summary>
+    public string? RequesterUserId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

@@ -85,6 +85,12 @@ public static class RightsDeskWeb
             k.AddServerHeader = false;
         });
         services.AddOpenApi();
+        // Server-rendered pages: the staff desk, the authority portal and the public pages. Every page works without
+        // JavaScript; Razor Pages validate the antiforgery token on every form post.
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AllowAnonymousToFolder("/Public");
+        });
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -114,6 +120,8 @@ public static class RightsDeskWeb
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
+        // Static files (CSS, images) are the same for everyone and carry no case data.
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -127,5 +135,7 @@ public static class RightsDeskWeb
         api.MapAtRiskApi();
         api.MapNoticesApi();
         api.MapTokensApi();
+
+        app.MapRazorPages();
     }
 }
