@@ -38,7 +38,7 @@ public sealed partial class PageSession(DeskApp app) : IDisposable
     public async Task<HttpResponseMessage> PostFormAsync(string formPage, IEnumerable<KeyValuePair<string, string>> fields, string? action = null)
     {
         var page = await GetAsync(formPage);
-        var token = AntiforgeryField().Match(page);
+        var token = AntiforgeryField().Matches(page).LastOrDefault() ?? AntiforgeryField().Match(page);
         Assert.True(token.Success, $"{formPage} has no antiforgery field.");
         var all = fields.Append(new("__rd_form", WebUtility.HtmlDecode(token.Groups[1].Value))).ToList();
         Last = await Client.PostAsync(action ?? formPage, new FormUrlEncodedContent(all));

@@ -28,7 +28,7 @@ public sealed class HomeModel(RightsDeskDbContext db, TimeProvider clock) : Page
         var visible = DemandQueries.Visible(db.Demands.AsNoTracking(), User);
         var me = User.Actor();
 
-        if (User.Can(Permission.DemandAssess))
+        if (User.Can(Permission.DemandAssess) && User.Can(Permission.DemandRead))
         {
             Queues.Add(await Build("to-assess", "New demands to assess", "Received and not yet assessed.",
                 visible.Where(d => d.State == DemandState.Received), today, ct));
@@ -43,6 +43,11 @@ public sealed class HomeModel(RightsDeskDbContext db, TimeProvider clock) : Page
             var approvedByMe = from a in db.Approvals join x in db.Decisions on a.DecisionId equals x.Id where a.ApprovedBy == me select x.DemandId;
             Queues.Add(await Build("my-approval", "Awaiting my approval", "Decisions by colleagues that need a second (or third) person.",
                 visible.Where(d => d.State == DemandState.AwaitingApproval && !mine.Contains(d.Id) && !approvedByMe.Contains(d.Id)), today, ct));
+        }
+
+        if (!User.Can(Permission.DemandRead))
+        {
+            return;
         }
 
         Queues.Add(await Build("deadlines", "Deadlines in the next 72 hours and overdue", "Open demands whose deadline has passed or falls within three days.",
