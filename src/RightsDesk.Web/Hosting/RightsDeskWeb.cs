@@ -58,6 +58,7 @@ public static class RightsDeskWeb
         services.AddScoped<NoticeJob>();
         services.AddScoped<OutboxProcessor>();
         services.AddScoped<ApiTokenService>();
+        services.AddScoped<Policy.PolicyEditor>();
 
         services.AddSingleton(config.GetSection("Notices:Smtp").Get<SmtpOptions>() ?? new SmtpOptions());
         services.AddSingleton(config.GetSection("Notices:Webhook").Get<WebhookOptions>() ?? new WebhookOptions());
