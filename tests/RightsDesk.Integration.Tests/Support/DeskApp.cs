@@ -70,7 +70,8 @@ public abstract class DeskApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Engine", Engine == DatabaseEngine.Postgres ? "postgres" : "sqlite");
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("RightsDesk:DataDirectory", Dir);
-        builder.UseSetting("RightsDesk:PolicyDirectory", Path.Combine(TestRepo.Root, "policy"));
+        // A copy: the desk can edit policy files, and a test must never change the checkout's.
+        builder.UseSetting("RightsDesk:PolicyDirectory", CopyPolicy());
         builder.UseSetting("Notices:Worker:Enabled", "false");
         builder.UseSetting("Notices:Smtp:Host", "127.0.0.1");
         builder.UseSetting("Notices:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -87,6 +88,20 @@ public abstract class DeskApp : WebApplicationFactory<Program>, IAsyncLifetime
             s.RemoveAll<TimeProvider>();
             s.AddSingleton<TimeProvider>(Clock);
         });
+    }
+
+    private string CopyPolicy()
+    {
+        var source = Path.Combine(TestRepo.Root, "policy");
+        var target = Path.Combine(Dir, "policy");
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var dest = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
+            File.Copy(file, dest, overwrite: true);
+        }
+
+        return target;
     }
 
     /// <summary>An API client signed in with a token of the given role (one token, one actor, per role).</summary>
