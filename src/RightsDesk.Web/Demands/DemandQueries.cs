@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
 using RightsDesk.Core.Demands;
 using RightsDesk.Core.Security;
 using RightsDesk.Data.Demands;
@@ -23,4 +25,50 @@ public static class DemandQueries
 
     public static IQueryable<DemandRecord> Open(IQueryable<DemandRecord> q) =>
         q.Where(d => d.State != DemandState.Closed && d.State != DemandState.Fulfilled);
+
+    /// <summary>
+    /// One page, newest first, after a cursor. Keyset paging: the database seeks to the cursor through the
+    /// ReceivedAt index instead of counting past every earlier row, so a deep page costs what the first does.
+    /// </summary>
+    public static async Task<(List<DemandRecord> Rows, ListCursor? Next)> PageAsync(IQueryable<DemandRecord> q, ListCursor? after, int size, CancellationToken ct)
+    {
+        if (after is { } c)
+        {
+            var at = c.At;
+            q = q.Where(d => d.ReceivedAt <= at);
+        }
+
+        // Rows sharing the cursor's timestamp that were already shown are skipped; there are rarely more than a few.
+        var rows = await q.OrderByDescending(d => d.ReceivedAt).ThenBy(d => d.Id).Skip(after?.SeenAtSameTime ?? 0).Take(size + 1).ToListAsync(ct);
+        if (rows.Count <= size)
+        {
+            return (rows, null);
+        }
+
+        rows.RemoveAt(rows.Count - 1);
+        var last = rows[^1].ReceivedAt;
+        var seen = rows.Count(r => r.ReceivedAt == last) + (after is { } a && a.At == last ? a.SeenAtSameTime : 0);
+        return (rows, new ListCursor(last, seen));
+    }
+}
+
+/// <summary>Where a page ends: the last row's timestamp, and how many rows with that timestamp have been shown.</summary>
+public readonly record struct ListCursor(DateTimeOffset At, int SeenAtSameTime)
+{
+    public override string ToString() => At.UtcTicks.ToString(CultureInfo.InvariantCulture) + "." + SeenAtSameTime.ToString(CultureInfo.InvariantCulture);
+
+    public static bool TryParse(string? text, out ListCursor cursor)
+    {
+        cursor = default;
+        var parts = (text ?? "").Split('.');
+        if (parts.Length == 2 && text!.Length < 40
+            && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks <= DateTimeOffset.MaxValue.UtcTicks
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seen) && seen <= 100_000)
+        {
+            cursor = new ListCursor(new DateTimeOffset(ticks, TimeSpan.Zero), seen);
+            return true;
+        }
+
+        return false;
+    }
 }

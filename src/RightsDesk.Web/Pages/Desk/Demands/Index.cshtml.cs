@@ -63,29 +63,19 @@ public sealed class IndexModel(RightsDeskDbContext db, TimeProvider clock) : Pag
         if (!string.IsNullOrWhiteSpace(Assignee) && Assignee.Length <= 200) { var who = Assignee.Trim(); q = q.Where(d => d.AssignedTo == who); }
 
         Total = await q.CountAsync(ct);
-        var page = q;
-        if (Cursor.TryParse(After, out var cursor))
+        ListCursor? cursor = null;
+        if (ListCursor.TryParse(After, out var parsed))
         {
-            // Rows strictly older, plus those sharing the cursor's timestamp that were not yet shown.
-            var at = cursor!.Value.At;
-            page = page.Where(d => d.ReceivedAt <= at);
+            cursor = parsed;
         }
         else if (!string.IsNullOrEmpty(After))
         {
             Errors.Add("The page link is not valid; showing the first page.");
         }
 
-        var skip = cursor?.SeenAtSameTime ?? 0;
-        var rows = await page.OrderByDescending(d => d.ReceivedAt).ThenBy(d => d.Id).Skip(skip).Take(PageSize + 1).ToListAsync(ct);
-        var more = rows.Count > PageSize;
-        rows = rows.Take(PageSize).ToList();
+        var (rows, next) = await DemandQueries.PageAsync(q, cursor, PageSize, ct);
         Items = rows.Select(r => DemandSummary.From(r, today)).ToList();
-        if (more && rows.Count > 0)
-        {
-            var last = rows[^1].ReceivedAt;
-            var sameAsLast = rows.Count(r => r.ReceivedAt == last) + (cursor is { } c2 && c2.At == last ? c2.SeenAtSameTime : 0);
-            NextCursor = new Cursor(last, sameAsLast).ToString();
-        }
+        NextCursor = next?.ToString();
     }
 
     public string Link(string? after) => "/desk/demands?" + string.Join("&", new[]
@@ -95,25 +85,4 @@ public sealed class IndexModel(RightsDeskDbContext db, TimeProvider clock) : Pag
     }.Where(p => p is not null));
 
     private static string? Q(string name, string? value) => string.IsNullOrWhiteSpace(value) ? null : name + "=" + Uri.EscapeDataString(value);
-
-    /// <summary>The last row's timestamp, and how many rows with that same timestamp have been shown.</summary>
-    public readonly record struct Cursor(DateTimeOffset At, int SeenAtSameTime)
-    {
-        public override string ToString() => At.UtcTicks.ToString(CultureInfo.InvariantCulture) + "." + SeenAtSameTime.ToString(CultureInfo.InvariantCulture);
-
-        public static bool TryParse(string? text, out Cursor? cursor)
-        {
-            cursor = null;
-            var parts = (text ?? "").Split('.');
-            if (parts.Length == 2 && text!.Length < 40
-                && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks <= DateTimeOffset.MaxValue.UtcTicks
-                && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seen) && seen <= 100_000)
-            {
-                cursor = new Cursor(new DateTimeOffset(ticks, TimeSpan.Zero), seen);
-                return true;
-            }
-
-            return false;
-        }
-    }
 }
