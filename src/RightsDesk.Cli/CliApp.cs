@@ -14,12 +14,15 @@ public static class CliApp
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(TokenCommands.Create());
+        root.Subcommands.Add(KeyCommands.Create());
 
-        var ledger = new Command("ledger", "The tamper-evident ledger: verify proofs against a published tree head.");
+        var ledger = new Command("ledger", "The tamper-evident ledger: verify proofs against a published tree head, or the whole stored ledger.");
         foreach (var c in LedgerProofCommands.Create())
         {
             ledger.Subcommands.Add(c);
         }
+
+        ledger.Subcommands.Add(LedgerVerifyCommand.Create());
 
         root.Subcommands.Add(ledger);
         root.Subcommands.Add(BenchCommands.Create(LedgerBench.Create()));
