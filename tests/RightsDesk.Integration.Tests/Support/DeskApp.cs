@@ -31,6 +31,7 @@ public abstract class DeskApp : WebApplicationFactory<Program>, IAsyncLifetime
     public string Dir { get; } = Path.Combine(Path.GetTempPath(), "rightsdesk-tests", Guid.NewGuid().ToString("N"));
     public string SqlitePath => Path.Combine(Dir, "rightsdesk.db");
     public string ConnectorRoot => Path.Combine(Dir, "connector");
+    public string KeyFile => Path.Combine(Dir, "keys.json");
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero));
     public SmtpListener Smtp { get; } = new();
     public WebhookReceiver Webhook { get; } = new();
@@ -72,6 +73,7 @@ public abstract class DeskApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RightsDesk:DataDirectory", Dir);
         builder.UseSetting("RightsDesk:PolicyDirectory", Path.Combine(TestRepo.Root, "policy"));
         builder.UseSetting("Notices:Worker:Enabled", "false");
+        builder.UseSetting("Ledger:Worker:Enabled", "false");
         builder.UseSetting("Notices:Smtp:Host", "127.0.0.1");
         builder.UseSetting("Notices:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Notices:Smtp:Security", "none");
