@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace RightsDesk.Data.Encryption;
 
-/// <summary>A table whose rows carry a wrapped data key.</summary>
-public sealed record WrappedKeyTable(string Table, string KeyColumn, string WrappedColumn);
+/// <summary>A table whose rows carry a wrapped data key: its name, and its table and columns quoted for SQL.</summary>
+public sealed record WrappedKeyTable(string Name, string Table, string KeyColumn, string WrappedColumn);
 
 /// <summary>What re-wrapping did to one table: re-wrapped, could not be opened with any key in the ring, or changed
 /// by someone else between reading and writing (left for the next pass).</summary>
@@ -47,6 +47,7 @@ public sealed class KeyRotation(RightsDeskDbContext db, FieldCipher cipher, int 
             var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
             var key = entity.FindPrimaryKey()?.Properties is [var single] ? single : throw new InvalidOperationException($"Table {table} needs a single-column key to be rotated.");
             tables.Add(new WrappedKeyTable(
+                table,
                 sql.DelimitIdentifier(table, entity.GetSchema()),
                 sql.DelimitIdentifier(key.GetColumnName(store)!),
                 sql.DelimitIdentifier(wrapped.GetColumnName(store)!)));
@@ -104,7 +105,7 @@ public sealed class KeyRotation(RightsDeskDbContext db, FieldCipher cipher, int 
                     await tx.CommitAsync(ct);
                 }
 
-                counts.Add(new RewrapCount(table.Table, rewrapped, unreadable, changed));
+                counts.Add(new RewrapCount(table.Name, rewrapped, unreadable, changed));
             }
         }
         finally
@@ -137,7 +138,7 @@ public sealed class KeyRotation(RightsDeskDbContext db, FieldCipher cipher, int 
                     }
                 }
 
-                counts.AddRange(byKey.Select(k => new WrappedUnderCount(table.Table, k.Key, k.Value)));
+                counts.AddRange(byKey.Select(k => new WrappedUnderCount(table.Name, k.Key, k.Value)));
             }
         }
         finally
