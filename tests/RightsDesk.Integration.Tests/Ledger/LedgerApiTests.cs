@@ -100,6 +100,13 @@ public abstract class LedgerApiTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Equal(HttpStatusCode.Forbidden, (await intake.GetAsync("/api/v1/ledger/proofs/consistency?size1=1")).StatusCode);
         var admin = await app.ClientFor(Roles.Admin);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/ledger/events?limit=1")).StatusCode);
+
+        // The machine-readable contract lists the ledger's endpoints.
+        var contract = await anonymous.GetStringAsync("/openapi/v1.json");
+        foreach (var path in new[] { "/api/v1/ledger/tree-heads", "/api/v1/ledger/public-key", "/api/v1/ledger/proofs/inclusion", "/api/v1/ledger/proofs/consistency", "/api/v1/ledger/events" })
+        {
+            Assert.Contains($"\"{path}\"", contract, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
