@@ -16,12 +16,15 @@ public static class CliApp
         root.Subcommands.Add(TokenCommands.Create());
         root.Subcommands.Add(UserCommands.Create());
         root.Subcommands.Add(UserCommands.CreateTotp());
+        root.Subcommands.Add(KeyCommands.Create());
 
-        var ledger = new Command("ledger", "The tamper-evident ledger: verify proofs against a published tree head.");
+        var ledger = new Command("ledger", "The tamper-evident ledger: verify proofs against a published tree head, or the whole stored ledger.");
         foreach (var c in LedgerProofCommands.Create())
         {
             ledger.Subcommands.Add(c);
         }
+
+        ledger.Subcommands.Add(LedgerVerifyCommand.Create());
 
         root.Subcommands.Add(ledger);
         root.Subcommands.Add(BenchCommands.Create(LedgerBench.Create()));

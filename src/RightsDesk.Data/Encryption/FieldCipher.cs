@@ -8,13 +8,27 @@ namespace RightsDesk.Data.Encryption;
 /// under the current key encryption key. Each field is sealed with the data key and bound, through the associated
 /// data, to its table, column and record, so a ciphertext copied into another row or column fails to open.
 /// </summary>
-public sealed class FieldCipher(KeyRing ring)
+public sealed class FieldCipher
 {
     private const int NonceSize = 12;
     private const int TagSize = 16;
     private const byte Format = 1;
 
-    public KeyRing Ring => ring;
+    private readonly KeyStore keys;
+
+    /// <summary>A cipher that follows the key file, so a rotation made while it runs is picked up.</summary>
+    public FieldCipher(KeyStore keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        this.keys = keys;
+    }
+
+    public FieldCipher(KeyRing ring)
+        : this(new KeyStore(ring))
+    {
+    }
+
+    public KeyRing Ring => keys.Ring;
 
     /// <summary>A new data key and its wrapped form (to store with the record).</summary>
     public (byte[] DataKey, byte[] Wrapped) NewDataKey()
@@ -25,6 +39,7 @@ public sealed class FieldCipher(KeyRing ring)
 
     public byte[] Wrap(byte[] dataKey)
     {
+        var ring = keys.Ring;
         var id = Encoding.ASCII.GetBytes(ring.CurrentId);
         var sealedKey = Seal(ring.Current, dataKey, id);
         var result = new byte[1 + id.Length + sealedKey.Length];
@@ -43,13 +58,18 @@ public sealed class FieldCipher(KeyRing ring)
 
         var idBytes = wrapped.AsSpan(1, wrapped[0]).ToArray();
         var id = Encoding.ASCII.GetString(idBytes);
-        if (!ring.TryGet(id, out var kek))
+
+        // A KEK this process has not seen yet was most likely just made by `keys rotate`: read the file again.
+        if (!keys.Ring.TryGet(id, out var kek) && !(keys.Reload() && keys.Ring.TryGet(id, out kek)))
         {
             throw new CryptographicException($"The data key is wrapped under key '{id}', which is not in the key file.");
         }
 
         return Open(kek, wrapped.AsSpan(1 + idBytes.Length).ToArray(), idBytes);
     }
+
+    /// <summary>The same data key wrapped under the current KEK (for rotation).</summary>
+    public byte[] Rewrap(byte[] wrapped) => Wrap(Unwrap(wrapped));
 
     /// <summary>The id of the KEK a wrapped data key is under (for rotation).</summary>
     public static string WrappedUnder(byte[] wrapped) => Encoding.ASCII.GetString(wrapped, 1, wrapped[0]);
@@ -68,7 +88,7 @@ public sealed class FieldCipher(KeyRing ring)
 
     /// <summary>A keyed, deterministic index of an identifier, so lookups never need the plaintext in the database.</summary>
     public string BlindIndex(string purpose, string normalisedValue) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(ring.IndexKey, Encoding.UTF8.GetBytes(purpose + "\0" + normalisedValue)));
+        Convert.ToHexStringLower(HMACSHA256.HashData(keys.Ring.IndexKey, Encoding.UTF8.GetBytes(purpose + "\0" + normalisedValue)));
 
     private static byte[] Seal(byte[] key, byte[] plaintext, byte[] associated)
     {

@@ -8,17 +8,24 @@ namespace RightsDesk.Data.Encryption;
 /// The key encryption keys (KEKs) and the blind-index key. They live in a file or the environment, never in the
 /// database: a stolen database or backup without this file is ciphertext. Several KEKs may be present so data keys
 /// wrapped under an old one can still be opened while `rightsdesk keys rotate` re-wraps them under the current one.
+/// The ledger's tree-head signing key (<see cref="SigningKey"/>) is kept here too, for the same reason: whoever can
+/// sign tree heads can vouch for a rewritten ledger, so the key must not sit next to the ledger it vouches for.
 /// </summary>
 public sealed class KeyRing
 {
     public const string EnvironmentVariable = "RIGHTSDESK_KEYS";
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(30);
     private readonly Dictionary<string, byte[]> _keks;
+    private readonly byte[]? _signingKey;
+    private readonly LedgerSigningKey? _signing;
 
-    private KeyRing(string currentId, Dictionary<string, byte[]> keks, byte[] indexKey)
+    private KeyRing(string currentId, Dictionary<string, byte[]> keks, byte[] indexKey, byte[]? signingKey)
     {
         CurrentId = currentId;
         _keks = keks;
         IndexKey = indexKey;
+        _signingKey = signingKey;
+        _signing = signingKey is null ? null : LedgerSigningKey.FromPkcs8(signingKey);
     }
 
     public string CurrentId { get; }
@@ -28,10 +35,19 @@ public sealed class KeyRing
 
     public bool TryGet(string id, out byte[] key) => _keks.TryGetValue(id, out key!);
 
+    /// <summary>False only for a key file written before tree heads were signed and not yet upgraded by
+    /// <see cref="Load"/>.</summary>
+    public bool HasSigningKey => _signing is not null;
+
+    /// <summary>The ledger's tree-head signing key.</summary>
+    /// <exception cref="InvalidOperationException">when the key file has none.</exception>
+    public LedgerSigningKey SigningKey => _signing ?? throw new InvalidOperationException(
+        "The key file has no ledger signing key (\"signingKey\"). Start the server once with a writable key file and it adds one.");
+
     public static KeyRing Generate()
     {
         var id = NewId();
-        return new KeyRing(id, new() { [id] = RandomNumberGenerator.GetBytes(32) }, RandomNumberGenerator.GetBytes(32));
+        return new KeyRing(id, new() { [id] = RandomNumberGenerator.GetBytes(32) }, RandomNumberGenerator.GetBytes(32), LedgerSigningKey.GeneratePkcs8());
     }
 
     /// <summary>A new ring with a fresh current KEK; older KEKs stay so existing data keys can be re-wrapped.</summary>
@@ -39,14 +55,18 @@ public sealed class KeyRing
     {
         var id = NewId();
         var keks = new Dictionary<string, byte[]>(_keks) { [id] = RandomNumberGenerator.GetBytes(32) };
-        return new KeyRing(id, keks, IndexKey);
+        return new KeyRing(id, keks, IndexKey, _signingKey);
     }
 
     /// <summary>A ring that keeps only the current KEK, once nothing is wrapped under the others.</summary>
-    public KeyRing WithoutRetired() => new(CurrentId, new() { [CurrentId] = Current }, IndexKey);
+    public KeyRing WithoutRetired() => new(CurrentId, new() { [CurrentId] = Current }, IndexKey, _signingKey);
+
+    /// <summary>The same ring with a fresh tree-head signing key, for a key file that has none.</summary>
+    public KeyRing WithNewSigningKey() => new(CurrentId, new(_keks), IndexKey, LedgerSigningKey.GeneratePkcs8());
 
     public string Serialize() => JsonSerializer.Serialize(new KeyFile(CurrentId,
-        _keks.ToDictionary(k => k.Key, k => Convert.ToBase64String(k.Value)), Convert.ToBase64String(IndexKey)), FileJson);
+        _keks.ToDictionary(k => k.Key, k => Convert.ToBase64String(k.Value)), Convert.ToBase64String(IndexKey),
+        _signingKey is null ? null : Convert.ToBase64String(_signingKey)), FileJson);
 
     public static KeyRing Parse(string json)
     {
@@ -83,22 +103,46 @@ public sealed class KeyRing
             throw new InvalidOperationException("The index key is not 256 bits.");
         }
 
-        return new KeyRing(file.Current, keks, index);
+        byte[]? signing = null;
+        if (file.SigningKey is not null)
+        {
+            try
+            {
+                signing = Convert.FromBase64String(file.SigningKey);
+            }
+            catch (FormatException ex)
+            {
+                throw new InvalidOperationException("The ledger signing key in the key file (\"signingKey\") is not base64.", ex);
+            }
+        }
+
+        return new KeyRing(file.Current, keks, index, signing);
     }
 
+    /// <summary>True when the keys come from $RIGHTSDESK_KEYS rather than a file (and so cannot be rewritten).</summary>
+    public static bool FromEnvironment => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(EnvironmentVariable));
+
     /// <summary>Loads the ring from $RIGHTSDESK_KEYS (the JSON itself) or from <paramref name="path"/>;
-    /// with <paramref name="createIfMissing"/>, a new ring is written there with owner-only permissions.</summary>
+    /// with <paramref name="createIfMissing"/>, a new ring is written there with owner-only permissions.
+    /// A key file from before tree heads were signed gets a signing key added and saved; one that cannot be written
+    /// (or keys from the environment without one) is refused with what to do, since a server that cannot sign tree
+    /// heads cannot vouch for its ledger.</summary>
     public static KeyRing Load(string path, bool createIfMissing)
     {
-        var env = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(env))
+        if (FromEnvironment)
         {
-            return Parse(env);
+            var fromEnv = Parse(Environment.GetEnvironmentVariable(EnvironmentVariable)!);
+            return fromEnv.HasSigningKey
+                ? fromEnv
+                : throw new InvalidOperationException(
+                    $"${EnvironmentVariable} has no ledger signing key. Add \"signingKey\": a base64 PKCS#8 ECDSA P-256 private key, for example the output of " +
+                    "`openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 | openssl pkcs8 -topk8 -nocrypt -outform DER | base64 -w0`.");
         }
 
         if (File.Exists(path))
         {
-            return Parse(File.ReadAllText(path));
+            var ring = Parse(File.ReadAllText(path));
+            return ring.HasSigningKey ? ring : AddSigningKey(path);
         }
 
         if (!createIfMissing)
@@ -106,9 +150,84 @@ public sealed class KeyRing
             throw new InvalidOperationException($"No key file at {path} and ${EnvironmentVariable} is not set. Without the keys the encrypted data cannot be read.");
         }
 
-        var ring = Generate();
-        ring.Save(path);
-        return ring;
+        return Update(path, existing => existing is null ? Generate() : existing.HasSigningKey ? existing : existing.WithNewSigningKey());
+    }
+
+    /// <summary>Reads the ring from $RIGHTSDESK_KEYS or <paramref name="path"/> and changes nothing, even when it has
+    /// no signing key: for commands that only read.</summary>
+    public static KeyRing Read(string path)
+    {
+        if (FromEnvironment)
+        {
+            return Parse(Environment.GetEnvironmentVariable(EnvironmentVariable)!);
+        }
+
+        return File.Exists(path)
+            ? Parse(File.ReadAllText(path))
+            : throw new InvalidOperationException($"No key file at {path} and ${EnvironmentVariable} is not set.");
+    }
+
+    /// <summary>
+    /// Reads, changes and writes the key file while holding an exclusive lock on <c>PATH.lock</c>, so two processes
+    /// changing it at once (two app nodes upgrading it, a rotation) cannot overwrite each other's keys.
+    /// <paramref name="change"/> gets the ring in the file, or null when there is no file yet.
+    /// </summary>
+    public static KeyRing Update(string path, Func<KeyRing?, KeyRing> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var held = AcquireLock(path);
+        var before = File.Exists(path) ? Parse(File.ReadAllText(path)) : null;
+        var after = change(before);
+        if (!ReferenceEquals(before, after))
+        {
+            after.Save(path);
+        }
+
+        return after;
+    }
+
+    private static KeyRing AddSigningKey(string path)
+    {
+        try
+        {
+            // Another process may have added one since the file was read: keep theirs rather than replace it.
+            return Update(path, existing => existing switch
+            {
+                null => throw new InvalidOperationException($"The key file {path} disappeared while a signing key was being added to it."),
+                { HasSigningKey: false } => existing.WithNewSigningKey(),
+                _ => existing,
+            });
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException(
+                $"The key file {path} has no ledger signing key, and one cannot be added because the file cannot be written ({ex.Message}). " +
+                "Let this user write the file (and its directory) once and start again: a signing key is generated and saved with mode 0600.", ex);
+        }
+    }
+
+    private static FileStream AcquireLock(string path)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        var deadline = DateTime.UtcNow + LockWait;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path + ".lock", options);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline && File.Exists(path + ".lock"))
+            {
+                // Held by another process (FileShare.None is an exclusive flock on Unix): wait for it.
+                Thread.Sleep(50);
+            }
+        }
     }
 
     public void Save(string path)
@@ -132,10 +251,15 @@ public sealed class KeyRing
 
     private static string NewId() => "k" + DateTimeOffset.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
 
-    private static readonly JsonSerializerOptions FileJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions FileJson = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
 
     private sealed record KeyFile(
         [property: JsonPropertyName("current")] string? Current,
         [property: JsonPropertyName("keys")] Dictionary<string, string>? Keys,
-        [property: JsonPropertyName("indexKey")] string? IndexKey);
+        [property: JsonPropertyName("indexKey")] string? IndexKey,
+        [property: JsonPropertyName("signingKey")] string? SigningKey);
 }

@@ -8,6 +8,7 @@ using RightsDesk.Web.Accounts;
 using RightsDesk.Web.Defenders;
 using RightsDesk.Web.Demands;
 using RightsDesk.Web.Fulfilment;
+using RightsDesk.Web.Ledger;
 using RightsDesk.Web.Notices;
 using RightsDesk.Web.Security;
 
@@ -46,8 +47,10 @@ public static class RightsDeskWeb
         };
         services.AddRightsDeskData(database);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => KeyRing.Load(config["RightsDesk:KeyFile"] ?? Path.Combine(dataDir, "keys.json"), createIfMissing: true));
-        services.AddSingleton<FieldCipher>();
+        // The key store follows the key file, so `rightsdesk keys rotate` needs no restart (see KeyStore).
+        services.AddSingleton(_ => KeyStore.Open(config["RightsDesk:KeyFile"] ?? Path.Combine(dataDir, "keys.json"), createIfMissing: true));
+        services.AddTransient(sp => sp.GetRequiredService<KeyStore>().Ring);
+        services.AddSingleton(sp => new FieldCipher(sp.GetRequiredService<KeyStore>()));
         services.AddSingleton(_ => new PolicyProvider(PolicyDirectory.Locate(config["RightsDesk:PolicyDirectory"])));
         services.AddSingleton<IPlatformConnector>(sp => new FileConnector(config["Connector:Root"] ?? Path.Combine(dataDir, "connector"), sp.GetRequiredService<TimeProvider>()));
 
@@ -69,6 +72,8 @@ public static class RightsDeskWeb
         {
             services.AddHostedService<OutboxWorker>();
         }
+
+        services.AddLedger(config);
 
         builder.AddRightsDeskAccounts(dataDir);
         services.AddAuthorization(o =>
@@ -149,6 +154,7 @@ public static class RightsDeskWeb
         api.MapAtRiskApi();
         api.MapNoticesApi();
         api.MapTokensApi();
+        api.MapLedgerApi();
 
         app.MapRazorPages();
     }

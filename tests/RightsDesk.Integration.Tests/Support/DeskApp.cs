@@ -31,6 +31,7 @@ public abstract class DeskApp : WebApplicationFactory<Program>, IAsyncLifetime
     public string Dir { get; } = Path.Combine(Path.GetTempPath(), "rightsdesk-tests", Guid.NewGuid().ToString("N"));
     public string SqlitePath => Path.Combine(Dir, "rightsdesk.db");
     public string ConnectorRoot => Path.Combine(Dir, "connector");
+    public string KeyFile => Path.Combine(Dir, "keys.json");
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero));
     public SmtpListener Smtp { get; } = new();
     public WebhookReceiver Webhook { get; } = new();
@@ -73,6 +74,7 @@ public abstract class DeskApp : WebApplicationFactory<Program>, IAsyncLifetime
         // A copy: the desk can edit policy files, and a test must never change the checkout's.
         builder.UseSetting("RightsDesk:PolicyDirectory", CopyPolicy());
         builder.UseSetting("Notices:Worker:Enabled", "false");
+        builder.UseSetting("Ledger:Worker:Enabled", "false");
         builder.UseSetting("Notices:Smtp:Host", "127.0.0.1");
         builder.UseSetting("Notices:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Notices:Smtp:Security", "none");
