@@ -9,6 +9,7 @@ using RightsDesk.Web.Defenders;
 using RightsDesk.Web.Demands;
 using RightsDesk.Web.Fulfilment;
 using RightsDesk.Web.Notices;
+using RightsDesk.Web.Public;
 using RightsDesk.Web.Security;
 
 namespace RightsDesk.Web.Hosting;
@@ -91,6 +92,7 @@ public static class RightsDeskWeb
         {
             o.Conventions.AllowAnonymousToFolder("/Public");
         });
+        services.AddPublicPages();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
