@@ -43,6 +43,8 @@ public static class DemoCommand
                 "--urls", url,
                 "--RightsDesk:DataDirectory", data,
                 "--Notices:Worker:Enabled", "false",
+                // The demo listens on loopback over plain HTTP; a real desk runs behind TLS with Secure cookies.
+                "--Accounts:AllowPlainHttp", "true",
             ]);
 
             await using (var scope = app.Services.CreateAsyncScope())

@@ -17,7 +17,8 @@ namespace RightsDesk.Web.Accounts;
 public static class AccountSetup
 {
     public const string SelectorScheme = "RightsDesk";
-    public const string CookieName = "__Host-RightsDesk";
+    public const string CookieBaseName = "RightsDesk";
+    public const string CookieName = "__Host-" + CookieBaseName;
     public const string SignInRateLimit = "sign-in";
     public const string StaffPolicy = "staff";
     public const string OfficialPolicy = "official";
@@ -28,6 +29,11 @@ public static class AccountSetup
         var config = builder.Configuration;
         services.Configure<SessionOptions>(config.GetSection("Accounts:Session"));
         var session = config.GetSection("Accounts:Session").Get<SessionOptions>() ?? new SessionOptions();
+        // Production runs behind TLS: cookies are Secure and carry the __Host- prefix (bound to this exact origin).
+        // The demo on loopback speaks plain HTTP, where a browser refuses such cookies; only there may this be turned on.
+        var plainHttp = config.GetValue("Accounts:AllowPlainHttp", false);
+        var secure = plainHttp ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        var prefix = plainHttp ? "" : "__Host-";
 
         // Cookie and antiforgery keys: kept beside the key file, outside the database, like the other keys.
         services.AddDataProtection().SetApplicationName("RightsDesk")
@@ -67,9 +73,9 @@ public static class AccountSetup
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null)
             .AddCookie(IdentityConstants.ApplicationScheme, o =>
             {
-                o.Cookie.Name = CookieName;
+                o.Cookie.Name = prefix + CookieBaseName;
                 o.Cookie.HttpOnly = true;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                o.Cookie.SecurePolicy = secure;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.Path = "/";
                 o.Cookie.IsEssential = true;
@@ -83,8 +89,8 @@ public static class AccountSetup
             });
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "__Host-RightsDesk-Form";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.Name = prefix + "RightsDesk-Form";
+            o.Cookie.SecurePolicy = secure;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.FormFieldName = "__rd_form";
         });

@@ -119,7 +119,9 @@ public static class RightsDeskWeb
                 return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
             });
             // Password guessing is slowed per address on top of the per-account lockout.
-            o.AddPolicy(AccountSetup.SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+            o.AddPolicy(AccountSetup.SignInRateLimit, http => HttpMethods.IsGet(http.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("signin:read")
+                : RateLimitPartition.GetFixedWindowLimiter(
                 "signin:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("RateLimits:SignInPerMinute", 10), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });

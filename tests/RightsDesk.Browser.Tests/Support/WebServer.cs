@@ -51,6 +51,9 @@ public class WebServer : WebApplicationFactory<Program>, IAsyncLifetime
         // A browser test fetches many pages from one address within a minute.
         builder.UseSetting("RateLimits:AnonymousPerMinute", "100000");
         builder.UseSetting("RateLimits:AuthenticatedPerMinute", "100000");
+        builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        // Plain HTTP on loopback, as the demo runs: cookies without the Secure-only __Host- prefix.
+        builder.UseSetting("Accounts:AllowPlainHttp", "true");
     }
 
     async Task IAsyncLifetime.DisposeAsync()
