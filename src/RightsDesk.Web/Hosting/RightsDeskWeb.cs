@@ -9,6 +9,7 @@ using RightsDesk.Web.Defenders;
 using RightsDesk.Web.Demands;
 using RightsDesk.Web.Fulfilment;
 using RightsDesk.Web.Notices;
+using RightsDesk.Web.Portal;
 using RightsDesk.Web.Security;
 
 namespace RightsDesk.Web.Hosting;
@@ -58,6 +59,7 @@ public static class RightsDeskWeb
         services.AddScoped<NoticeJob>();
         services.AddScoped<OutboxProcessor>();
         services.AddScoped<ApiTokenService>();
+        services.AddRightsDeskPortal(config);
 
         services.AddSingleton(config.GetSection("Notices:Smtp").Get<SmtpOptions>() ?? new SmtpOptions());
         services.AddSingleton(config.GetSection("Notices:Webhook").Get<WebhookOptions>() ?? new WebhookOptions());
