@@ -50,6 +50,13 @@ public sealed partial class OfficialDomainPolicy(PortalOptions options, PolicyPr
         foreach (var entry in policy.ProfileFor(country).OfficialEmailDomains)
         {
             var s = entry.ToLowerInvariant();
+            // A bare top-level domain in a profile (".us") is open to anyone for registration; it counts only as a suffix
+            // the operator chose in OfficialDomainSuffixes.
+            if (!s.Trim('.').Contains('.', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var match = s.StartsWith('.')
                 ? domain.EndsWith(s, StringComparison.Ordinal) || domain == s[1..]
                 : domain == s || domain.EndsWith("." + s, StringComparison.Ordinal);
