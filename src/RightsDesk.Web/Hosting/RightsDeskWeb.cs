@@ -10,6 +10,7 @@ using RightsDesk.Web.Demands;
 using RightsDesk.Web.Fulfilment;
 using RightsDesk.Web.Notices;
 using RightsDesk.Web.Portal;
+using RightsDesk.Web.Public;
 using RightsDesk.Web.Security;
 
 namespace RightsDesk.Web.Hosting;
@@ -101,6 +102,7 @@ public static class RightsDeskWeb
             o.Conventions.AuthorizeFolder("/Desk", AccountSetup.StaffPolicy);
             o.Conventions.AuthorizeFolder("/Portal", AccountSetup.OfficialPolicy);
         });
+        services.AddPublicPages();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

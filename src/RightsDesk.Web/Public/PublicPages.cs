@@ -1,0 +1,45 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.WebEncoders;
+using RightsDesk.Web.Hosting;
+
+namespace RightsDesk.Web.Public;
+
+/// <summary>
+/// The anonymous public pages: the home page, the guidelines for authorities (one page per country too) and the page
+/// for users. Each answers at /{lang}/… and, without a language, negotiates one from Accept-Language.
+/// </summary>
+public static class PublicPages
+{
+    public const string LanguageConstraint = "publang";
+
+    public static IServiceCollection AddPublicPages(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => PublicCatalogue.Load(sp.GetRequiredService<PolicyProvider>().Directory));
+        // Load the texts when the host starts, so a missing translation file stops the start with its name.
+        services.AddTransient<IStartupFilter, CatalogueCheck>();
+        services.Configure<RouteOptions>(o => o.SetParameterPolicy<PublicLanguageConstraint>(LanguageConstraint));
+        // Razor escapes every non-Latin character as an entity by default, which triples the size of an Arabic,
+        // Persian or Russian page; UTF-8 carries them as they are (markup characters are still escaped).
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.Configure<RazorPagesOptions>(o =>
+        {
+            var lang = "{lang:" + LanguageConstraint + "}";
+            o.Conventions.AddPageRoute("/Public/Index", lang);
+            o.Conventions.AddPageRoute("/Public/Guidelines", lang + "/guidelines");
+            o.Conventions.AddPageRoute("/Public/Country", lang + "/guidelines/{country}");
+            o.Conventions.AddPageRoute("/Public/YourData", lang + "/your-data");
+        });
+        return services;
+    }
+
+    private sealed class CatalogueCheck(PublicCatalogue catalogue) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next)
+        {
+            _ = catalogue.Languages;
+            return next;
+        }
+    }
+}
