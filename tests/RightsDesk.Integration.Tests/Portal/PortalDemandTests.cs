@@ -160,6 +160,9 @@ public abstract class PortalDemandTests<TApp>(TApp app) : IClassFixture<TApp> wh
 
         var page = await portal.GetAsync($"/portal/demands/{id}");
         Assert.Contains(question, page, StringComparison.Ordinal);
+        PortalSupport.AssertEveryFormCarriesItsToken(page);
+        PortalSupport.AssertEveryFormCarriesItsToken(await staff.GetAsync(clarify));
+        PortalSupport.AssertEveryFormCarriesItsToken(await portal.GetAsync("/portal/submit"));
         Assert.Contains("Waiting for your answer", page, StringComparison.Ordinal);
         Assert.DoesNotContain(reviewer.Email, page, StringComparison.Ordinal);
         Assert.Contains("question for you", await portal.GetAsync("/portal"), StringComparison.Ordinal);
@@ -217,6 +220,7 @@ public abstract class PortalDemandTests<TApp>(TApp app) : IClassFixture<TApp> wh
         {
             var release = $"/desk/demands/{id}/release";
             var form = await staff.GetAsync(release);
+            PortalSupport.AssertEveryFormCarriesItsToken(form);
             var packageId = System.Text.RegularExpressions.Regex.Match(form, "<option value=\"([0-9a-f-]{36})\"").Groups[1].Value;
             var released = await staff.PostFormAsync(release, [new("PackageId", packageId), new("LifetimeDays", "7")]);
             Assert.Equal(HttpStatusCode.Redirect, released.StatusCode);

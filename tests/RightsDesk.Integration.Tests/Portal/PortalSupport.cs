@@ -141,6 +141,17 @@ public static partial class PortalSupport
         return events;
     }
 
+    /// <summary>
+    /// Each form must carry its own antiforgery token: a browser posts only its own fields, whereas PageSession takes
+    /// the first token on the page (the layout's sign-out form), which would hide a form without one.
+    /// </summary>
+    public static void AssertEveryFormCarriesItsToken(string html)
+    {
+        var forms = Regex.Matches(html, "<form\\b[^>]*method=\"post\"[^>]*>(.*?)</form>", RegexOptions.Singleline);
+        Assert.NotEmpty(forms);
+        Assert.All(forms, f => Assert.Contains("name=\"__rd_form\"", f.Groups[1].Value, StringComparison.Ordinal));
+    }
+
     public static string Field(string html, string name)
     {
         var m = Regex.Match(html, $"name=\"{Regex.Escape(name)}\" (?:type=\"hidden\" )?value=\"([^\"]*)\"");

@@ -126,6 +126,12 @@ public abstract class RegistrationTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var record = await staff.GetAsync(detail);
         Assert.Contains("Dana Whitfield", record, StringComparison.Ordinal);
         Assert.Contains("do not verify on this number", record, StringComparison.Ordinal);
+        PortalSupport.AssertEveryFormCarriesItsToken(record);
+        using (var anonymous = new PageSession(app))
+        {
+            PortalSupport.AssertEveryFormCarriesItsToken(await anonymous.GetAsync("/portal/register"));
+        }
+
         Assert.Contains(await PortalSupport.LedgerAsync(app, LedgerEventCode.OfficialContactRead, official.UserId), e => e.Actor == intake.Email);
 
         var incomplete = await staff.PostFormAsync(detail, [new("NumberSource", "phone"), new("WhoAnswered", ""), new("Confirmed", "ok")], detail + "?handler=verify");
