@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using RightsDesk.Core;
 using RightsDesk.Core.Assessment;
@@ -9,6 +10,7 @@ using RightsDesk.Data.Ledger;
 using RightsDesk.Data.Portal;
 using RightsDesk.Web.Demands;
 using RightsDesk.Web.Hosting;
+using RightsDesk.Web.Security;
 
 namespace RightsDesk.Web.Portal;
 
@@ -64,9 +66,13 @@ public sealed class OfficialReview(RightsDeskDbContext db, FieldCipher cipher, L
     public async Task<int> CountAsync(OfficialVerification? status, CancellationToken ct) =>
         status is { } s ? await db.Officials.CountAsync(o => o.Verification == s, ct) : await db.Officials.CountAsync(ct);
 
-    /// <summary>The record with its sealed parts opened; the opening is recorded against the reader.</summary>
-    public async Task<OfficialDetail?> OpenAsync(string userId, string actor, CancellationToken ct)
+    /// <summary>
+    /// The record with its sealed parts opened; the opening is recorded against the reader. The requester history
+    /// lists only the demands the reader may see: compartmented cases stay out, as in every other list.
+    /// </summary>
+    public async Task<OfficialDetail?> OpenAsync(string userId, ClaimsPrincipal reader, CancellationToken ct)
     {
+        var actor = reader.Actor();
         var profile = await db.Officials.AsNoTracking().FirstOrDefaultAsync(o => o.UserId == userId, ct);
         var user = profile is null ? null : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct);
         if (profile is null || user is null)
@@ -77,8 +83,8 @@ public sealed class OfficialReview(RightsDeskDbContext db, FieldCipher cipher, L
         ledger.Record(LedgerEventCode.OfficialContactRead, actor, userId);
         await ledger.SaveAsync(ct);
 
-        var history = await HistoryAsync(userId, ct);
-        var total = await db.Demands.CountAsync(d => d.RequesterUserId == userId, ct);
+        var history = await HistoryAsync(userId, reader, ct);
+        var total = await DemandQueries.Visible(db.Demands.AsNoTracking(), reader).CountAsync(d => d.RequesterUserId == userId, ct);
         var listed = policies.Current.HasProfile(profile.Country) && policies.Current.ProfileFor(profile.Country).OfficialEmailDomains
             .Any(s => s.StartsWith('.') ? profile.EmailDomain.EndsWith(s, StringComparison.OrdinalIgnoreCase) : profile.EmailDomain.Equals(s, StringComparison.OrdinalIgnoreCase) || profile.EmailDomain.EndsWith("." + s, StringComparison.OrdinalIgnoreCase));
         return new OfficialDetail(Row(profile, user.EnrolledAt is not null, user.Disabled), user.Email ?? "", OfficialSealing.OpenContact(cipher, profile),
@@ -183,9 +189,9 @@ public sealed class OfficialReview(RightsDeskDbContext db, FieldCipher cipher, L
         return waiting.Count;
     }
 
-    public async Task<IReadOnlyList<RequesterDemand>> HistoryAsync(string userId, CancellationToken ct)
+    public async Task<IReadOnlyList<RequesterDemand>> HistoryAsync(string userId, ClaimsPrincipal reader, CancellationToken ct)
     {
-        var rows = await db.Demands.AsNoTracking().Where(d => d.RequesterUserId == userId).OrderByDescending(d => d.ReceivedAt).Take(HistorySize)
+        var rows = await DemandQueries.Visible(db.Demands.AsNoTracking(), reader).Where(d => d.RequesterUserId == userId).OrderByDescending(d => d.ReceivedAt).Take(HistorySize)
             .Select(d => new { d.Id, d.ReceivedAt, d.Kind, d.Emergency, d.State, d.Recommendation }).ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
         var outcomes = await db.Decisions.AsNoTracking().Where(x => ids.Contains(x.DemandId) && !x.Superseded)

@@ -27,11 +27,11 @@ public abstract class PortalDemandTests<TApp>(TApp app) : IClassFixture<TApp> wh
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
     }
 
-    private async Task<(Official Official, PageSession Portal, Guid Demand, string Target)> SubmittedWarrantAsync()
+    private async Task<(Official Official, PageSession Portal, Guid Demand, string Target)> SubmittedWarrantAsync(string? target = null)
     {
         var official = await PortalSupport.VerifiedOfficialAsync(app);
         var portal = await PortalSupport.SignedInAsync(app, official.Person);
-        var target = Target();
+        target ??= Target();
         var id = PortalSupport.DemandIdFrom(await PortalSupport.SubmitAsync(portal, PortalSupport.Warrant(target), PortalSupport.PdfDocument));
         return (official, portal, id, target);
     }
@@ -262,6 +262,31 @@ public abstract class PortalDemandTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Contains("expired on", expired, StringComparison.Ordinal);
         Assert.Contains("Expired", await later.GetAsync($"/portal/demands/{id}"), StringComparison.Ordinal);
         Assert.Single(await PortalSupport.LedgerAsync(app, LedgerEventCode.PackageDownloaded, id.ToString()));
+    }
+
+    [Fact]
+    public async Task A_compartmented_demand_stays_out_of_the_requester_history_for_those_not_cleared()
+    {
+        var target = Target();
+        var lead = await app.ClientFor(Roles.HumanRightsLead);
+        Assert.Equal(HttpStatusCode.Created, (await lead.PostAsJsonAsync("/api/v1/at-risk", new { id = target, category = "journalist" })).StatusCode);
+        var (official, portal, id, _) = await SubmittedWarrantAsync(target);
+        portal.Dispose();
+        var detail = $"/desk/officials/{official.UserId}";
+
+        var intake = await PageSession.CreatePersonAsync(app, $"i{Guid.NewGuid():N}"[..10] + "@desk.example", Roles.Intake);
+        using (var s = await PortalSupport.SignedInAsync(app, intake))
+        {
+            var page = await s.GetAsync(detail);
+            Assert.DoesNotContain(id.ToString(), page, StringComparison.Ordinal);
+            Assert.Contains("Demands from this official <span class=\"count\">(0)</span>", page, StringComparison.Ordinal);
+        }
+
+        var cleared = await PageSession.CreatePersonAsync(app, $"h{Guid.NewGuid():N}"[..10] + "@desk.example", Roles.HumanRightsLead);
+        using (var s = await PortalSupport.SignedInAsync(app, cleared))
+        {
+            Assert.Contains($"/desk/demands/{id}", await s.GetAsync(detail), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

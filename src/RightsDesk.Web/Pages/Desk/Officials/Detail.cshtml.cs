@@ -87,7 +87,7 @@ public sealed class DetailModel(OfficialReview review) : PageModel
             return Page();
         }
 
-        Official = await review.OpenAsync(UserId, User.Actor(), ct);
+        Official = await review.OpenAsync(UserId, User, ct);
         if (Official is null)
         {
             return NotFound();
