@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Runs every test. Installs what the tests need when missing (PostgreSQL 15 from Debian's packages, as root),
-# starts PostgreSQL on a free loopback port in a temporary directory, and stops it at the end.
+# Runs every test. Installs what the tests need when missing (PostgreSQL 15 and Chromium from Debian's packages, as
+# root), starts PostgreSQL on a free loopback port in a temporary directory, and stops it at the end.
+# Browser tests leave screenshots in artifacts/screenshots/.
 # Ends with one line: "N passed, N failed, N skipped". In CI (CI=true) nothing may be skipped.
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here"
 results="$here/artifacts/test-results"
-rm -rf "$results"; mkdir -p "$results"
+rm -rf "$results" "$here/artifacts/screenshots"; mkdir -p "$results"
 
 log() { echo "test.sh: $*" >&2; }
 
@@ -18,6 +19,19 @@ ensure_postgres() {
       || { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql-15 >/dev/null; }
   fi
   [ -x /usr/lib/postgresql/15/bin/initdb ]
+}
+
+# The browser tests drive Debian's Chromium (never a browser that Playwright downloads); a CJK font lets the
+# Chinese pages' screenshots show text instead of empty boxes.
+chromium_bin="${RIGHTSDESK_CHROMIUM:-/usr/bin/chromium}"
+ensure_chromium() {
+  if [ -x "$chromium_bin" ]; then return 0; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    log "installing Chromium from Debian's packages"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-wqy-zenhei >/dev/null 2>&1 \
+      || { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-wqy-zenhei >/dev/null; }
+  fi
+  [ -x "$chromium_bin" ]
 }
 
 pgdir=""
@@ -55,6 +69,12 @@ if [ "${CI:-}" = "true" ] && [ -z "${RIGHTSDESK_TEST_POSTGRES:-}" ]; then
   log "CI=true and PostgreSQL is not available: the PostgreSQL tests must run in CI"
 fi
 
+missing_chromium=0
+if ! ensure_chromium; then
+  log "Chromium is not installed at $chromium_bin and could not be installed (run as root, or apt-get install chromium): the browser tests will fail"
+  [ "${CI:-}" = "true" ] && missing_chromium=1
+fi
+
 log "building"
 if ! dotnet build RightsDesk.slnx -c Release --nologo -v quiet -clp:ErrorsOnly; then
   echo "0 passed, 1 failed, 0 skipped"
@@ -85,5 +105,9 @@ if [ "${CI:-}" = "true" ] && [ "$skipped" -gt 0 ]; then
   status=1
 fi
 [ "$failed" -gt 0 ] && status=1
+if [ "$missing_chromium" = 1 ]; then
+  log "CI=true and Chromium is missing: the browser tests must run in CI"
+  status=1
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 exit $status

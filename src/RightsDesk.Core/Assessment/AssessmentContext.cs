@@ -22,10 +22,30 @@ public sealed class EmptyAtRiskRegistry : IAtRiskRegistry
     public IReadOnlyList<AtRiskMatch> Match(IReadOnlyList<Target> targets) => [];
 }
 
-/// <summary>What the desk knows about the requester beyond the demand itself (portal history, flags).</summary>
-public sealed record RequesterStanding(bool Flagged, string? FlagReason)
+/// <summary>Who the requester is to the desk, from the authority portal's records rather than from the demand's own claims.</summary>
+public enum RequesterStatus
 {
-    public static readonly RequesterStanding Unknown = new(false, null);
+    /// <summary>Not submitted through a portal account (e-mail, post, typed up by intake): only the demand's own claims.</summary>
+    UnverifiedChannel,
+    /// <summary>Submitted through a portal account whose holder staff verified by an out-of-band call-back.</summary>
+    VerifiedPortal,
+    /// <summary>A portal account that is not (or no longer) verified: pending, rejected or suspended.</summary>
+    UnverifiedPortal,
+    /// <summary>A demand from this account was found forged: the account may be compromised or impersonated.</summary>
+    FlaggedForged,
+    /// <summary>Demands from this account were found abusive: overbroad, pretextual, or aimed at protected expression.</summary>
+    FlaggedAbusive,
+}
+
+/// <summary>
+/// What the desk knows about the requester beyond the demand itself. <see cref="Since"/> is when the verification or
+/// the flag was recorded. The flag's reason stays sealed with the official's record: findings are shown widely.
+/// </summary>
+public sealed record RequesterStanding(RequesterStatus Status, DateOnly? Since = null)
+{
+    public static readonly RequesterStanding Unknown = new(RequesterStatus.UnverifiedChannel);
+
+    public bool Flagged => Status is RequesterStatus.FlaggedForged or RequesterStatus.FlaggedAbusive;
 }
 
 /// <summary>

@@ -31,6 +31,8 @@ public enum LedgerEventCode
     DisclosurePackageRead = 2002,
     AtRiskRead = 2003,
     PackageDownloaded = 2004,
+    /// <summary>Staff opened an official's sealed record (contact, call-back notes, flag reasons).</summary>
+    OfficialContactRead = 2005,
     ApiTokenCreated = 3000,
     ApiTokenRevoked = 3001,
     KeysRotated = 3100,

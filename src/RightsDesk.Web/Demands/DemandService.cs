@@ -12,6 +12,7 @@ using RightsDesk.Web.Defenders;
 using RightsDesk.Core.Fulfilment;
 using RightsDesk.Web.Hosting;
 using RightsDesk.Web.Notices;
+using RightsDesk.Web.Portal;
 
 namespace RightsDesk.Web.Demands;
 
@@ -39,7 +40,11 @@ public sealed class DemandService(
     /// Stores a new demand (and its document) and assesses it at once. With an idempotency key, a retry of the same
     /// request returns the demand the first one created; reusing a key for a different request is refused.
     /// </summary>
-    public async Task<Created> CreateAsync(Demand demand, byte[] body, Upload? document, string actor, string? idempotencyKey, CancellationToken ct)
+    public Task<Created> CreateAsync(Demand demand, byte[] body, Upload? document, string actor, string? idempotencyKey, CancellationToken ct) =>
+        CreateAsync(demand, body, document, actor, idempotencyKey, requesterUserId: null, ct);
+
+    /// <summary>As above, for a demand an official submitted through the portal: their account is the requester.</summary>
+    public async Task<Created> CreateAsync(Demand demand, byte[] body, Upload? document, string actor, string? idempotencyKey, string? requesterUserId, CancellationToken ct)
     {
         byte[]? keyHash = null;
         var requestHash = SHA256.HashData(body);
@@ -71,6 +76,7 @@ public sealed class DemandService(
             LegalProcess = demand.LegalProcess,
             Channel = demand.Channel,
             CreatedBy = actor,
+            RequesterUserId = requesterUserId,
             CreatedAt = now,
             UpdatedAt = now,
             WrappedKey = wrapped,
@@ -181,7 +187,8 @@ public sealed class DemandService(
     {
         var policy = policies.Current;
         var registry = await atRisk.SnapshotFor(demand.Targets, ct);
-        var result = new RightsAssessor(policy).Assess(demand, registry);
+        var requester = await RequesterStandings.ForAsync(db, record.RequesterUserId, ct);
+        var result = new RightsAssessor(policy).Assess(demand, registry, requester);
         record.SealedAssessment = cipher.Encrypt(dek, JsonSerializer.Serialize(result, JsonNames.Options), Context(record.Id, "assessment"));
         record.Recommendation = result.Recommendation;
         record.EscalationRequired = result.Escalation.Required;
@@ -196,6 +203,7 @@ public sealed class DemandService(
             ["recommendation"] = JsonNames.Of(result.Recommendation), ["policyVersion"] = result.PolicyVersion,
             ["escalation"] = result.Escalation.Required ? "true" : "false",
             ["requiredApprovals"] = result.RequiredApprovals.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["requester"] = JsonNames.Of(requester.Status),
         });
         notices.Plan(record, demand, result, now);
         return result;
@@ -365,6 +373,18 @@ public sealed class DemandService(
         var now = clock.GetUtcNow();
         Step(record, WorkflowAction.AnswerReceived, actor, now, note);
         await AssessInto(record, Open(record), cipher.Unwrap(record.WrappedKey), actor, now, ct);
+        await SaveAsync(ct);
+    }
+
+    /// <summary>
+    /// Puts a decided demand to the requester for clarification. The question itself is stored by the portal's
+    /// ClarificationService, pending in the same unit of work, so the question and the state change are saved together.
+    /// </summary>
+    public async Task RequestClarificationAsync(DemandRecord record, string actor, CancellationToken ct)
+    {
+        Workflow.Next(record.State, WorkflowAction.RequestClarification);
+        Step(record, WorkflowAction.RequestClarification, actor, clock.GetUtcNow(), null);
+        ledger.Record(LedgerEventCode.DemandStateChanged, actor, record.Id.ToString(), new Dictionary<string, string?> { ["state"] = JsonNames.Of(record.State) });
         await SaveAsync(ct);
     }
 

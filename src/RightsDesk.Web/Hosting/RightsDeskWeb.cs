@@ -10,6 +10,7 @@ using RightsDesk.Web.Demands;
 using RightsDesk.Web.Fulfilment;
 using RightsDesk.Web.Ledger;
 using RightsDesk.Web.Notices;
+using RightsDesk.Web.Portal;
 using RightsDesk.Web.Public;
 using RightsDesk.Web.Security;
 
@@ -63,6 +64,7 @@ public static class RightsDeskWeb
         services.AddScoped<OutboxProcessor>();
         services.AddScoped<ApiTokenService>();
         services.AddScoped<Policy.PolicyEditor>();
+        services.AddRightsDeskPortal(config);
 
         services.AddSingleton(config.GetSection("Notices:Smtp").Get<SmtpOptions>() ?? new SmtpOptions());
         services.AddSingleton(config.GetSection("Notices:Webhook").Get<WebhookOptions>() ?? new WebhookOptions());

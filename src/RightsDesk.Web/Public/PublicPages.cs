@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.WebEncoders;
 using RightsDesk.Web.Hosting;
 
@@ -16,9 +18,25 @@ public static class PublicPages
 
     public static IServiceCollection AddPublicPages(this IServiceCollection services)
     {
+        // MVC finds pages in the entry assembly and its dependencies; under `rightsdesk serve` the entry assembly is the
+        // CLI, and the pages of this one were not found. Add it once, whoever started the host.
+        services.AddMvcCore().ConfigureApplicationPartManager(m =>
+        {
+            var web = typeof(PublicPages).Assembly;
+            if (!m.ApplicationParts.OfType<AssemblyPart>().Any(p => p.Assembly == web))
+            {
+                foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(web).GetApplicationParts(web))
+                {
+                    m.ApplicationParts.Add(part);
+                }
+            }
+        });
         services.AddSingleton(sp => PublicCatalogue.Load(sp.GetRequiredService<PolicyProvider>().Directory));
         // Load the texts when the host starts, so a missing translation file stops the start with its name.
         services.AddTransient<IStartupFilter, CatalogueCheck>();
+        // The stylesheet ships inside the assembly too: a host started from the command line has no wwwroot next to it.
+        services.AddOptions<StaticFileOptions>().Configure<IWebHostEnvironment>((o, env) =>
+            o.FileProvider ??= new CompositeFileProvider(env.WebRootFileProvider, new EmbeddedFileProvider(typeof(PublicPages).Assembly, "RightsDesk.Web.wwwroot")));
         services.Configure<RouteOptions>(o => o.SetParameterPolicy<PublicLanguageConstraint>(LanguageConstraint));
         // Razor escapes every non-Latin character as an entity by default, which triples the size of an Arabic,
         // Persian or Russian page; UTF-8 carries them as they are (markup characters are still escaped).

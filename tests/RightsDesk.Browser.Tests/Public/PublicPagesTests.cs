@@ -13,13 +13,16 @@ public sealed class PublicPagesTests(WebServer server, BrowserFixture browser)
     {
         await using var context = await browser.NewContext(javaScript: false, width: 390, height: 844);
         var tab = await context.NewPageAsync();
-        var requests = new List<IRequest>();
-        var responses = new List<IResponse>();
-        tab.Request += (_, r) => requests.Add(r);
-        tab.Response += (_, r) => responses.Add(r);
+        // Playwright raises these on its own thread; the favicon may still arrive while the lists are read.
+        var requested = new System.Collections.Concurrent.ConcurrentQueue<IRequest>();
+        var answered = new System.Collections.Concurrent.ConcurrentQueue<IResponse>();
+        tab.Request += (_, r) => requested.Enqueue(r);
+        tab.Response += (_, r) => answered.Enqueue(r);
 
         var response = await tab.GotoAsync(server.Url(PublicSite.PathOf(lang, page)).ToString());
         await tab.WaitForLoadStateAsync(LoadState.Load);
+        var requests = requested.ToList();
+        var responses = answered.ToList();
         Assert.NotNull(response);
         Assert.Equal(200, response.Status);
 

@@ -17,11 +17,7 @@ internal sealed class AuthenticityCheck : IAssessmentCheck
         var emergency = d.Emergency || d.LegalProcess is LegalProcess.EmergencyRequest;
         var domain = a.Email is { } e ? e[(e.LastIndexOf('@') + 1)..].ToLowerInvariant() : null;
 
-        if (c.Requester.Flagged)
-        {
-            c.Fail(Id, $"This requester is flagged from earlier demands ({c.Requester.FlagReason ?? "forged or abusive"}); verify every detail out of band.", Standards.FakeEdr);
-            c.Require(Recommendation.VerifyRequester, "the requester is flagged");
-        }
+        var identityKnown = Requester(c);
 
         if (domain is not null && c.Policy.Operator.FreeMailDomains.Contains(domain, StringComparer.Ordinal))
         {
@@ -31,6 +27,17 @@ internal sealed class AuthenticityCheck : IAssessmentCheck
         else if (domain is not null && c.Profile.OfficialEmailDomains.Count > 0 && !IsOfficial(domain, c.Profile.OfficialEmailDomains))
         {
             c.Concern(Id, $"The sender's domain ({domain}) is not among the official domains known for {c.Profile.Name}; confirm it through a published number.", Standards.FakeEdr);
+        }
+
+        if (d.Document.Written && (!d.Document.Signed || !d.Document.OfficialLetterhead) && d.Channel is not Channel.Portal)
+        {
+            c.Concern(Id, "The document is " + (d.Document.Signed ? "not on official letterhead" : "not signed") + "; compare it with known genuine documents of this authority.", "Validity checklist (Kodex, Meta LEORS)");
+        }
+
+        // Where the portal account's record settles the identity, the demand's own "verified" claim adds nothing.
+        if (identityKnown)
+        {
+            return;
         }
 
         if (a.Verified)
@@ -49,10 +56,36 @@ internal sealed class AuthenticityCheck : IAssessmentCheck
             c.Concern(Id, $"The requester's identity has not been confirmed; demands by {JsonNames.Of(d.Channel)} are verified out of band before anything is disclosed or restricted.", Standards.Gni);
             c.Require(Recommendation.VerifyRequester, "the requester is not yet verified");
         }
+    }
 
-        if (d.Document.Written && (!d.Document.Signed || !d.Document.OfficialLetterhead) && d.Channel is not Channel.Portal)
+    /// <summary>
+    /// What the portal's records say about the requester. Returns whether they settle the identity question, so the
+    /// demand's own "verified" claim is not weighed on top.
+    /// </summary>
+    private bool Requester(AssessmentContext c)
+    {
+        var since = c.Requester.Since is { } d ? $" on {d:yyyy-MM-dd}" : "";
+        switch (c.Requester.Status)
         {
-            c.Concern(Id, "The document is " + (d.Document.Signed ? "not on official letterhead" : "not signed") + "; compare it with known genuine documents of this authority.", "Validity checklist (Kodex, Meta LEORS)");
+            case RequesterStatus.VerifiedPortal:
+                c.Pass(Id, $"Submitted through a portal account whose holder staff verified{since} by calling the authority back on an independently found number; the account signs in with a password and an authenticator code.", Standards.PortalVerification);
+                return true;
+            case RequesterStatus.UnverifiedPortal:
+                c.Concern(Id, "The portal account this demand came from is not verified (pending, rejected or suspended); confirm the demand with the authority through an independently found number.", Standards.PortalVerification);
+                c.Require(Recommendation.VerifyRequester, "the requester's portal account is not verified");
+                return true;
+            case RequesterStatus.FlaggedForged:
+                // A verified account that sent a forgery is compromised or was obtained by deceit: its verification is void.
+                c.Fail(Id, $"A demand from this portal account was found forged (flagged{since}); the account may be compromised or impersonated. Nothing is disclosed or restricted until the authority confirms this demand through a number the desk finds independently.", Standards.FakeEdr);
+                c.Require(Recommendation.VerifyRequester, "the requester's account is flagged for a forged demand");
+                return true;
+            case RequesterStatus.FlaggedAbusive:
+                // Identity is not in doubt; conduct is. The demand's own verification claim still stands for identity.
+                c.Concern(Id, $"Earlier demands from this requester were found abusive (flagged{since}): overbroad, pretextual or aimed at protected expression. The human rights lead reviews this one, more approvers are needed, and it is read as narrowly as its terms allow.", Standards.Gni + "; " + Standards.Ungp);
+                c.Escalate("the requester is flagged for abusive demands");
+                return false;
+            default:
+                return false;
         }
     }
 

@@ -18,5 +18,6 @@ internal static class Standards
     public const string Ungp = "UN Guiding Principles on Business and Human Rights, Principle 23";
     public const string Shutdowns = "UN Human Rights Council Resolution 47/16; GNI Principles";
     public const string FakeEdr = "FBI PIN 2024-11-04 on fraudulent emergency data requests";
+    public const string PortalVerification = "FBI PIN 2024-11-04 mitigations (verify the sender out of band, two-factor accounts); Google LERS and Meta LEORS verified-official portals";
     public const string OperatorPolicy = "Operator policy";
 }

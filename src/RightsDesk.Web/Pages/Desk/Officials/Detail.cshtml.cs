@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using RightsDesk.Core;
+using RightsDesk.Core.Demands;
+using RightsDesk.Core.Security;
+using RightsDesk.Data.Portal;
+using RightsDesk.Web.Portal;
+using RightsDesk.Web.Security;
+
+namespace RightsDesk.Web.Pages.Desk.Officials;
+
+/// <summary>
+/// One official: contact (opening it is a ledger event), verification and flag record, and their demands. Those who
+/// read demands may look; only those with OfficialVerify may verify, reject, suspend or flag.
+/// </summary>
+public sealed class DetailModel(OfficialReview review) : PageModel
+{
+    [FromRoute] public string UserId { get; set; } = "";
+    [BindProperty] public string? NumberSource { get; set; }
+    [BindProperty] public string? NumberCalled { get; set; }
+    [BindProperty] public string? WhoAnswered { get; set; }
+    [BindProperty] public string? Confirmed { get; set; }
+    [BindProperty] public bool NumberNotFromRegistration { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public string? Flag { get; set; }
+    [BindProperty] public string? FlagReason { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Done { get; set; }
+
+    public OfficialDetail? Official { get; private set; }
+    public FormErrors Errors { get; } = new();
+    public string? Refused { get; private set; }
+    public bool Forbidden { get; private set; }
+    public bool CanAct => User.Can(Permission.OfficialVerify);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await Show(ct);
+
+    public Task<IActionResult> OnPostVerifyAsync(CancellationToken ct) =>
+        Act("verified", () => review.VerifyAsync(UserId, new CallBack(NumberSource, NumberCalled, WhoAnswered, Confirmed, NumberNotFromRegistration), User.Actor(), ct), ct);
+
+    public Task<IActionResult> OnPostRejectAsync(CancellationToken ct) => Act("rejected", () => review.RejectAsync(UserId, Reason, User.Actor(), ct), ct);
+
+    public Task<IActionResult> OnPostSuspendAsync(CancellationToken ct) => Act("suspended", () => review.SuspendAsync(UserId, Reason, User.Actor(), ct), ct);
+
+    public Task<IActionResult> OnPostFlagAsync(CancellationToken ct)
+    {
+        if (!JsonNames.TryParse<RequesterFlag>(Flag, out var flag))
+        {
+            Errors.Add("Flag", "Choose forged, abusive, or none to clear the flag.");
+            return Show(ct, StatusCodes.Status400BadRequest);
+        }
+
+        return Act("flagged", () => review.FlagAsync(UserId, flag, FlagReason, User.Actor(), ct), ct);
+    }
+
+    private async Task<IActionResult> Act(string done, Func<Task> action, CancellationToken ct)
+    {
+        if (!User.Can(Permission.DemandRead) || !CanAct)
+        {
+            Forbidden = true;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
+
+        try
+        {
+            await action();
+            return Redirect($"/desk/officials/{UserId}?done={done}");
+        }
+        catch (ValidationFailedException e)
+        {
+            Errors.Add(e);
+        }
+        catch (WorkflowException e)
+        {
+            Refused = e.Message;
+        }
+
+        return await Show(ct, StatusCodes.Status400BadRequest);
+    }
+
+    private async Task<IActionResult> Show(CancellationToken ct, int status = StatusCodes.Status200OK)
+    {
+        if (!User.Can(Permission.DemandRead))
+        {
+            Forbidden = true;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
+
+        Official = await review.OpenAsync(UserId, User, ct);
+        if (Official is null)
+        {
+            return NotFound();
+        }
+
+        Response.StatusCode = status;
+        return Page();
+    }
+
+    public static string Outcome(RequesterDemand d) => d.Outcome is { } o ? JsonNames.Of(o) : "—";
+
+    public static string StateOf(DemandState s) => JsonNames.Of(s);
+}

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RightsDesk.Core;
+using RightsDesk.Core.Demands;
+using RightsDesk.Data;
+using RightsDesk.Data.Demands;
+using RightsDesk.Web.Demands;
+using RightsDesk.Web.Portal;
+
+namespace RightsDesk.Web.Pages.Portal;
+
+/// <summary>
+/// One of the official's demands: where it stands, the platform's questions with a form to answer, and released
+/// answers to download. The desk's assessment is not shown. Another official's demand is "not found".
+/// </summary>
+public sealed class DemandModel(PortalAccounts accounts, DemandService demands, ClarificationService clarifications, PackageReleaseService releases, RightsDeskDbContext db) : PageModel
+{
+    [FromRoute] public Guid Id { get; set; }
+    [BindProperty] public Guid ClarificationId { get; set; }
+    [BindProperty] public string? Answer { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Submitted { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Answered { get; set; }
+
+    public DemandRecord Record { get; private set; } = null!;
+    public Demand Demand { get; private set; } = null!;
+    public IReadOnlyList<ClarificationView> Questions { get; private set; } = [];
+    public IReadOnlyList<ReleaseView> Releases { get; private set; } = [];
+    public int Documents { get; private set; }
+    public FormErrors Errors { get; } = new();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await Load(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAnswerAsync(CancellationToken ct)
+    {
+        if (!await Load(ct))
+        {
+            return NotFound();
+        }
+
+        var official = (await accounts.CurrentAsync(User, ct))!;
+        try
+        {
+            await clarifications.AnswerAsync(Id, ClarificationId, Answer, official.User.Id, official.User.UserName!, ct);
+            return Redirect($"/portal/demands/{Id}?answered=1");
+        }
+        catch (ValidationFailedException e)
+        {
+            Errors.Add(e, error => ("answer-" + ClarificationId.ToString("N"), error.Message));
+        }
+        catch (WorkflowException e)
+        {
+            Errors.Add("answer-" + ClarificationId.ToString("N"), e.Message);
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task<bool> Load(CancellationToken ct)
+    {
+        var official = await accounts.CurrentAsync(User, ct);
+        var record = official is null ? null : await demands.FindAsync(Id, ct);
+        // The object-level check: only the official who submitted it.
+        if (record is null || !string.Equals(record.RequesterUserId, official!.User.Id, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        Record = record;
+        Demand = demands.Open(record);
+        Questions = await clarifications.ForDemandAsync(Id, ct);
+        Releases = await releases.ForDemandAsync(Id, official.User.Id, ct);
+        Documents = await db.Documents.CountAsync(d => d.DemandId == Id, ct);
+        return true;
+    }
+}
