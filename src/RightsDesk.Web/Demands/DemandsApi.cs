@@ -73,7 +73,7 @@ public static class DemandsApi
         if (!string.IsNullOrWhiteSpace(assignee)) { q = q.Where(d => d.AssignedTo == assignee); }
 
         var total = await q.CountAsync(ct);
-        var rows = await q.OrderByDescending(d => d.ReceivedAt).ThenBy(d => d.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var rows = await q.OrderByDescending(d => d.ReceivedAt).ThenBy(d => d.Id).Skip(Paging.Offset(page, pageSize)).Take(pageSize).ToListAsync(ct);
         return TypedResults.Ok(new Paged<DemandSummary>(rows.Select(r => DemandSummary.From(r, today)).ToList(), page, pageSize, total));
     }
 
