@@ -14,6 +14,8 @@ public static class CliApp
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(TokenCommands.Create());
+        root.Subcommands.Add(UserCommands.Create());
+        root.Subcommands.Add(UserCommands.CreateTotp());
 
         var ledger = new Command("ledger", "The tamper-evident ledger: verify proofs against a published tree head.");
         foreach (var c in LedgerProofCommands.Create())

@@ -12,8 +12,8 @@ public static class TokenCommands
     public static Command Create()
     {
         var name = new Option<string>("--name") { Description = "Who or what the token is for.", Required = true };
-        var role = new Option<string>("--role") { Description = "One of: " + string.Join(", ", Roles.All), Required = true };
-        role.AcceptOnlyFromAmong([.. Roles.All]);
+        var role = new Option<string>("--role") { Description = "One of: " + string.Join(", ", Roles.TokenRoles), Required = true };
+        role.AcceptOnlyFromAmong([.. Roles.TokenRoles]);
         var days = new Option<int>("--days") { Description = "Days until it expires (1-366).", DefaultValueFactory = _ => 90 };
         var create = new Command("create", "Create a token and print it once.") { name, role, days };
         create.SetAction(async (parse, ct) =>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using RightsDesk.Cli.Demo;
 using RightsDesk.Core;
 using RightsDesk.Core.Assessment;
 using RightsDesk.Core.Demands;
@@ -23,11 +24,8 @@ namespace RightsDesk.Cli.Commands;
 /// </summary>
 public static class DemoCommand
 {
-    private static readonly (string Name, string Role)[] Staff =
-    [
-        ("alice", Roles.LegalReviewer), ("bob", Roles.Approver), ("hana", Roles.HumanRightsLead),
-        ("ines", Roles.Intake), ("admin", Roles.Admin), ("audit", Roles.Auditor), ("platform", Roles.Platform),
-    ];
+    /// <summary>API tokens for scripts: the platform's own system, and one reviewer for trying the API with curl.</summary>
+    private static readonly (string Name, string Role)[] Machines = [("platform", Roles.Platform), ("alice-cli", Roles.LegalReviewer)];
 
     public static Command Create()
     {
@@ -52,8 +50,10 @@ public static class DemoCommand
                 var db = scope.ServiceProvider.GetRequiredService<RightsDeskDbContext>();
                 if (!await db.Demands.AnyAsync(ct))
                 {
+                    var people = await DemoAccounts.CreateAsync(scope.ServiceProvider, ct);
                     var tokens = await SeedAsync(scope.ServiceProvider, data, ct);
-                    await File.WriteAllTextAsync(Path.Combine(data, "demo-tokens.txt"), string.Join("\n", tokens.Select(t => $"{t.Name}\t{t.Role}\t{t.Secret}")) + "\n", ct);
+                    await WritePrivateAsync(Path.Combine(data, "demo-tokens.txt"), string.Join("\n", tokens.Select(t => $"{t.Name}\t{t.Role}\t{t.Secret}")) + "\n", ct);
+                    await WritePrivateAsync(Path.Combine(data, "demo-accounts.txt"), string.Join("\n", people.Select(p => $"{p.Email}\t{p.Role}\t{p.Password}\t{p.TotpSecret}")) + "\n", ct);
                 }
             }
 
@@ -64,15 +64,21 @@ public static class DemoCommand
             }
 
             await o.WriteLineAsync($"RightsDesk demo: {count} demands in {data}");
-            await o.WriteLineAsync($"  API:       {url}/api/v1/demands   (OpenAPI: {url}/openapi/v1.json, health: {url}/health)");
-            await o.WriteLineAsync("  Sign in with an API token:  curl -H \"Authorization: Bearer <token>\" " + url + "/api/v1/demands");
-            await o.WriteLineAsync("  Demo accounts (name, role, token) — also in " + Path.Combine(data, "demo-tokens.txt") + ":");
+            await o.WriteLineAsync($"  Open {url}/account/signin and sign in as one of these people (email, role, password, TOTP secret);");
+            await o.WriteLineAsync("  they are also in " + Path.Combine(data, "demo-accounts.txt") + ":");
+            foreach (var line in await File.ReadAllLinesAsync(Path.Combine(data, "demo-accounts.txt"), ct))
+            {
+                await o.WriteLineAsync("    " + line.Replace('\t', ' '));
+            }
+
+            await o.WriteLineAsync("  The code: add the secret to an authenticator app, or run ./rightsdesk totp <secret>.");
+            await o.WriteLineAsync($"  Public guidelines: {url}/   Authority portal: {url}/portal   API: {url}/api/v1/demands (OpenAPI: {url}/openapi/v1.json)");
+            await o.WriteLineAsync("  API tokens (name, role, token) — also in " + Path.Combine(data, "demo-tokens.txt") + ":");
             foreach (var line in await File.ReadAllLinesAsync(Path.Combine(data, "demo-tokens.txt"), ct))
             {
                 await o.WriteLineAsync("    " + line.Replace('\t', ' '));
             }
 
-            await o.WriteLineAsync("  Staff sign-in with password and TOTP comes with the staff desk; until then the API uses these tokens.");
             if (parse.GetValue(noServe))
             {
                 return 0;
@@ -90,7 +96,7 @@ public static class DemoCommand
     {
         var tokens = new List<(string, string, string)>();
         var tokenService = sp.GetRequiredService<ApiTokenService>();
-        foreach (var (name, role) in Staff)
+        foreach (var (name, role) in Machines)
         {
             var issued = await tokenService.CreateAsync(name, role, TimeSpan.FromDays(30), "demo", ct);
             tokens.Add((name, role, issued.Secret));
@@ -103,7 +109,7 @@ public static class DemoCommand
         {
             foreach (var entry in JsonSerializer.Deserialize<List<JsonElement>>(await File.ReadAllTextAsync(atRiskFile, ct))!)
             {
-                await registry.AddAsync(entry.GetProperty("id").GetString()!, entry.GetProperty("category").GetString()!, "demo entry", "token:hana", ct);
+                await registry.AddAsync(entry.GetProperty("id").GetString()!, entry.GetProperty("category").GetString()!, "demo entry", DemoAccounts.Email("hana"), ct);
             }
         }
 
@@ -126,13 +132,22 @@ public static class DemoCommand
                 demand = Variant(demand, shift, round);
                 WriteConnectorData(connectorRoot, demand);
                 var body = JsonSerializer.SerializeToUtf8Bytes(demand, JsonNames.Options);
-                var created = await service.CreateAsync(demand, body, null, round == 2 ? "token:platform" : "token:ines", $"demo-{n}", ct);
+                var created = await service.CreateAsync(demand, body, null, round == 2 ? "token:platform" : DemoAccounts.Email("ines"), $"demo-{n}", ct);
                 await Progress(service, created.Record.Id, n, ct);
                 n++;
             }
         }
 
         return tokens;
+    }
+
+    private static async Task WritePrivateAsync(string path, string text, CancellationToken ct)
+    {
+        await File.WriteAllTextAsync(path, text, ct);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
     }
 
     private static Demand Variant(Demand d, TimeSpan shift, int round)
@@ -160,22 +175,22 @@ public static class DemoCommand
 
         var record = (await service.FindAsync(id, ct))!;
         var assessment = service.OpenAssessment(record)!;
-        await service.DecideAsync(record, new DecisionInput(assessment.Recommendation, "Following the assessment after review of the document.", null, null), "token:alice", ct);
+        await service.DecideAsync(record, new DecisionInput(assessment.Recommendation, "Following the assessment after review of the document.", null, null), DemoAccounts.Email("alice"), ct);
         record = (await service.FindAsync(id, ct))!;
         if (record.State == DemandState.AwaitingApproval && stage >= 3)
         {
-            await service.ApproveAsync(record, "token:bob", "Checked the legal basis and scope.", ct);
+            await service.ApproveAsync(record, DemoAccounts.Email("bob"), "Checked the legal basis and scope.", ct);
             record = (await service.FindAsync(id, ct))!;
             if (record.State == DemandState.AwaitingApproval)
             {
-                await service.ApproveAsync(record, "token:hana", "Reviewed as human rights lead.", ct);
+                await service.ApproveAsync(record, DemoAccounts.Email("hana"), "Reviewed as human rights lead.", ct);
             }
         }
 
         record = (await service.FindAsync(id, ct))!;
         if (stage == 4 && Workflow.Allows(record.State, WorkflowAction.Close))
         {
-            await service.CloseAsync(record, "token:alice", "Closed after the response letter.", ct);
+            await service.CloseAsync(record, DemoAccounts.Email("alice"), "Closed after the response letter.", ct);
         }
     }
 

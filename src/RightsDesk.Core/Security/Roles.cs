@@ -5,6 +5,7 @@ public enum Permission
 {
     DemandCreate, DemandRead, DemandAssess, DemandDecide, DemandApprove, DemandFulfil, DemandReadRestricted,
     DocumentRead, NoticeRead, NoticeManage, AtRiskRead, AtRiskManage, LedgerRead, TokenManage,
+    AccountManage, PolicyManage, OfficialVerify,
 }
 
 public static class Roles
@@ -19,21 +20,33 @@ public static class Roles
     public const string Admin = "admin";
     /// <summary>The platform's own systems: submit demands and read their status, nothing else.</summary>
     public const string Platform = "platform";
+    /// <summary>An official of a requesting authority, using the portal: submits and follows their own demands only.</summary>
+    public const string Official = "official";
 
     // Deny by default: a role has exactly what is listed here. The auditor sees the ledger, not the secrets;
     // the admin manages accounts and tokens, not cases.
     private static readonly Dictionary<string, Permission[]> Grants = new(StringComparer.Ordinal)
     {
-        [Intake] = [Permission.DemandCreate, Permission.DemandRead, Permission.DocumentRead],
-        [LegalReviewer] = [Permission.DemandCreate, Permission.DemandRead, Permission.DemandAssess, Permission.DemandDecide, Permission.DemandFulfil, Permission.DocumentRead, Permission.NoticeRead, Permission.NoticeManage],
+        [Intake] = [Permission.DemandCreate, Permission.DemandRead, Permission.DocumentRead, Permission.OfficialVerify],
+        [LegalReviewer] = [Permission.DemandCreate, Permission.DemandRead, Permission.OfficialVerify, Permission.DemandAssess, Permission.DemandDecide, Permission.DemandFulfil, Permission.DocumentRead, Permission.NoticeRead, Permission.NoticeManage],
         [Approver] = [Permission.DemandRead, Permission.DemandApprove, Permission.DocumentRead, Permission.NoticeRead],
         [HumanRightsLead] = [Permission.DemandRead, Permission.DemandAssess, Permission.DemandDecide, Permission.DemandApprove, Permission.DemandReadRestricted, Permission.DocumentRead, Permission.NoticeRead, Permission.NoticeManage, Permission.AtRiskRead, Permission.AtRiskManage],
         [TrustAndSafety] = [Permission.DemandRead],
         [IncidentResponder] = [Permission.AtRiskRead, Permission.AtRiskManage],
         [Auditor] = [Permission.LedgerRead],
-        [Admin] = [Permission.TokenManage, Permission.LedgerRead],
+        [Admin] = [Permission.TokenManage, Permission.LedgerRead, Permission.AccountManage, Permission.PolicyManage],
         [Platform] = [Permission.DemandCreate],
+        // Officials reach the portal only; what they see there is limited to their own demands in the portal itself.
+        [Official] = [],
     };
+
+    /// <summary>The roles a staff account can hold (platform is for machines, official for the portal).</summary>
+    public static IReadOnlyList<string> Staff { get; } = [Intake, LegalReviewer, Approver, HumanRightsLead, TrustAndSafety, IncidentResponder, Auditor, Admin];
+
+    /// <summary>The roles an API token can carry: any but official (officials are people and sign in to the portal).</summary>
+    public static IReadOnlyList<string> TokenRoles { get; } = [.. Staff, Platform];
+
+    public static bool IsStaff(string role) => Staff.Contains(role, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> All => Grants.Keys;
 

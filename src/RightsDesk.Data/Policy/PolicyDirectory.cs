@@ -66,6 +66,22 @@ public static class PolicyDirectory
         return PolicySet.Parse(files);
     }
 
+    /// <summary>The policy files as they are on disk, by relative path (for validating an edit before it is written).</summary>
+    public static Dictionary<string, string> ReadFiles(string directory)
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(directory, path).Replace('\\', '/');
+            if (IsPolicyFile(relative) && new FileInfo(path).Length <= MaxFileBytes)
+            {
+                files[relative] = File.ReadAllText(path);
+            }
+        }
+
+        return files;
+    }
+
     private static bool IsPolicyFile(string relative) =>
         relative is "operator.json" or "offences.json"
         || (relative.StartsWith("jurisdictions/", StringComparison.Ordinal) && relative.EndsWith(".json", StringComparison.Ordinal))

@@ -481,5 +481,57 @@ public sealed class DemandService(
         return (row, letter);
     }
 
+    public sealed record LetterText(LetterRecord Record, string Subject, string Body);
+
+    public async Task<IReadOnlyList<LetterText>> LettersAsync(DemandRecord record, CancellationToken ct)
+    {
+        var dek = cipher.Unwrap(record.WrappedKey);
+        var rows = await db.Letters.AsNoTracking().Where(l => l.DemandId == record.Id).OrderBy(l => l.CreatedAt).ToListAsync(ct);
+        return rows.Select(l => new LetterText(l, cipher.Decrypt(dek, l.SealedSubject, Context(l.Id, "subject")), cipher.Decrypt(dek, l.SealedBody, Context(l.Id, "body")))).ToList();
+    }
+
+    public const int MaxLetterChars = 40_000;
+
+    /// <summary>A draft can be edited until it is sent; the ledger keeps a hash of every version.</summary>
+    public async Task EditLetterAsync(DemandRecord record, Guid letterId, string subject, string body, string actor, CancellationToken ct)
+    {
+        var row = await DraftLetter(record, letterId, ct);
+        if (string.IsNullOrWhiteSpace(subject) || string.IsNullOrWhiteSpace(body))
+        {
+            throw new WorkflowException("A letter needs a subject and a body.");
+        }
+
+        if (subject.Length > 300 || body.Length > MaxLetterChars)
+        {
+            throw new WorkflowException($"The subject is limited to 300 characters and the body to {MaxLetterChars}.");
+        }
+
+        var dek = cipher.Unwrap(record.WrappedKey);
+        row.SealedSubject = cipher.Encrypt(dek, subject.Trim(), Context(row.Id, "subject"));
+        row.SealedBody = cipher.Encrypt(dek, body, Context(row.Id, "body"));
+        ledger.Record(LedgerEventCode.LetterEdited, actor, record.Id.ToString(), new Dictionary<string, string?>
+        {
+            ["letter"] = row.Id.ToString(), ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(body))),
+        });
+        await SaveAsync(ct);
+    }
+
+    /// <summary>Marks the letter sent: from then on it is the record of what the authority was told and cannot change.</summary>
+    public async Task SendLetterAsync(DemandRecord record, Guid letterId, string actor, CancellationToken ct)
+    {
+        var row = await DraftLetter(record, letterId, ct);
+        row.Status = LetterStatus.Sent;
+        row.SentAt = clock.GetUtcNow();
+        ledger.Record(LedgerEventCode.LetterSent, actor, record.Id.ToString(), new Dictionary<string, string?> { ["letter"] = row.Id.ToString() });
+        await SaveAsync(ct);
+    }
+
+    private async Task<LetterRecord> DraftLetter(DemandRecord record, Guid letterId, CancellationToken ct)
+    {
+        var row = await db.Letters.FirstOrDefaultAsync(l => l.Id == letterId && l.DemandId == record.Id, ct)
+            ?? throw new WorkflowException("There is no such letter on this demand.");
+        return row.Status == LetterStatus.Draft ? row : throw new WorkflowException("The letter has been sent and can no longer be changed.");
+    }
+
     public static string Context(Guid id, string field) => $"{id:N}:{field}";
 }

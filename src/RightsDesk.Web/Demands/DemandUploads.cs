@@ -68,7 +68,7 @@ public static class DemandUploads
         return await ToUpload(doc, ct);
     }
 
-    private static async Task<DemandService.Upload> ToUpload(IFormFile file, CancellationToken ct)
+    public static async Task<DemandService.Upload> ToUpload(IFormFile file, CancellationToken ct)
     {
         if (!AllowedTypes.ContainsKey(file.ContentType))
         {
@@ -122,7 +122,8 @@ public static class DemandUploads
     {
         o.MultipartBodyLengthLimit = DemandService.MaxDocumentBytes + DemandReader.MaxDocumentBytes + 64 * 1024;
         o.ValueLengthLimit = DemandReader.MaxDocumentBytes;
-        o.ValueCountLimit = 16;
+        // The intake form has a field per part of the demand (six target rows, each data category): room for those.
+        o.ValueCountLimit = 200;
         o.MultipartHeadersLengthLimit = 16 * 1024;
     }
 }

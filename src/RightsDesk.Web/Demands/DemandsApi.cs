@@ -63,7 +63,7 @@ public static class DemandsApi
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var q = Visible(db.Demands.AsNoTracking(), user);
+        var q = DemandQueries.Visible(db.Demands.AsNoTracking(), user);
         if (state is { } s) { q = q.Where(d => d.State == s); }
         if (kind is { } k) { q = q.Where(d => d.Kind == k); }
         if (!string.IsNullOrWhiteSpace(country)) { var c = country.Trim().ToUpperInvariant(); q = q.Where(d => d.AuthorityCountry == c); }
@@ -194,7 +194,7 @@ public static class DemandsApi
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var horizon = DateOnly.FromDateTime(now.AddHours(hours).UtcDateTime);
-        var rows = await Visible(db.Demands.AsNoTracking(), user)
+        var rows = await DemandQueries.Visible(db.Demands.AsNoTracking(), user)
             .Where(d => d.Deadline != null && d.Deadline <= horizon && d.State != DemandState.Closed && d.State != DemandState.Fulfilled)
             .OrderByDescending(d => d.Emergency).ThenBy(d => d.Deadline)
             .Take(500)
@@ -203,17 +203,6 @@ public static class DemandsApi
     }
 
     /// <summary>Lists never show what the reader may not open: compartmented cases are filtered in the query.</summary>
-    private static IQueryable<Data.Demands.DemandRecord> Visible(IQueryable<Data.Demands.DemandRecord> q, ClaimsPrincipal user)
-    {
-        if (user.Can(Permission.DemandReadRestricted))
-        {
-            return q;
-        }
-
-        var actor = user.Actor();
-        return q.Where(d => !d.Restricted || d.AssignedTo == actor);
-    }
-
     private static async Task<Results<Ok<object>, NotFound<ProblemDetails>>> Act<T>(
         Guid id, ClaimsPrincipal user, DemandService service, Permission permission, Func<Data.Demands.DemandRecord, DemandService, Task<T>> action, CancellationToken ct)
     {

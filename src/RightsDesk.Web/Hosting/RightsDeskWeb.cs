@@ -1,10 +1,10 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Authentication;
 using RightsDesk.Core.Fulfilment;
 using RightsDesk.Data;
 using RightsDesk.Data.Encryption;
 using RightsDesk.Data.Ledger;
 using RightsDesk.Data.Policy;
+using RightsDesk.Web.Accounts;
 using RightsDesk.Web.Defenders;
 using RightsDesk.Web.Demands;
 using RightsDesk.Web.Fulfilment;
@@ -34,6 +34,9 @@ public static class RightsDeskWeb
         var services = builder.Services;
         // SQL statements are not logged: they are noise at the console, and a future change could put values in them.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        // Request lines are not logged either: paths carry enrolment and download links, and who asked for what case
+        // when is itself sensitive. The ledger records what matters, without the noise.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var dataDir = config["RightsDesk:DataDirectory"] ?? "data";
 
         var database = new DatabaseOptions
@@ -55,6 +58,7 @@ public static class RightsDeskWeb
         services.AddScoped<NoticeJob>();
         services.AddScoped<OutboxProcessor>();
         services.AddScoped<ApiTokenService>();
+        services.AddScoped<Policy.PolicyEditor>();
 
         services.AddSingleton(config.GetSection("Notices:Smtp").Get<SmtpOptions>() ?? new SmtpOptions());
         services.AddSingleton(config.GetSection("Notices:Webhook").Get<WebhookOptions>() ?? new WebhookOptions());
@@ -66,9 +70,12 @@ public static class RightsDeskWeb
             services.AddHostedService<OutboxWorker>();
         }
 
-        services.AddAuthentication(ApiTokenHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
-        services.AddAuthorization(PermissionPolicies.Register);
+        builder.AddRightsDeskAccounts(dataDir);
+        services.AddAuthorization(o =>
+        {
+            PermissionPolicies.Register(o);
+            AccountSetup.RegisterPolicies(o);
+        });
 
         services.AddProblemDetails();
         services.AddExceptionHandler<Problems.ExceptionHandler>();
@@ -90,6 +97,8 @@ public static class RightsDeskWeb
         services.AddRazorPages(o =>
         {
             o.Conventions.AllowAnonymousToFolder("/Public");
+            o.Conventions.AuthorizeFolder("/Desk", AccountSetup.StaffPolicy);
+            o.Conventions.AuthorizeFolder("/Portal", AccountSetup.OfficialPolicy);
         });
         services.AddRateLimiter(o =>
         {
@@ -102,6 +111,10 @@ public static class RightsDeskWeb
                 var limit = user is null ? config.GetValue("RateLimits:AnonymousPerMinute", 60) : config.GetValue("RateLimits:AuthenticatedPerMinute", 1200);
                 return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
             });
+            // Password guessing is slowed per address on top of the per-account lockout.
+            o.AddPolicy(AccountSetup.SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                "signin:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("RateLimits:SignInPerMinute", 10), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
     }
 
@@ -111,6 +124,7 @@ public static class RightsDeskWeb
         {
             using var scope = app.Services.CreateScope();
             DataServices.MigrateAsync(scope.ServiceProvider.GetRequiredService<RightsDeskDbContext>()).GetAwaiter().GetResult();
+            AccountSetup.EnsureRolesAsync(scope.ServiceProvider).GetAwaiter().GetResult();
         }
 
         // Fail at start-up, with the file named, rather than at the first demand.

@@ -3,15 +3,23 @@ namespace RightsDesk.Web.Hosting;
 /// <summary>Headers on every response: no framing, no sniffing, no referrer, no caching of case data, a strict CSP.</summary>
 public static class SecurityHeaders
 {
+    /// <summary>Set in HttpContext.Items by the one endpoint whose response is shown in a frame of our own page.</summary>
+    public const string FramedDocument = "rd.framed-document";
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         context.Response.OnStarting(() =>
         {
             var h = context.Response.Headers;
-            h["Content-Security-Policy"] = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+            // A case's original document is shown inside its demand page: that one response may be framed by this
+            // origin, and is sandboxed so a hostile document can run nothing.
+            var framed = context.Items.ContainsKey(FramedDocument);
+            h["Content-Security-Policy"] = framed
+                ? "default-src 'none'; img-src 'self'; frame-ancestors 'self'; sandbox"
+                : "default-src 'none'; style-src 'self'; img-src 'self'; frame-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
             h["X-Content-Type-Options"] = "nosniff";
             h["Referrer-Policy"] = "no-referrer";
-            h["X-Frame-Options"] = "DENY";
+            h["X-Frame-Options"] = framed ? "SAMEORIGIN" : "DENY";
             h["Cross-Origin-Opener-Policy"] = "same-origin";
             h["Cross-Origin-Resource-Policy"] = "same-origin";
             h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";

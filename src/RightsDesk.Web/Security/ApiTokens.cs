@@ -21,9 +21,9 @@ public sealed class ApiTokenService(RightsDeskDbContext db, LedgerWriter ledger,
 
     public async Task<IssuedToken> CreateAsync(string name, string role, TimeSpan lifetime, string actor, CancellationToken ct)
     {
-        if (!Roles.Exists(role))
+        if (!Roles.TokenRoles.Contains(role))
         {
-            throw new ArgumentException($"Unknown role '{role}'; one of: {string.Join(", ", Roles.All)}.");
+            throw new ArgumentException($"Unknown role '{role}'; one of: {string.Join(", ", Roles.TokenRoles)}.");
         }
 
         if (lifetime <= TimeSpan.Zero || lifetime > MaxLifetime)

@@ -29,7 +29,7 @@ public static class TokensApi
         {
             var errors = new List<FieldError>();
             if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 100) { errors.Add(new FieldError("name", "Required, at most 100 characters.")); }
-            if (body.Role is null || !Roles.Exists(body.Role)) { errors.Add(new FieldError("role", "One of: " + string.Join(", ", Roles.All) + ".")); }
+            if (body.Role is null || !Roles.TokenRoles.Contains(body.Role)) { errors.Add(new FieldError("role", "One of: " + string.Join(", ", Roles.TokenRoles) + ".")); }
             if (body.Days is < 1 or > 366) { errors.Add(new FieldError("days", "Between 1 and 366.")); }
             if (errors.Count > 0) { throw new ValidationFailedException(errors); }
             var issued = await tokens.CreateAsync(body.Name!.Trim(), body.Role!, TimeSpan.FromDays(body.Days ?? 90), user.Actor(), ct);

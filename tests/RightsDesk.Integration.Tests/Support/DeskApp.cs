@@ -63,7 +63,7 @@ public abstract class DeskApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         // Build the host (runs the migrations) before the first test uses it.
         _ = Services;
-        foreach (var role in Roles.All)
+        foreach (var role in Roles.TokenRoles)
         {
             await TokenFor(role);
         }
@@ -85,6 +85,7 @@ public abstract class DeskApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Notices:Outbox:MaxAttempts", "3");
         builder.UseSetting("RateLimits:AuthenticatedPerMinute", "100000");
         builder.UseSetting("RateLimits:AnonymousPerMinute", "100000");
+        builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         if (Logs is { } logs)
         {
             builder.ConfigureLogging(logs.AddTo);

@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
+using OtpNet;
+using RightsDesk.Core.Security;
+using RightsDesk.Web.Accounts;
+
+namespace RightsDesk.Cli.Demo;
+
+public sealed record DemoAccount(string Email, string Role, string Password, string TotpSecret);
+
+/// <summary>
+/// The demo's people: one fully enrolled account per staff role, each with a fresh random password and its own TOTP
+/// secret (printed once, and kept in the demo directory's accounts file, readable only by its owner).
+/// </summary>
+public static class DemoAccounts
+{
+    public const string Domain = "demo.rightsdesk.example";
+
+    public static readonly (string Name, string Role)[] People =
+    [
+        ("alice", Roles.LegalReviewer), ("bob", Roles.Approver), ("hana", Roles.HumanRightsLead), ("ines", Roles.Intake),
+        ("tomas", Roles.TrustAndSafety), ("ivan", Roles.IncidentResponder), ("audit", Roles.Auditor), ("admin", Roles.Admin),
+    ];
+
+    public static string Email(string name) => $"{name}@{Domain}";
+
+    public static async Task<List<DemoAccount>> CreateAsync(IServiceProvider sp, CancellationToken ct)
+    {
+        var accounts = sp.GetRequiredService<AccountService>();
+        var created = new List<DemoAccount>();
+        foreach (var (name, role) in People)
+        {
+            var link = await accounts.CreateStaffAsync(Email(name), role, char.ToUpperInvariant(name[0]) + name[1..], "demo", ct);
+            var secret = await accounts.AuthenticatorSecretAsync(link.User);
+            var password = NewPassword();
+            var result = await accounts.CompleteEnrolmentAsync(link.User, password, CurrentCode(secret), ct);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException("Could not enrol the demo account: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+            }
+
+            created.Add(new DemoAccount(link.User.Email!, role, password, secret));
+        }
+
+        return created;
+    }
+
+    /// <summary>The current six-digit code for a base32 TOTP secret (RFC 6238, SHA-1, 30 s), as an authenticator app shows it.</summary>
+    public static string CurrentCode(string base32Secret) => new Totp(Base32Encoding.ToBytes(base32Secret)).ComputeTotp();
+
+    private static string NewPassword()
+    {
+        // Five random words' worth of entropy without a word list: 20 characters from a 32-symbol alphabet.
+        const string alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+        var chars = RandomNumberGenerator.GetItems<char>(alphabet, 20);
+        return string.Join('-', new string(chars).Chunk(5).Select(c => new string(c)));
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using RightsDesk.Data.Accounts;
+using RightsDesk.Web.Accounts;
+
+namespace RightsDesk.Web.Pages.Account;
+
+/// <summary>
+/// Finishing an account from its one-time link. The link's secret is in the path (a link must carry it); request
+/// paths are never logged and pages send no referrer, and the secret stops working once used or after 72 hours.
+/// </summary>
+[AllowAnonymous]
+[EnableRateLimiting(AccountSetup.SignInRateLimit)]
+public sealed class EnrolModel(AccountService accounts) : PageModel
+{
+    [FromRoute] public string Secret { get; set; } = "";
+    [BindProperty] public string Password { get; set; } = "";
+    [BindProperty] public string Confirm { get; set; } = "";
+    [BindProperty] public string Code { get; set; } = "";
+    public DeskUser? Account { get; private set; }
+    public string FormattedSecret { get; private set; } = "";
+    public string OtpAuthUri { get; private set; } = "";
+    public List<string> Errors { get; } = [];
+    public bool Done { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await Load(ct))
+        {
+            return Page();
+        }
+
+        if (!string.Equals(Password, Confirm, StringComparison.Ordinal))
+        {
+            Errors.Add("The two passwords are not the same.");
+        }
+        else
+        {
+            var result = await accounts.CompleteEnrolmentAsync(Account!, Password ?? "", Code ?? "", ct);
+            if (result.Succeeded)
+            {
+                Done = true;
+                return Page();
+            }
+
+            Errors.AddRange(result.Errors.Select(e => e.Description));
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task<bool> Load(CancellationToken ct)
+    {
+        Account = await accounts.FindByEnrolmentAsync(Secret ?? "", ct);
+        if (Account is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return false;
+        }
+
+        var secret = await accounts.AuthenticatorSecretAsync(Account);
+        FormattedSecret = string.Join(' ', secret.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
+        OtpAuthUri = $"otpauth://totp/RightsDesk:{Uri.EscapeDataString(Account.Email ?? "")}?secret={secret}&issuer=RightsDesk&digits=6&period=30";
+        return true;
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using RightsDesk.Data.Accounts;
+using RightsDesk.Web.Accounts;
+using RightsDesk.Web.Security;
+
+namespace RightsDesk.Web.Pages.Desk.Admin;
+
+/// <summary>Staff accounts: add (the enrolment link is shown once), change role, disable, enable, start enrolment over.</summary>
+[Authorize(Policy = "perm:AccountManage")]
+public sealed class IndexModel(AccountService accounts) : PageModel
+{
+    public IReadOnlyList<AccountSummary> Accounts { get; private set; } = [];
+    public string? Link { get; private set; }
+    public string? Message { get; private set; }
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => Accounts = await accounts.ListAsync(AccountKind.Staff, ct);
+
+    public Task<IActionResult> OnPostAddAsync(string? email, string? role, string? name, CancellationToken ct) => Do(async () =>
+    {
+        var link = await accounts.CreateStaffAsync(email ?? "", role ?? "", name, User.Actor(), ct);
+        Link = link.Url($"{Request.Scheme}://{Request.Host}");
+        Message = $"Account created for {link.User.Email}. Give this one-time link to the person over a channel you trust; it is shown only now and works for 72 hours.";
+    }, ct);
+
+    public Task<IActionResult> OnPostRoleAsync(string id, string? role, CancellationToken ct) =>
+        Do(async () => { await accounts.ChangeRoleAsync(id, role ?? "", User.Actor(), ct); Message = "Role changed; the person's open sessions have ended."; }, ct);
+
+    public Task<IActionResult> OnPostDisableAsync(string id, CancellationToken ct) =>
+        Do(async () => { await accounts.SetDisabledAsync(id, true, User.Actor(), ct); Message = "Account disabled; its sessions have ended."; }, ct);
+
+    public Task<IActionResult> OnPostEnableAsync(string id, CancellationToken ct) =>
+        Do(async () => { await accounts.SetDisabledAsync(id, false, User.Actor(), ct); Message = "Account enabled."; }, ct);
+
+    public Task<IActionResult> OnPostResetAsync(string id, CancellationToken ct) => Do(async () =>
+    {
+        var link = await accounts.ResetEnrolmentAsync(id, User.Actor(), ct);
+        Link = link.Url($"{Request.Scheme}://{Request.Host}");
+        Message = $"The old password and authenticator of {link.User.Email} no longer work. New one-time enrolment link (shown only now):";
+    }, ct);
+
+    private async Task<IActionResult> Do(Func<Task> action, CancellationToken ct)
+    {
+        try
+        {
+            await action();
+        }
+        catch (AccountException ex)
+        {
+            Error = ex.Message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        Accounts = await accounts.ListAsync(AccountKind.Staff, ct);
+        return Page();
+    }
+}

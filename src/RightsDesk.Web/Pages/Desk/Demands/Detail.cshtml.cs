@@ -1,0 +1,184 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RightsDesk.Core;
+using RightsDesk.Core.Assessment;
+using RightsDesk.Core.Demands;
+using RightsDesk.Core.Security;
+using RightsDesk.Data;
+using RightsDesk.Data.Demands;
+using RightsDesk.Data.Ledger;
+using RightsDesk.Web.Accounts;
+using RightsDesk.Web.Demands;
+using RightsDesk.Web.Hosting;
+using RightsDesk.Web.Security;
+
+namespace RightsDesk.Web.Pages.Desk.Demands;
+
+/// <summary>
+/// The demand page: everything about one case, and the actions its current step allows this person. Every action
+/// checks the object again (role and compartment); a case the person may not see is "not found", whatever the URL.
+/// </summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = "perm:DemandRead")]
+public sealed class DetailModel(DemandService demands, RightsDeskDbContext db, DeskSignIn signIn) : PageModel
+{
+    public sealed record LedgerLine(long Seq, string Event, DateTimeOffset At, string Actor, string LeafHash);
+
+    [FromRoute] public Guid Id { get; set; }
+    public DemandView View { get; private set; } = null!;
+    public DemandRecord Record { get; private set; } = null!;
+    public IReadOnlyList<DemandService.LetterText> Letters { get; private set; } = [];
+    public IReadOnlyList<LedgerLine> Ledger { get; private set; } = [];
+    public string? Error { get; private set; }
+    public string? Done { get; private set; }
+    public bool DecidedByMe { get; private set; }
+    public bool ApprovedByMe { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        await demands.RecordReadAsync(Record, User.Actor(), ct);
+        Done = Request.Query["done"].ToString() is { Length: > 0 and < 100 } d ? d : null;
+        return Page();
+    }
+
+    /// <summary>The original document, shown inline in the page's frame; each read is a ledger event.</summary>
+    public async Task<IActionResult> OnGetDocumentAsync(Guid documentId, CancellationToken ct)
+    {
+        var record = await demands.FindAsync(Id, ct);
+        if (record is null || !DemandAccess.CanSeeContents(User, record) || !User.Can(Permission.DocumentRead))
+        {
+            return NotFound();
+        }
+
+        var doc = await demands.ReadDocumentAsync(Id, documentId, User.Actor(), ct);
+        if (doc is null)
+        {
+            return NotFound();
+        }
+
+        HttpContext.Items[SecurityHeaders.FramedDocument] = true;
+        Response.Headers.ContentDisposition = "inline";
+        return File(doc.Value.Content, doc.Value.Record.ContentType);
+    }
+
+    public Task<IActionResult> OnPostAssessAsync(CancellationToken ct) =>
+        Act(Permission.DemandAssess, r => demands.AssessAsync(r, User.Actor(), ct), "assessed", ct);
+
+    public Task<IActionResult> OnPostDecideAsync(string? outcome, string? reason, List<string>? categories, string? territories, CancellationToken ct) =>
+        Act(Permission.DemandDecide, async r =>
+        {
+            if (!JsonNames.TryParse<Recommendation>(outcome, out var o))
+            {
+                throw new WorkflowException("Choose an outcome.");
+            }
+
+            var cats = new List<DataCategory>();
+            foreach (var c in categories ?? [])
+            {
+                cats.Add(JsonNames.TryParse<DataCategory>(c, out var dc) ? dc : throw new WorkflowException($"Unknown data category '{c}'."));
+            }
+
+            var terr = (territories ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => t.ToUpperInvariant()).ToList();
+            await demands.DecideAsync(r, new DecisionInput(o, Limit(reason, 4000), cats.Count > 0 ? cats : null, terr.Count > 0 ? terr : null), User.Actor(), ct);
+        }, "decided", ct);
+
+    /// <summary>Approving hands data over or restricts speech: it needs a fresh authenticator code (step-up).</summary>
+    public Task<IActionResult> OnPostApproveAsync(string? comment, string? code, CancellationToken ct) =>
+        Act(Permission.DemandApprove, async r =>
+        {
+            if (!await signIn.StepUpAsync(User, code ?? "", "approve", r.Id.ToString(), ct))
+            {
+                throw new WorkflowException("The authenticator code is not right. Approving needs the current code from your app.");
+            }
+
+            await demands.ApproveAsync(r, User.Actor(), Limit(comment, 2000), ct);
+        }, "approved", ct);
+
+    public Task<IActionResult> OnPostSendBackAsync(string? reason, CancellationToken ct) =>
+        Act(Permission.DemandApprove, r => demands.SendBackAsync(r, User.Actor(), Limit(reason, 4000) ?? "", ct), "sent back", ct);
+
+    public Task<IActionResult> OnPostFulfilAsync(CancellationToken ct) =>
+        Act(Permission.DemandFulfil, r => demands.FulfilAsync(r, User.Actor(), ct), "fulfilled", ct);
+
+    public Task<IActionResult> OnPostAnswerAsync(string? note, CancellationToken ct) =>
+        Act(Permission.DemandAssess, r => demands.AnswerReceivedAsync(r, User.Actor(), Limit(note, 4000), ct), "reopened and reassessed", ct);
+
+    public Task<IActionResult> OnPostCloseAsync(string? note, CancellationToken ct) =>
+        Act(Permission.DemandDecide, r => demands.CloseAsync(r, User.Actor(), Limit(note, 4000), ct), "closed", ct);
+
+    public Task<IActionResult> OnPostDraftLetterAsync(string? language, CancellationToken ct) =>
+        Act(Permission.DemandDecide, r => demands.DraftLetterAsync(r, language is { Length: > 0 and <= 10 } l ? l : "en", User.Actor(), ct), "letter drafted", ct);
+
+    public Task<IActionResult> OnPostEditLetterAsync(Guid letterId, string? subject, string? body, CancellationToken ct) =>
+        Act(Permission.DemandDecide, r => demands.EditLetterAsync(r, letterId, subject ?? "", body ?? "", User.Actor(), ct), "letter saved", ct);
+
+    public Task<IActionResult> OnPostSendLetterAsync(Guid letterId, CancellationToken ct) =>
+        Act(Permission.DemandDecide, r => demands.SendLetterAsync(r, letterId, User.Actor(), ct), "letter marked as sent", ct);
+
+    private async Task<IActionResult> Act(Permission permission, Func<DemandRecord, Task> action, string done, CancellationToken ct)
+    {
+        var record = await demands.FindAsync(Id, ct);
+        if (record is null || !DemandAccess.CanSeeContents(User, record))
+        {
+            return NotFound();
+        }
+
+        if (!DemandAccess.CanAct(User, record, permission))
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            await action(record);
+        }
+        catch (Exception ex) when (ex is WorkflowException or ConflictException or ValidationFailedException)
+        {
+            // Show the page again with the reason; nothing of the refused step was saved.
+            db.ChangeTracker.Clear();
+            Error = ex is ValidationFailedException v ? string.Join(" ", v.Errors.Select(e => e.Message)) : ex.Message;
+            await LoadAsync(ct);
+            Response.StatusCode = ex is ConflictException ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        // Post/redirect/get: a reload does not repeat the action.
+        return Redirect($"/desk/demands/{Id}?done={Uri.EscapeDataString(done)}#top");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var record = await demands.FindAsync(Id, ct);
+        if (record is null || !DemandAccess.CanSeeContents(User, record))
+        {
+            return false;
+        }
+
+        Record = record;
+        View = await demands.BuildViewAsync(record, ct);
+        Letters = User.Can(Permission.DemandDecide) || User.Can(Permission.DemandApprove) ? await demands.LettersAsync(record, ct) : [];
+        var subject = record.Id.ToString();
+        var rows = await db.LedgerEvents.AsNoTracking().Where(e => e.SubjectId == subject).OrderBy(e => e.Seq).Take(500).ToListAsync(ct);
+        Ledger = rows.Select(e => new LedgerLine(e.Seq, Enum.IsDefined(typeof(LedgerEventCode), e.Code) ? ((LedgerEventCode)e.Code).ToString() : e.Code.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            e.At, e.Actor, Convert.ToHexStringLower(e.LeafHash)[..16])).ToList();
+        var me = User.Actor();
+        DecidedByMe = View.Decision?.Decision.DecidedBy == me;
+        ApprovedByMe = View.Decision?.Approvals.Any(a => a.ApprovedBy == me) == true;
+        return true;
+    }
+
+    private static string? Limit(string? text, int max)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return text.Length <= max ? text : throw new WorkflowException($"The text is longer than {max} characters.");
+    }
+}
