@@ -24,6 +24,10 @@ namespace RightsDesk.Integration.Tests.Security;
 ///   5. If the route reads a body, give one that passes validation with <c>.Body(…)</c>: validation may run before
 ///      the object check, and a 400 would hide a missing 404.
 ///   6. Anonymous callers get 401 from the API; for pages that redirect to sign-in, use <c>.SignInRedirect()</c>.
+/// Who calls: the API is tried with each role's API token (Roles.TokenRoles), pages with each role's signed-in
+/// session (Roles.Staff, password and TOTP); a role without the kind of credential an endpoint takes is tried with
+/// the one it has, and must then be treated as anonymous (a session cookie opens no API route, a token no page).
+/// A role with no credential at all (officials, until the portal's sign-in is wired into the test) is anonymous.
 /// </summary>
 public static class AuthorizationMatrix
 {
@@ -73,6 +77,23 @@ public static class AuthorizationMatrix
         ["GET /api/v1/tokens/"] = Rule.For(Admin),
         ["POST /api/v1/tokens/"] = Rule.For(Admin).Body(Bodies.Json("{\"name\":\"matrix\",\"role\":\"platform\",\"days\":1}")),
         ["DELETE /api/v1/tokens/{id:guid}"] = Rule.For(Admin).Object(ObjectKind.ApiToken),
+
+        // Account pages: signing in (and out) is open to anyone, an enrolment link opens with its own secret. The
+        // "denied" page is where a signed-in person is sent, and answers 403 by design.
+        ["GET /account/signin"] = Rule.Public,
+        ["GET /account/signout"] = Rule.Public,
+        ["GET /account/denied"] = Rule.For(Intake, LegalReviewer, Approver, HumanRightsLead, TrustAndSafety, IncidentResponder, Auditor, Admin).Answers(403).SignInRedirect(),
+        ["GET /account/enrol/{secret}"] = Rule.Public.Object(ObjectKind.EnrolmentLink),
+
+        // The staff desk: staff only, each page by the permission behind it; a signed-out visitor is sent to sign in.
+        ["GET /desk"] = Rule.For(Intake, LegalReviewer, Approver, HumanRightsLead, TrustAndSafety, IncidentResponder, Auditor, Admin).SignInRedirect(),
+        ["GET /desk/demands"] = Rule.For(Readers).SignInRedirect(),
+        ["GET /desk/demands/new"] = Rule.For(Intake, LegalReviewer).SignInRedirect(),
+        ["GET /desk/demands/{id:guid}"] = Rule.For(Readers).Case(CaseRule.Contents).SignInRedirect(),
+        ["GET /desk/at-risk"] = Rule.For(HumanRightsLead, IncidentResponder).SignInRedirect(),
+        ["GET /desk/admin"] = Rule.For(Admin).SignInRedirect(),
+        ["GET /desk/admin/policy"] = Rule.For(Admin).SignInRedirect(),
+        ["GET /desk/admin/tokens"] = Rule.For(Admin).SignInRedirect(),
     };
 }
 
@@ -96,14 +117,14 @@ public enum CaseRule
 }
 
 /// <summary>Objects other than cases that routes take by id; the test makes a fresh one for every call.</summary>
-public enum ObjectKind { None, AtRiskEntry, ApiToken, DeadLetter }
+public enum ObjectKind { None, AtRiskEntry, ApiToken, DeadLetter, EnrolmentLink }
 
 /// <summary>What anonymous callers get when a route is not public.</summary>
 public enum AnonymousDenial { Unauthorized, SignInRedirect }
 
 /// <summary>One entry of the table.</summary>
 public sealed record Rule(bool IsPublic, IReadOnlySet<string> Roles, CaseRule CaseRule = CaseRule.None, ObjectKind Kind = ObjectKind.None,
-    Func<HttpContent>? BodyFactory = null, AnonymousDenial Anonymous = AnonymousDenial.Unauthorized)
+    Func<HttpContent>? BodyFactory = null, AnonymousDenial Anonymous = AnonymousDenial.Unauthorized, int? AllowedStatus = null)
 {
     public static Rule Public { get; } = new(true, new HashSet<string>(Core.Security.Roles.All, StringComparer.Ordinal));
 
@@ -116,6 +137,9 @@ public sealed record Rule(bool IsPublic, IReadOnlySet<string> Roles, CaseRule Ca
     public Rule Body(Func<HttpContent> body) => this with { BodyFactory = body };
 
     public Rule SignInRedirect() => this with { Anonymous = AnonymousDenial.SignInRedirect };
+
+    /// <summary>For a page whose normal answer is an error status (the "access denied" page answers 403).</summary>
+    public Rule Answers(int status) => this with { AllowedStatus = status };
 
     /// <summary>Whether a role passes for a case of the given kind (the route's roles already passed).</summary>
     public bool Reaches(string role, CaseVariant variant)

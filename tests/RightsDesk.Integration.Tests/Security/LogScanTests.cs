@@ -13,7 +13,8 @@ namespace RightsDesk.Integration.Tests.Security;
 /// No secret and no personal datum in any log: the whole sensitive flow plus the unhappy paths (bad and unknown
 /// tokens, forbidden and hidden cases, input refused with the bad values in it, a failing webhook), with every log
 /// category captured at Trace — ASP.NET Core hosting, routing, authentication and authorisation, EF Core, the app's
-/// own. Watched: every value typed in, every API token, the webhook secret and the key file's keys.
+/// own. Watched: every value typed in, every API token, a staff password (and a mistyped one) and TOTP secret, the
+/// webhook secret and the key file's keys.
 /// Request paths and query strings are logged by the hosting layer at Information; the API puts ids and list
 /// filters there, never secrets or identifiers of people, and this scan would catch a route that did.
 /// </summary>
@@ -28,9 +29,23 @@ public abstract class LogScanTests<TApp>(TApp app) : IClassFixture<TApp> where T
         await flow.RunAsync();
         var v = flow.Values;
 
-        foreach (var role in Roles.All)
+        foreach (var role in Roles.TokenRoles)
         {
             logs.Watch("API token of " + role, await app.TokenFor(role));
+        }
+
+        // A staff member signs in: a wrong password, a wrong code, then both right. The password (and the near miss),
+        // and the authenticator's secret, must not be logged. (Codes are six digits, too short to scan for.)
+        var person = await PageSession.CreatePersonAsync(app, $"log-scan-{Guid.NewGuid():N}"[..24] + "@staff.example.org", Roles.LegalReviewer);
+        logs.Watch("staff password", person.Password);
+        logs.Watch("TOTP secret", person.TotpSecret);
+        using (var session = new PageSession(app))
+        {
+            var wrong = logs.Watch("mistyped password", person.Password[..^1] + "!");
+            Assert.NotEqual(HttpStatusCode.Redirect, (await session.SignInAsync(person with { Password = wrong })).StatusCode);
+            Assert.NotEqual(HttpStatusCode.Redirect, (await session.SignInAsync(person, code: "000000")).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await session.SignInAsync(person)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync("/desk")).StatusCode);
         }
 
         logs.Watch("webhook secret", DeskApp.WebhookSecret);

@@ -86,6 +86,9 @@ public abstract class DeskApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:AuthenticatedPerMinute", "100000");
         builder.UseSetting("RateLimits:AnonymousPerMinute", "100000");
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        // The console gets warnings and errors only: a request's worth of Information lines per call slows the
+        // larger suites (the authorisation matrix makes about a thousand calls) and buries what failed.
+        builder.ConfigureLogging(l => Microsoft.Extensions.Logging.FilterLoggingBuilderExtensions.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(l, null, Microsoft.Extensions.Logging.LogLevel.Warning));
         if (Logs is { } logs)
         {
             builder.ConfigureLogging(logs.AddTo);
