@@ -32,6 +32,13 @@ public static class DemandReader
             throw Fail("$", $"The demand is larger than {MaxDocumentBytes / 1024} KB; attach long documents as the document upload instead.");
         }
 
+        // The JSON parser checks structure, not text: invalid UTF-8 inside a string, or an escaped lone surrogate such
+        // as "\ud800", parses but cannot be read as a string, and would surface as an unexpected exception.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            throw Fail("$", "The body is not valid UTF-8 text.");
+        }
+
         JsonDocument doc;
         try
         {
@@ -40,6 +47,12 @@ public static class DemandReader
         catch (JsonException ex)
         {
             throw Fail("$", $"The body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
+        }
+
+        if (FirstUnreadableString(utf8) is { } at)
+        {
+            doc.Dispose();
+            throw Fail("$", $"The body has an escape that is not text (a lone UTF-16 surrogate such as \\ud800) in the string at byte {at + 1}.");
         }
 
         using (doc)
@@ -330,6 +343,29 @@ public static class DemandReader
             r.OptionalBool(o, "written", "document.written") ?? false,
             r.OptionalBool(o, "signed", "document.signed") ?? false,
             r.OptionalBool(o, "officialLetterhead", "document.officialLetterhead") ?? false);
+    }
+
+    /// <summary>The byte offset of the first string or property name with an escaped lone surrogate, if any.</summary>
+    private static long? FirstUnreadableString(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 16 });
+        while (reader.Read())
+        {
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+            {
+                try
+                {
+                    reader.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    // The reader offers no non-throwing check for this; the position is what the caller needs.
+                    return reader.TokenStartIndex;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static bool LooksLikeEmail(string s)

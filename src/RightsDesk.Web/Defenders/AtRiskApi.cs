@@ -23,7 +23,7 @@ public static class AtRiskApi
         {
             page = Math.Max(1, page);
             pageSize = Math.Clamp(pageSize, 1, 500);
-            return TypedResults.Ok(await registry.ListAsync(user.Actor(), (page - 1) * pageSize, pageSize, ct));
+            return TypedResults.Ok(await registry.ListAsync(user.Actor(), Paging.Offset(page, pageSize), pageSize, ct));
         }).RequirePermission(Permission.AtRiskRead).WithSummary("List entries (a sensitive read, recorded in the ledger).");
 
         g.MapPost("/", async Task<Results<Created<AtRiskCreated>, Ok<AtRiskCreated>>> (AtRiskRequest body, ClaimsPrincipal user, AtRiskRegistry registry, CancellationToken ct) =>

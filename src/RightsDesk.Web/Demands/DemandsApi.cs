@@ -73,7 +73,7 @@ public static class DemandsApi
         if (!string.IsNullOrWhiteSpace(assignee)) { q = q.Where(d => d.AssignedTo == assignee); }
 
         var total = await q.CountAsync(ct);
-        var rows = await q.OrderByDescending(d => d.ReceivedAt).ThenBy(d => d.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var rows = await q.OrderByDescending(d => d.ReceivedAt).ThenBy(d => d.Id).Skip(Paging.Offset(page, pageSize)).Take(pageSize).ToListAsync(ct);
         return TypedResults.Ok(new Paged<DemandSummary>(rows.Select(r => DemandSummary.From(r, today)).ToList(), page, pageSize, total));
     }
 
@@ -96,7 +96,8 @@ public static class DemandsApi
         return TypedResults.Created($"/api/v1/demands/{id}");
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> GetDocument(Guid id, Guid documentId, ClaimsPrincipal user, DemandService service, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> GetDocument(
+        Guid id, Guid documentId, ClaimsPrincipal user, DemandService service, HttpResponse response, CancellationToken ct)
     {
         var record = await service.FindAsync(id, ct);
         if (record is null || !DemandAccess.CanSeeContents(user, record))
@@ -105,9 +106,15 @@ public static class DemandsApi
         }
 
         var doc = await service.ReadDocumentAsync(id, documentId, user.Actor(), ct);
-        return doc is { } d
-            ? TypedResults.File(d.Content, d.Record.ContentType, d.FileName)
-            : Problems.NotFound();
+        if (doc is not { } d)
+        {
+            return Problems.NotFound();
+        }
+
+        // The file name is set here rather than passed to TypedResults.File, which logs it at Information: a file
+        // name can name the person a demand is about, which is why it is sealed at rest.
+        response.Headers.ContentDisposition = new System.Net.Http.Headers.ContentDispositionHeaderValue("attachment") { FileNameStar = d.FileName }.ToString();
+        return TypedResults.File(d.Content, d.Record.ContentType);
     }
 
     private static Task<Results<Ok<object>, NotFound<ProblemDetails>>> Assess(Guid id, ClaimsPrincipal user, DemandService service, CancellationToken ct) =>

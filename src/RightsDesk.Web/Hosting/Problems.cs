@@ -17,6 +17,26 @@ public static class Problems
 
     public static ProblemHttpResult BadRequest(string detail) => TypedResults.Problem(detail, statusCode: 400, title: "Bad request");
 
+    /// <summary>
+    /// Every error body this host writes is a problem (RFC 9457): from <see cref="NotFound"/>, the exception handler
+    /// or the status code pages. <see cref="NotFound"/>'s typed result serialises as plain JSON, so the media type is
+    /// set right here, for every error answer at once.
+    /// </summary>
+    public static IApplicationBuilder UseProblemMediaType(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        context.Response.OnStarting(() =>
+        {
+            var r = context.Response;
+            if (r.StatusCode >= 400 && r.ContentType is { } type && type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+            {
+                r.ContentType = "application/problem+json" + type["application/json".Length..];
+            }
+
+            return Task.CompletedTask;
+        });
+        await next();
+    });
+
     /// <summary>Maps the domain's refusals to status codes; anything else is a 500 with no internals in the body.</summary>
     public sealed class ExceptionHandler(IProblemDetailsService problems, ILogger<ExceptionHandler> log) : IExceptionHandler
     {
@@ -30,6 +50,10 @@ public static class Problems
                 ConflictException c => (409, "Conflict", c.Message, null),
                 BadHttpRequestException b when b.StatusCode == 413 => (413, "Too large", "The request is larger than this endpoint accepts.", null),
                 BadHttpRequestException b => (b.StatusCode, "Bad request", "The request could not be read: check its content type and encoding.", null),
+                // The form reader reports a malformed multipart body (no boundary, a part cut short, a form limit
+                // passed) this way: the caller's input, not a fault of the server.
+                InvalidDataException or IOException when http.Request.HasFormContentType =>
+                    (400, "Bad request", "The form data could not be read: check the multipart boundary, that every part is complete, and the size limits.", null),
                 ArgumentException a => (400, "Bad request", a.Message, null),
                 _ => (500, "Something went wrong", "The error has been logged without case contents. Try again; if it persists, tell your administrator the time it happened.", (Dictionary<string, string[]>?)null),
             };

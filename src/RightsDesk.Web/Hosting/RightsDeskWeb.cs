@@ -144,6 +144,7 @@ public static class RightsDeskWeb
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseProblemMediaType();
         app.UseSecurityHeaders();
         // Static files (CSS, images) are the same for everyone and carry no case data.
         app.UseStaticFiles();

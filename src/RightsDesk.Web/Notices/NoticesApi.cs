@@ -27,7 +27,7 @@ public static class NoticesApi
             // Restricted cases' notices stay visible here: they carry no identifiers, and a missed notice is worse.
             if (status is { } s) { q = q.Where(n => n.Status == s); }
             if (due == true) { q = q.Where(n => (n.Status == NoticeStatus.Planned && n.Earliest != null && n.Earliest <= today) || (n.Status == NoticeStatus.Held && n.ReviewAt != null && n.ReviewAt <= today) || n.Status == NoticeStatus.Queued); }
-            var rows = await q.OrderBy(n => n.Earliest).ThenBy(n => n.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+            var rows = await q.OrderBy(n => n.Earliest).ThenBy(n => n.Id).Skip(Paging.Offset(page, pageSize)).Take(pageSize).ToListAsync(ct);
             return TypedResults.Ok(rows.Select(n => new NoticeView(n.Id, n.DemandId, n.TargetIndex, n.Plan, n.Status, n.Earliest, n.ReviewAt, n.SentAt)).ToList());
         }).RequirePermission(Permission.NoticeRead).WithSummary("User notices, by status; due=true lists those to act on now (including gag orders up for review).");
 

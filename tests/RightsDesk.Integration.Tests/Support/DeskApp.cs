@@ -21,13 +21,17 @@ public abstract class DeskApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string WebhookSecret = "test-webhook-secret-0123456789abcdefghij";
     private readonly Dictionary<string, string> _tokens = [];
 
-    protected DeskApp(DatabaseEngine engine)
+    protected DeskApp(DatabaseEngine engine, bool captureLogs = false)
     {
         Engine = engine;
+        Logs = captureLogs ? new LogCapture() : null;
         Directory.CreateDirectory(Dir);
     }
 
     public DatabaseEngine Engine { get; }
+
+    /// <summary>Every log entry of the host at Trace, when the fixture asked for it (see <see cref="LogCapture"/>).</summary>
+    public LogCapture? Logs { get; }
     public string Dir { get; } = Path.Combine(Path.GetTempPath(), "rightsdesk-tests", Guid.NewGuid().ToString("N"));
     public string SqlitePath => Path.Combine(Dir, "rightsdesk.db");
     public string ConnectorRoot => Path.Combine(Dir, "connector");
@@ -85,6 +89,14 @@ public abstract class DeskApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:AuthenticatedPerMinute", "100000");
         builder.UseSetting("RateLimits:AnonymousPerMinute", "100000");
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        // The console gets warnings and errors only: a request's worth of Information lines per call slows the
+        // larger suites (the authorisation matrix makes about a thousand calls) and buries what failed.
+        builder.ConfigureLogging(l => Microsoft.Extensions.Logging.FilterLoggingBuilderExtensions.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(l, null, Microsoft.Extensions.Logging.LogLevel.Warning));
+        if (Logs is { } logs)
+        {
+            builder.ConfigureLogging(logs.AddTo);
+        }
+
         builder.ConfigureTestServices(s =>
         {
             s.RemoveAll<TimeProvider>();
@@ -145,6 +157,11 @@ public abstract class DeskApp : WebApplicationFactory<Program>, IAsyncLifetime
 public sealed class SqliteDeskApp() : DeskApp(DatabaseEngine.Sqlite);
 
 public sealed class PostgresDeskApp() : DeskApp(DatabaseEngine.Postgres);
+
+/// <summary>A host whose every log entry is captured (Trace, all categories): for tests that scan the logs for secrets.</summary>
+public sealed class SqliteLoggedDeskApp() : DeskApp(DatabaseEngine.Sqlite, captureLogs: true);
+
+public sealed class PostgresLoggedDeskApp() : DeskApp(DatabaseEngine.Postgres, captureLogs: true);
 
 public static class TestRepo
 {

@@ -1,0 +1,350 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RightsDesk.Core.Assessment;
+using RightsDesk.Core.Demands;
+using RightsDesk.Core.Security;
+using RightsDesk.Data;
+using RightsDesk.Data.Notices;
+using RightsDesk.Integration.Tests.Support;
+using RightsDesk.Web.Defenders;
+using RightsDesk.Web.Demands;
+using RightsDesk.Web.Security;
+
+namespace RightsDesk.Integration.Tests.Security;
+
+/// <summary>
+/// Every endpoint the app maps × every role and anonymous × every kind of case, against the table in
+/// <see cref="AuthorizationMatrix"/>. Calls use real ids (a case of the given kind, its real document and package,
+/// a fresh at-risk entry, token or dead letter), so a 404 can only be a denial. An answer counts as "allowed past
+/// authorisation" unless it is 401, 403, 404 or a redirect to sign-in: a 400, 409 or 422 means the request reached the
+/// handler's own rules.
+/// Runs on SQLite only, on purpose: it makes about a thousand calls after signing in every staff role and building
+/// some fifty cases, which is most of a minute on a loaded two-core machine, and nothing in it depends on the engine —
+/// the decisions are C# over three columns (creator, assignee, compartment). What does depend on the engine (those
+/// columns' round trip, exact comparison of actors, and the SQL filter behind the lists) is in DemandAccessTests,
+/// which run on both.
+/// </summary>
+public sealed class AuthorizationMatrixTests(SqliteDeskApp app) : IClassFixture<SqliteDeskApp>
+{
+    private const string Anonymous = "(anonymous)";
+    private const string Someone = "token:matrix-someone-else";
+
+    private enum Outcome { Allowed, Unauthenticated, Forbidden, Hidden }
+
+    private sealed record Case(Guid Id, Guid DocumentId, Guid PackageId);
+
+    private static string Actor(string role) => "token:" + role;
+
+    public static IReadOnlyList<(string Key, RouteEndpoint Endpoint)> MappedEndpoints(IServiceProvider services) =>
+        services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e =>
+            {
+                var methods = e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
+                // Razor Pages (and anything else mapped without a method) answer any method; their GET is what is tried.
+                IReadOnlyList<string> tried = methods is { Count: > 0 } ? methods : ["GET"];
+                return tried.Select(m => ($"{m} {Normalise(e.RoutePattern.RawText)}", e));
+            })
+            .OrderBy(x => x.Item1, StringComparer.Ordinal)
+            .ToList();
+
+    private static string Normalise(string? raw) => raw is null ? "/" : raw.StartsWith('/') ? raw : "/" + raw;
+
+    [Fact]
+    public void Every_mapped_endpoint_has_an_entry_and_every_entry_an_endpoint()
+    {
+        var mapped = MappedEndpoints(app.Services);
+        Assert.NotEmpty(mapped);
+        var missing = mapped.Select(m => m.Key).Distinct().Where(k => !AuthorizationMatrix.Expected.ContainsKey(k)).ToList();
+        Assert.True(missing.Count == 0,
+            "Endpoints without an entry in tests/RightsDesk.Integration.Tests/Security/AuthorizationMatrix.cs (see HOW TO ADD AN ENTRY there). Add, with the roles that may call it:\n"
+            + string.Join("\n", missing.Select(k => $"        [\"{k}\"] = Rule.For(/* roles */){(k.Contains('{', StringComparison.Ordinal) ? ".Case(CaseRule.Contents) /* or .Object(ObjectKind.…) */" : "")},")));
+        var stale = AuthorizationMatrix.Expected.Keys.Where(k => mapped.All(m => m.Key != k)).ToList();
+        Assert.True(stale.Count == 0, "Entries in AuthorizationMatrix.Expected for endpoints the app no longer maps (remove or rename them):\n" + string.Join("\n", stale));
+    }
+
+    /// <summary>One caller's credential for one kind of endpoint: the client, who it acts as, and whether that kind
+    /// of endpoint accepts the credential at all (an API token on a page, or a session cookie on the API, does not).</summary>
+    private sealed record Credential(HttpClient Client, string? Actor, bool Accepted);
+
+    /// <summary>
+    /// Every role and anonymous, each with an API token (token roles) and a signed-in page session (staff roles).
+    /// A role that has neither credential for an endpoint's kind uses the other one it has, or none.
+    /// </summary>
+    private async Task<Dictionary<(string Caller, bool Api), Credential>> Credentials(IReadOnlyList<string> callers)
+    {
+        // HTTPS like a deployment (the session and form cookies are Secure), and redirects left for the test to see.
+        HttpClient Client() => app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+        var anonymous = new Credential(Client(), null, false);
+        var result = new Dictionary<(string, bool), Credential>();
+        foreach (var caller in callers)
+        {
+            Credential? token = null;
+            Credential? session = null;
+            if (Roles.TokenRoles.Contains(caller))
+            {
+                var client = Client();
+                client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await app.TokenFor(caller));
+                token = new Credential(client, Actor(caller), true);
+            }
+
+            if (Roles.Staff.Contains(caller))
+            {
+                var email = $"matrix-{caller.ToLowerInvariant()}-{Guid.NewGuid():N}"[..40] + "@staff.example.org";
+                var person = await PageSession.CreatePersonAsync(app, email, caller);
+                var page = new PageSession(app);
+                var signedIn = await page.SignInAsync(person);
+                Assert.True(signedIn.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther, $"{caller} could not sign in: {(int)signedIn.StatusCode}");
+                session = new Credential(page.Client, AccountActor(email), true);
+            }
+
+            result[(caller, true)] = token ?? (session is null ? anonymous : session with { Accepted = false });
+            result[(caller, false)] = session ?? (token is null ? anonymous : token with { Accepted = false });
+        }
+
+        result[(Anonymous, true)] = anonymous;
+        result[(Anonymous, false)] = anonymous;
+        return result;
+    }
+
+    /// <summary>A signed-in person acts under their normalised e-mail, as the session's name claim carries it.</summary>
+    private static string AccountActor(string email) => RightsDesk.Web.Accounts.AccountService.NormaliseEmail(email);
+
+    [Fact]
+    public async Task Every_endpoint_answers_every_caller_as_the_table_says()
+    {
+        var endpoints = MappedEndpoints(app.Services).Where(m => AuthorizationMatrix.Expected.ContainsKey(m.Key)).ToList();
+        var callers = Roles.All.Append(Anonymous).ToList();
+        var credentials = await Credentials(callers);
+        var cases = await MakeCases(credentials.Values.Select(c => c.Actor).OfType<string>().Distinct().ToList());
+        var mismatches = new List<string>();
+        var calls = 0;
+        foreach (var (key, endpoint) in endpoints)
+        {
+            var rule = AuthorizationMatrix.Expected[key];
+            var method = key[..key.IndexOf(' ', StringComparison.Ordinal)];
+            var api = IsApi(endpoint);
+            foreach (var caller in callers)
+            {
+                var credential = credentials[(caller, api)];
+                var variants = rule.CaseRule == CaseRule.None ? [CaseVariant.Other] : Enum.GetValues<CaseVariant>();
+                foreach (var variant in variants)
+                {
+                    var @case = CaseFor(cases, credential.Actor, variant);
+                    var path = await Path(endpoint, rule, @case);
+                    using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = method is "GET" or "DELETE" ? null : (rule.BodyFactory ?? Bodies.Json("{}"))() };
+                    using var response = await credential.Client.SendAsync(request);
+                    calls++;
+                    var actual = Classify(response, rule);
+                    var expected = Expect(rule, credential.Accepted ? caller : Anonymous, variant);
+                    if (actual != expected)
+                    {
+                        var how = credential.Accepted ? "" : credential.Actor is null ? " (no credential)" : " (with a credential this endpoint does not take)";
+                        mismatches.Add($"{key} as {caller}{how}{(rule.CaseRule == CaseRule.None ? "" : " on a case " + variant)}: expected {expected}, got {actual} ({(int)response.StatusCode} {response.Headers.Location} {Shorten(await response.Content.ReadAsStringAsync())})");
+                    }
+                }
+            }
+        }
+
+        Assert.True(calls > endpoints.Count * callers.Count - 1, "the matrix made fewer calls than endpoints × callers");
+        Assert.True(mismatches.Count == 0, $"{mismatches.Count} of {calls} answers differ from AuthorizationMatrix.Expected:\n" + string.Join("\n", mismatches));
+    }
+
+    /// <summary>The API takes tokens, everything else (pages) takes the session cookie: the app's own split.</summary>
+    private static bool IsApi(RouteEndpoint endpoint) => Normalise(endpoint.RoutePattern.RawText).StartsWith("/api/", StringComparison.Ordinal);
+
+    /// <summary>A session opens no API route and a token opens no page, so neither can be used across (CSRF on the API).</summary>
+    [Fact]
+    public async Task A_session_opens_no_api_route_and_a_token_no_page()
+    {
+        var credentials = await Credentials([Roles.Admin, Roles.HumanRightsLead]);
+        foreach (var role in new[] { Roles.Admin, Roles.HumanRightsLead })
+        {
+            var session = credentials[(role, false)].Client;
+            Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/desk")).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await session.GetAsync("/api/v1/tokens")).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await session.GetAsync("/api/v1/at-risk")).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await session.PostAsync("/api/v1/tokens", Bodies.Json("{\"name\":\"csrf\",\"role\":\"admin\"}")())).StatusCode);
+
+            var token = credentials[(role, true)].Client;
+            var page = await token.GetAsync("/desk");
+            Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+            Assert.Equal("/account/signin", PathOf(page.Headers.Location));
+        }
+    }
+
+    private static Outcome Expect(Rule rule, string caller, CaseVariant variant)
+    {
+        if (rule.IsPublic)
+        {
+            return Outcome.Allowed;
+        }
+
+        if (caller == Anonymous)
+        {
+            return Outcome.Unauthenticated;
+        }
+
+        if (!rule.Roles.Contains(caller))
+        {
+            return Outcome.Forbidden;
+        }
+
+        return rule.Reaches(caller, variant) ? Outcome.Allowed : Outcome.Hidden;
+    }
+
+    private static Outcome Classify(HttpResponseMessage r, Rule rule) => (int)r.StatusCode == rule.AllowedStatus ? Outcome.Allowed : r.StatusCode switch
+    {
+        HttpStatusCode.Unauthorized => Outcome.Unauthenticated,
+        HttpStatusCode.Forbidden => Outcome.Forbidden,
+        HttpStatusCode.NotFound => Outcome.Hidden,
+        HttpStatusCode.Redirect or HttpStatusCode.SeeOther when PathOf(r.Headers.Location) is { } to
+            && (to.Contains("signin", StringComparison.OrdinalIgnoreCase) || to.Contains("sign-in", StringComparison.OrdinalIgnoreCase) || to.Contains("login", StringComparison.OrdinalIgnoreCase)) => Outcome.Unauthenticated,
+        HttpStatusCode.Redirect or HttpStatusCode.SeeOther when PathOf(r.Headers.Location) is { } to
+            && to.Contains("denied", StringComparison.OrdinalIgnoreCase) => Outcome.Forbidden,
+        _ => Outcome.Allowed,
+    };
+
+    private static string? PathOf(Uri? location) => location is null ? null : location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0];
+
+    private static string Shorten(string s) => s.Length <= 160 ? s : s[..160] + "…";
+
+    /// <summary>The route with each parameter filled with a real value; an unknown parameter fails with what to add.</summary>
+    private async Task<string> Path(RouteEndpoint endpoint, Rule rule, Case @case)
+    {
+        var path = new StringBuilder();
+        foreach (var segment in endpoint.RoutePattern.PathSegments)
+        {
+            path.Append('/');
+            foreach (var part in segment.Parts)
+            {
+                switch (part)
+                {
+                    case Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal:
+                        path.Append(literal.Content);
+                        break;
+                    case Microsoft.AspNetCore.Routing.Patterns.RoutePatternSeparatorPart separator:
+                        path.Append(separator.Content);
+                        break;
+                    case Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart parameter:
+                        path.Append(await Value(rule, parameter.Name, @case, endpoint.RoutePattern.RawText));
+                        break;
+                }
+            }
+        }
+
+        var text = path.ToString();
+        return endpoint.RoutePattern.RawText?.EndsWith('/') == true && !text.EndsWith('/') ? text + "/" : text;
+    }
+
+    private async Task<string> Value(Rule rule, string parameter, Case @case, string? route) => (rule.CaseRule, rule.Kind, parameter) switch
+    {
+        (_, _, "documentName") => "v1",
+        (not CaseRule.None, _, "id") => @case.Id.ToString(),
+        (not CaseRule.None, _, "documentId") => @case.DocumentId.ToString(),
+        (not CaseRule.None, _, "packageId") => @case.PackageId.ToString(),
+        (_, not ObjectKind.None, "id" or "secret") => await FreshId(rule.Kind),
+        _ => throw new InvalidOperationException(
+            $"The matrix does not know what to put in {{{parameter}}} of {route}: give its entry .Case(…) if it names a case, or .Object(ObjectKind.…) and teach AuthorizationMatrixTests.FreshId to make one."),
+    };
+
+    /// <summary>A new object for one call, so a call that deletes or changes it cannot turn the next call's answer into a 404.</summary>
+    private async Task<string> FreshId(ObjectKind kind)
+    {
+        var id = "";
+        await app.InScope(async sp =>
+        {
+            switch (kind)
+            {
+                case ObjectKind.AtRiskEntry:
+                    id = (await sp.GetRequiredService<AtRiskRegistry>().AddAsync("@matrix-" + Guid.NewGuid().ToString("N"), "journalist", null, Someone, default)).Record.Id.ToString();
+                    break;
+                case ObjectKind.ApiToken:
+                    id = (await sp.GetRequiredService<ApiTokenService>().CreateAsync("matrix-" + Guid.NewGuid().ToString("N")[..8], Roles.Platform, TimeSpan.FromDays(1), Someone, default)).Record.Id.ToString();
+                    break;
+                case ObjectKind.DeadLetter:
+                    var db = sp.GetRequiredService<RightsDeskDbContext>();
+                    var now = app.Clock.GetUtcNow();
+                    var messageId = Guid.CreateVersion7(now);
+                    db.Outbox.Add(new OutboxMessage
+                    {
+                        Id = messageId, Channel = OutboxChannel.Webhook, IdempotencyKey = "matrix-" + messageId.ToString("N"), Status = OutboxStatus.DeadLetter,
+                        Attempts = 3, CreatedAt = now, NextAttemptAt = now, LastError = "matrix", WrappedKey = [1], SealedPayload = [1],
+                    });
+                    await db.SaveChangesAsync();
+                    id = messageId.ToString();
+                    break;
+                case ObjectKind.EnrolmentLink:
+                    id = (await sp.GetRequiredService<RightsDesk.Web.Accounts.AccountService>().CreateStaffAsync($"matrix-enrol-{Guid.NewGuid():N}@staff.example.org", Roles.TrustAndSafety, null, Someone, default)).Secret;
+                    break;
+                default:
+                    throw new InvalidOperationException($"No way to make a {kind}: add one to AuthorizationMatrixTests.FreshId.");
+            }
+        });
+        return id;
+    }
+
+    /// <summary>
+    /// A fulfilled preservation case (so it has a document and a package) of every kind for every caller: open ones
+    /// submitted by the caller and by someone else, compartmented ones assigned to the caller, to someone else, and
+    /// submitted by the caller. Every step after fulfilment answers 409 or 422, never 404, so cases can be shared.
+    /// </summary>
+    private sealed record Cases(Case Other, Case Restricted, Dictionary<string, (Case Own, Case Assigned, Case RestrictedOwn)> ByActor);
+
+    private async Task<Cases> MakeCases(IReadOnlyList<string> actors)
+    {
+        var other = await MakeCase(Someone, restricted: false, assignedTo: null);
+        var restricted = await MakeCase(Someone, restricted: true, assignedTo: "token:matrix-assignee");
+        var byActor = new Dictionary<string, (Case, Case, Case)>(StringComparer.Ordinal);
+        foreach (var actor in actors)
+        {
+            byActor[actor] = (
+                await MakeCase(actor, restricted: false, assignedTo: null),
+                await MakeCase(Someone, restricted: true, assignedTo: actor),
+                await MakeCase(actor, restricted: true, assignedTo: "token:matrix-assignee"));
+        }
+
+        return new Cases(other, restricted, byActor);
+    }
+
+    /// <summary>The case of a kind for an actor; someone with no actor (anonymous) is tried on the shared cases.</summary>
+    private static Case CaseFor(Cases cases, string? actor, CaseVariant variant)
+    {
+        if (actor is null || !cases.ByActor.TryGetValue(actor, out var own))
+        {
+            return variant is CaseVariant.Other or CaseVariant.Own ? cases.Other : cases.Restricted;
+        }
+
+        return variant switch
+        {
+            CaseVariant.Own => own.Own,
+            CaseVariant.Assigned => own.Assigned,
+            CaseVariant.RestrictedOwn => own.RestrictedOwn,
+            CaseVariant.Restricted => cases.Restricted,
+            _ => cases.Other,
+        };
+    }
+
+    private async Task<Case> MakeCase(string createdBy, bool restricted, string? assignedTo)
+    {
+        Case? made = null;
+        await app.InScope(async sp =>
+        {
+            var service = sp.GetRequiredService<DemandService>();
+            var body = Encoding.UTF8.GetBytes(TestRepo.Example("12-us-preservation-request"));
+            var created = await service.CreateAsync(DemandReader.Read(body), body, new DemandService.Upload("matrix.txt", "text/plain", "matrix"u8.ToArray()), createdBy, null, default);
+            var record = created.Record;
+            await service.DecideAsync(record, new DecisionInput(Recommendation.Preserve, null, null, null), "token:matrix-decider", default);
+            var package = await service.FulfilAsync(record, "token:matrix-decider", default);
+            record.Restricted = restricted;
+            record.AssignedTo = assignedTo;
+            await sp.GetRequiredService<RightsDeskDbContext>().SaveChangesAsync();
+            var documentId = await sp.GetRequiredService<RightsDeskDbContext>().Documents.Where(d => d.DemandId == record.Id).Select(d => d.Id).SingleAsync();
+            made = new Case(record.Id, documentId, package.Id);
+        });
+        return made!;
+    }
+}
