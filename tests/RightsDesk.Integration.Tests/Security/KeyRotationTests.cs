@@ -40,7 +40,7 @@ public abstract class KeyRotationTests<TApp> : IAsyncLifetime where TApp : DeskA
         Assert.True(rotated.ExitCode == 0, rotated.ToString());
         var ring = KeyRing.Read(app.KeyFile);
         Assert.NotEqual(oldRing.CurrentId, ring.CurrentId);
-        Assert.Equal([oldRing.CurrentId, ring.CurrentId], ring.KeyIds.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { oldRing.CurrentId, ring.CurrentId }.Order(StringComparer.Ordinal), ring.KeyIds.Order(StringComparer.Ordinal));
         Assert.Equal(oldRing.SigningKey.KeyId, ring.SigningKey.KeyId);
         Assert.Contains($"new key {ring.CurrentId} is current", rotated.Output, StringComparison.Ordinal);
         Assert.Contains("demands: 1 re-wrapped", rotated.Output, StringComparison.Ordinal);
