@@ -11,7 +11,7 @@ namespace RightsDesk.Web.Accounts;
 
 public sealed record EnrolmentLink(DeskUser User, string Secret, DateTimeOffset ExpiresAt)
 {
-    public string Url(string baseUrl) => baseUrl.TrimEnd('/') + "/account/enrol/" + Secret;
+    public string Url(string baseUrl) => baseUrl.TrimEnd('/') + "/account/enrol?token=" + Secret;
 }
 
 /// <summary>

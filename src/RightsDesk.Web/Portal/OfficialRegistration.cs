@@ -145,7 +145,7 @@ public sealed class OfficialRegistration(
 
             To finish, open this link within {AccountService.EnrolmentLifetime.TotalHours:0} hours, choose a password and connect an authenticator app:
 
-            {baseUrl}/account/enrol/{secret}
+            {baseUrl}/account/enrol?token={secret}
 
             The link works once. Opening it shows that you control this mailbox; it does not yet let you submit demands.
             Before your account can submit, {platform}'s staff verify you: they call your authority back on a number they find themselves (not one you gave), and ask for you there.

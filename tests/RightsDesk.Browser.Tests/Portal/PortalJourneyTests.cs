@@ -78,7 +78,7 @@ public sealed partial class PortalJourneyTests(PortalServer server, BrowserFixtu
         var raw = server.Smtp.Messages.Single(m => m.To.Any(t => t.Contains(email, StringComparison.Ordinal)));
         var mail = await MimeMessage.LoadAsync(new MemoryStream(Encoding.UTF8.GetBytes(raw.Data)));
         var link = EnrolLink().Match(mail.TextBody ?? "").Value;
-        Assert.StartsWith(server.BaseAddress.ToString().TrimEnd('/') + "/account/enrol/", link, StringComparison.Ordinal);
+        Assert.StartsWith(server.BaseAddress.ToString().TrimEnd('/') + "/account/enrol?token=", link, StringComparison.Ordinal);
 
         // 3. Enrolment: password and authenticator.
         await page.GotoAsync(link);
@@ -213,7 +213,7 @@ public sealed partial class PortalJourneyTests(PortalServer server, BrowserFixtu
         return (email, secret);
     }
 
-    [GeneratedRegex(@"https://127\.0\.0\.1:\d+/account/enrol/[A-Za-z0-9_-]{20,}")]
+    [GeneratedRegex(@"https://127\.0\.0\.1:\d+/account/enrol\?token=[A-Za-z0-9_-]{20,}")]
     private static partial Regex EnrolLink();
 
     [GeneratedRegex(@"/portal/demands/([0-9a-f-]{36})")]

@@ -27,7 +27,7 @@ public abstract class SessionTests<TApp>(TApp app) : IClassFixture<TApp> where T
         }
 
         using var s = new PageSession(app);
-        var path = "/account/enrol/" + link.Secret;
+        var path = "/account/enrol?token=" + link.Secret;
         var page = await s.GetAsync(path);
         Assert.Contains(string.Join(' ', secret.Chunk(4).Select(c => new string(c))).ToLowerInvariant(), page);
         var person = new Person(link.User.Email!, "", secret);

@@ -65,7 +65,7 @@ public static partial class PortalSupport
         await app.InScope(async sp =>
         {
             var accounts = sp.GetRequiredService<AccountService>();
-            var user = await accounts.FindByEnrolmentAsync(link[(link.LastIndexOf('/') + 1)..], default);
+            var user = await accounts.FindByEnrolmentAsync(link[(link.LastIndexOf('=') + 1)..], default);
             Assert.NotNull(user);
             var person = new Person(user!.Email!, "amber window quiet harbour " + Guid.NewGuid().ToString("N")[..6], await accounts.AuthenticatorSecretAsync(user));
             var result = await accounts.CompleteEnrolmentAsync(user, person.Password, person.Code(), default);
@@ -159,6 +159,6 @@ public static partial class PortalSupport
         return WebUtility.HtmlDecode(m.Groups[1].Value);
     }
 
-    [GeneratedRegex(@"https://localhost/account/enrol/[A-Za-z0-9_-]{20,}")]
+    [GeneratedRegex(@"https://localhost/account/enrol\?token=[A-Za-z0-9_-]{20,}")]
     private static partial Regex EnrolLink();
 }

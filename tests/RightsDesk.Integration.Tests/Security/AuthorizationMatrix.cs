@@ -83,7 +83,8 @@ public static class AuthorizationMatrix
         ["GET /account/signin"] = Rule.Public,
         ["GET /account/signout"] = Rule.Public,
         ["GET /account/denied"] = Rule.For(Intake, LegalReviewer, Approver, HumanRightsLead, TrustAndSafety, IncidentResponder, Auditor, Admin).Answers(403).SignInRedirect(),
-        ["GET /account/enrol/{secret}"] = Rule.Public.Object(ObjectKind.EnrolmentLink),
+        // Without its one-time code the page says the link is not valid (404); the code is never part of the path.
+        ["GET /account/enrol"] = Rule.Public.Answers(404),
 
         // The staff desk: staff only, each page by the permission behind it; a signed-out visitor is sent to sign in.
         ["GET /desk"] = Rule.For(Intake, LegalReviewer, Approver, HumanRightsLead, TrustAndSafety, IncidentResponder, Auditor, Admin).SignInRedirect(),

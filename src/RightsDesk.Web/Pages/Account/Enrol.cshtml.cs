@@ -8,14 +8,15 @@ using RightsDesk.Web.Accounts;
 namespace RightsDesk.Web.Pages.Account;
 
 /// <summary>
-/// Finishing an account from its one-time link. The link's secret is in the path (a link must carry it); request
-/// paths are never logged and pages send no referrer, and the secret stops working once used or after 72 hours.
+/// Finishing an account from its one-time link. The secret travels in the query string, never the path: paths are in
+/// every log scope and routing message, while the request line with its query is never logged (RightsDeskWeb). Pages
+/// send no referrer, the form posts the secret back in its body, and it stops working once used or after 72 hours.
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(AccountSetup.SignInRateLimit)]
 public sealed class EnrolModel(AccountService accounts) : PageModel
 {
-    [FromRoute] public string Secret { get; set; } = "";
+    [BindProperty(SupportsGet = true, Name = "token")] public string Secret { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
     [BindProperty] public string Confirm { get; set; } = "";
     [BindProperty] public string Code { get; set; } = "";
