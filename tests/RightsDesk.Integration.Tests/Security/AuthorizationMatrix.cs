@@ -16,18 +16,20 @@ namespace RightsDesk.Integration.Tests.Security;
 ///      <see cref="Rule.For"/> with the roles that hold the route's permission, written out (not derived from
 ///      Roles.cs: the point is a second, independent statement of who may do what).
 ///   3. If the route is about a case ({id} of a demand, and its documents or packages), add
-///      <c>.Case(CaseRule.Contents)</c> when only those who may read the case's contents pass, or
-///      <c>.Case(CaseRule.Status)</c> when a submitter may also follow its own case.
+///      <c>.Case(CaseRule.Contents)</c> when only those who may read the case's contents pass,
+///      <c>.Case(CaseRule.Status)</c> when a submitter may also follow its own case, or
+///      <c>.Case(CaseRule.Requester)</c> when only the official who sent it through the portal passes.
 ///   4. If the route takes another {id}, say what it is with <c>.Object(ObjectKind.…)</c> — add a kind in
 ///      <see cref="ObjectKind"/> and how to make a fresh one in AuthorizationMatrixTests.FreshId if it is new — so
-///      the test calls it with a real id and a 404 can only mean "denied".
+///      the test calls it with a real id and a 404 can only mean "denied". Parameters that name no object (a
+///      language, a country) get a fixed real value in AuthorizationMatrixTests.Value.
 ///   5. If the route reads a body, give one that passes validation with <c>.Body(…)</c>: validation may run before
 ///      the object check, and a 400 would hide a missing 404.
 ///   6. Anonymous callers get 401 from the API; for pages that redirect to sign-in, use <c>.SignInRedirect()</c>.
 /// Who calls: the API is tried with each role's API token (Roles.TokenRoles), pages with each role's signed-in
-/// session (Roles.Staff, password and TOTP); a role without the kind of credential an endpoint takes is tried with
-/// the one it has, and must then be treated as anonymous (a session cookie opens no API route, a token no page).
-/// A role with no credential at all (officials, until the portal's sign-in is wired into the test) is anonymous.
+/// session (Roles.Staff, password and TOTP, and a verified official of the portal, who signs in the same way); a role
+/// without the kind of credential an endpoint takes is tried with the one it has, and must then be treated as
+/// anonymous (a session cookie opens no API route, a token no page).
 /// </summary>
 public static class AuthorizationMatrix
 {
@@ -40,11 +42,24 @@ public static class AuthorizationMatrix
     /// <summary>Those who submit cases (DemandCreate), and so may follow their own.</summary>
     public static readonly string[] Submitters = [Intake, LegalReviewer, Platform];
 
+    /// <summary>Staff accounts: the desk's people (not machines, not officials).</summary>
+    public static readonly string[] StaffRoles = [Intake, LegalReviewer, Approver, HumanRightsLead, TrustAndSafety, IncidentResponder, Auditor, Admin];
+
     public static readonly IReadOnlyDictionary<string, Rule> Expected = new Dictionary<string, Rule>(StringComparer.Ordinal)
     {
         // Public by design: liveness for load balancers, the API's own description.
         ["GET /health"] = Rule.Public,
         ["GET /openapi/{documentName}.json"] = Rule.Public,
+
+        // The public pages: anyone, in any language, signed in or not.
+        ["GET /"] = Rule.Public,
+        ["GET /guidelines"] = Rule.Public,
+        ["GET /guidelines/{country}"] = Rule.Public,
+        ["GET /your-data"] = Rule.Public,
+        ["GET /{lang:publang}"] = Rule.Public,
+        ["GET /{lang:publang}/guidelines"] = Rule.Public,
+        ["GET /{lang:publang}/guidelines/{country}"] = Rule.Public,
+        ["GET /{lang:publang}/your-data"] = Rule.Public,
 
         // Demands.
         ["POST /api/v1/demands/"] = Rule.For(Intake, LegalReviewer, Platform).Body(Bodies.Demand),
@@ -78,23 +93,48 @@ public static class AuthorizationMatrix
         ["POST /api/v1/tokens/"] = Rule.For(Admin).Body(Bodies.Json("{\"name\":\"matrix\",\"role\":\"platform\",\"days\":1}")),
         ["DELETE /api/v1/tokens/{id:guid}"] = Rule.For(Admin).Object(ObjectKind.ApiToken),
 
+        // The ledger: signed tree heads and the key that signs them are published for anyone to compare; the events,
+        // the proofs and issuing a head now need LedgerRead (the auditor and the admin).
+        ["GET /api/v1/ledger/public-key"] = Rule.Public,
+        ["GET /api/v1/ledger/tree-heads"] = Rule.Public,
+        ["GET /api/v1/ledger/tree-heads/latest"] = Rule.Public,
+        ["GET /api/v1/ledger/tree-heads/{id:long}"] = Rule.Public.Object(ObjectKind.TreeHead),
+        ["POST /api/v1/ledger/tree-heads"] = Rule.For(Auditor, Admin),
+        ["GET /api/v1/ledger/events"] = Rule.For(Auditor, Admin),
+        ["GET /api/v1/ledger/proofs/inclusion"] = Rule.For(Auditor, Admin),
+        ["GET /api/v1/ledger/proofs/consistency"] = Rule.For(Auditor, Admin),
+
         // Account pages: signing in (and out) is open to anyone, an enrolment link opens with its own secret. The
-        // "denied" page is where a signed-in person is sent, and answers 403 by design.
+        // "denied" page is where a signed-in person is sent (an official straying into the desk, staff into the
+        // portal), and answers 403 by design.
         ["GET /account/signin"] = Rule.Public,
         ["GET /account/signout"] = Rule.Public,
-        ["GET /account/denied"] = Rule.For(Intake, LegalReviewer, Approver, HumanRightsLead, TrustAndSafety, IncidentResponder, Auditor, Admin).Answers(403).SignInRedirect(),
-        // Without its one-time code the page says the link is not valid (404); the code is never part of the path.
+        ["GET /account/denied"] = Rule.For([.. StaffRoles, Official]).Answers(403).SignInRedirect(),
+        // Without its one-time token the page says the link is not valid (404); the token is never part of the path.
         ["GET /account/enrol"] = Rule.Public.Answers(404),
 
         // The staff desk: staff only, each page by the permission behind it; a signed-out visitor is sent to sign in.
-        ["GET /desk"] = Rule.For(Intake, LegalReviewer, Approver, HumanRightsLead, TrustAndSafety, IncidentResponder, Auditor, Admin).SignInRedirect(),
+        // Officials are not staff: every desk page turns them away.
+        ["GET /desk"] = Rule.For(StaffRoles).SignInRedirect(),
         ["GET /desk/demands"] = Rule.For(Readers).SignInRedirect(),
         ["GET /desk/demands/new"] = Rule.For(Intake, LegalReviewer).SignInRedirect(),
         ["GET /desk/demands/{id:guid}"] = Rule.For(Readers).Case(CaseRule.Contents).SignInRedirect(),
+        ["GET /desk/demands/{id:guid}/clarify"] = Rule.For(Readers).Case(CaseRule.Contents).SignInRedirect(),
+        ["GET /desk/demands/{id:guid}/release"] = Rule.For(LegalReviewer).Case(CaseRule.Contents).SignInRedirect(),
+        ["GET /desk/officials"] = Rule.For(Readers).SignInRedirect(),
+        ["GET /desk/officials/{userId:guid}"] = Rule.For(Readers).Object(ObjectKind.Official).SignInRedirect(),
         ["GET /desk/at-risk"] = Rule.For(HumanRightsLead, IncidentResponder).SignInRedirect(),
         ["GET /desk/admin"] = Rule.For(Admin).SignInRedirect(),
         ["GET /desk/admin/policy"] = Rule.For(Admin).SignInRedirect(),
         ["GET /desk/admin/tokens"] = Rule.For(Admin).SignInRedirect(),
+
+        // The authority portal: officials only (staff sessions are turned away), each seeing only their own demands
+        // and downloads. Registering is open to anyone.
+        ["GET /portal/register"] = Rule.Public,
+        ["GET /portal"] = Rule.For(Official).SignInRedirect(),
+        ["GET /portal/submit"] = Rule.For(Official).SignInRedirect(),
+        ["GET /portal/demands/{id:guid}"] = Rule.For(Official).Case(CaseRule.Requester).SignInRedirect(),
+        ["GET /portal/downloads/{secret}"] = Rule.For(Official).Object(ObjectKind.PackageRelease).SignInRedirect(),
     };
 }
 
@@ -115,10 +155,28 @@ public enum CaseRule
     /// ones included (it learns where they stand, not what they hold). Anyone else: 404.
     /// </summary>
     Status,
+
+    /// <summary>
+    /// Requester: only the official who sent the case through the portal reaches it, compartmented or not (the portal
+    /// shows where it stands, the questions put to them and what was released to them). Anyone else: 404.
+    /// </summary>
+    Requester,
 }
 
 /// <summary>Objects other than cases that routes take by id; the test makes a fresh one for every call.</summary>
-public enum ObjectKind { None, AtRiskEntry, ApiToken, DeadLetter, EnrolmentLink }
+public enum ObjectKind
+{
+    None, AtRiskEntry, ApiToken, DeadLetter, EnrolmentLink,
+
+    /// <summary>An official's portal account ({userId}), registered afresh.</summary>
+    Official,
+
+    /// <summary>A download link ({secret}) for a package released to the official who calls (the test's one official).</summary>
+    PackageRelease,
+
+    /// <summary>A signed tree head of the ledger ({id}).</summary>
+    TreeHead,
+}
 
 /// <summary>What anonymous callers get when a route is not public.</summary>
 public enum AnonymousDenial { Unauthorized, SignInRedirect }
@@ -157,6 +215,7 @@ public sealed record Rule(bool IsPublic, IReadOnlySet<string> Roles, CaseRule Ca
         {
             CaseRule.Contents => contents,
             CaseRule.Status => contents || (submitter && variant is CaseVariant.Own or CaseVariant.RestrictedOwn),
+            CaseRule.Requester => role == Official && variant is CaseVariant.Own or CaseVariant.RestrictedOwn,
             _ => true,
         };
     }
@@ -165,7 +224,7 @@ public sealed record Rule(bool IsPublic, IReadOnlySet<string> Roles, CaseRule Ca
 /// <summary>The cases each role is tried against.</summary>
 public enum CaseVariant
 {
-    /// <summary>Submitted by the caller, open.</summary>
+    /// <summary>Submitted by the caller, open (for an official: sent through the portal, so they are its requester).</summary>
     Own,
 
     /// <summary>Submitted by someone else, open.</summary>
@@ -177,7 +236,7 @@ public enum CaseVariant
     /// <summary>Compartmented, assigned to the caller.</summary>
     Assigned,
 
-    /// <summary>Compartmented, submitted by the caller, assigned to someone else.</summary>
+    /// <summary>Compartmented, submitted by the caller (an official: as its requester), assigned to someone else.</summary>
     RestrictedOwn,
 }
 

@@ -9,9 +9,12 @@ using RightsDesk.Core.Demands;
 using RightsDesk.Core.Security;
 using RightsDesk.Data;
 using RightsDesk.Data.Notices;
+using RightsDesk.Integration.Tests.Portal;
 using RightsDesk.Integration.Tests.Support;
 using RightsDesk.Web.Defenders;
 using RightsDesk.Web.Demands;
+using RightsDesk.Web.Ledger;
+using RightsDesk.Web.Portal;
 using RightsDesk.Web.Security;
 
 namespace RightsDesk.Integration.Tests.Security;
@@ -19,11 +22,11 @@ namespace RightsDesk.Integration.Tests.Security;
 /// <summary>
 /// Every endpoint the app maps × every role and anonymous × every kind of case, against the table in
 /// <see cref="AuthorizationMatrix"/>. Calls use real ids (a case of the given kind, its real document and package,
-/// a fresh at-risk entry, token or dead letter), so a 404 can only be a denial. An answer counts as "allowed past
-/// authorisation" unless it is 401, 403, 404 or a redirect to sign-in: a 400, 409 or 422 means the request reached the
-/// handler's own rules.
-/// Runs on SQLite only, on purpose: it makes about a thousand calls after signing in every staff role and building
-/// some fifty cases, which is most of a minute on a loaded two-core machine, and nothing in it depends on the engine —
+/// a fresh at-risk entry, token, dead letter, enrolment link, official, download link or tree head), so a 404 can only
+/// be a denial. An answer counts as "allowed past authorisation" unless it is 401, 403, 404 or a redirect to sign-in
+/// (or to "access denied"): a 400, 409 or 422 means the request reached the handler's own rules.
+/// Runs on SQLite only, on purpose: it makes about a thousand calls after signing in every staff role and a verified
+/// official and building some fifty cases, which is most of a minute on a loaded two-core machine, and nothing in it depends on the engine —
 /// the decisions are C# over three columns (creator, assignee, compartment). What does depend on the engine (those
 /// columns' round trip, exact comparison of actors, and the SQL filter behind the lists) is in DemandAccessTests,
 /// which run on both.
@@ -66,13 +69,15 @@ public sealed class AuthorizationMatrixTests(SqliteDeskApp app) : IClassFixture<
         Assert.True(stale.Count == 0, "Entries in AuthorizationMatrix.Expected for endpoints the app no longer maps (remove or rename them):\n" + string.Join("\n", stale));
     }
 
-    /// <summary>One caller's credential for one kind of endpoint: the client, who it acts as, and whether that kind
-    /// of endpoint accepts the credential at all (an API token on a page, or a session cookie on the API, does not).</summary>
-    private sealed record Credential(HttpClient Client, string? Actor, bool Accepted);
+    /// <summary>One caller's credential for one kind of endpoint: the client, who it acts as, whether that kind
+    /// of endpoint accepts the credential at all (an API token on a page, or a session cookie on the API, does not),
+    /// and for an official the account's id (the requester of the demands they send through the portal).</summary>
+    private sealed record Credential(HttpClient Client, string? Actor, bool Accepted, string? OfficialUserId = null);
 
     /// <summary>
-    /// Every role and anonymous, each with an API token (token roles) and a signed-in page session (staff roles).
-    /// A role that has neither credential for an endpoint's kind uses the other one it has, or none.
+    /// Every role and anonymous, each with an API token (token roles) and a signed-in page session (staff roles, and
+    /// for the official role a verified official of the portal). A role that has neither credential for an endpoint's
+    /// kind uses the other one it has, or none.
     /// </summary>
     private async Task<Dictionary<(string Caller, bool Api), Credential>> Credentials(IReadOnlyList<string> callers)
     {
@@ -101,6 +106,16 @@ public sealed class AuthorizationMatrixTests(SqliteDeskApp app) : IClassFixture<
                 session = new Credential(page.Client, AccountActor(email), true);
             }
 
+            if (caller == Roles.Official)
+            {
+                // Registered, enrolled from the e-mailed link and verified by a call-back, as the portal tests do.
+                var official = await PortalSupport.VerifiedOfficialAsync(app);
+                var page = new PageSession(app);
+                var signedIn = await page.SignInAsync(official.Person);
+                Assert.True(signedIn.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther, $"{caller} could not sign in: {(int)signedIn.StatusCode}");
+                session = new Credential(page.Client, await UserNameOf(official.UserId), true, official.UserId);
+            }
+
             result[(caller, true)] = token ?? (session is null ? anonymous : session with { Accepted = false });
             result[(caller, false)] = session ?? (token is null ? anonymous : token with { Accepted = false });
         }
@@ -113,13 +128,25 @@ public sealed class AuthorizationMatrixTests(SqliteDeskApp app) : IClassFixture<
     /// <summary>A signed-in person acts under their normalised e-mail, as the session's name claim carries it.</summary>
     private static string AccountActor(string email) => RightsDesk.Web.Accounts.AccountService.NormaliseEmail(email);
 
+    /// <summary>An official acts under their account's pseudonymous user name ("official-…"), never their e-mail.</summary>
+    private async Task<string> UserNameOf(string userId)
+    {
+        var name = "";
+        await app.InScope(async sp => name = await sp.GetRequiredService<RightsDeskDbContext>().Users.Where(u => u.Id == userId).Select(u => u.UserName!).SingleAsync());
+        return name;
+    }
+
     [Fact]
     public async Task Every_endpoint_answers_every_caller_as_the_table_says()
     {
         var endpoints = MappedEndpoints(app.Services).Where(m => AuthorizationMatrix.Expected.ContainsKey(m.Key)).ToList();
         var callers = Roles.All.Append(Anonymous).ToList();
         var credentials = await Credentials(callers);
-        var cases = await MakeCases(credentials.Values.Select(c => c.Actor).OfType<string>().Distinct().ToList());
+        var requesters = credentials.Values.Where(c => c.OfficialUserId is not null).DistinctBy(c => c.Actor).ToDictionary(c => c.Actor!, c => c.OfficialUserId!, StringComparer.Ordinal);
+        var cases = await MakeCases(credentials.Values.Select(c => c.Actor).OfType<string>().Distinct().ToList(), requesters);
+        // A running desk signs a tree head every Ledger:TreeHeadInterval (the worker is off in tests): without one,
+        // /tree-heads/latest has nothing to show and answers 404 to everyone.
+        await app.InScope(sp => sp.GetRequiredService<TreeHeadService>().IssueAsync(Someone, onlyIfGrown: false, default));
         var mismatches = new List<string>();
         var calls = 0;
         foreach (var (key, endpoint) in endpoints)
@@ -134,7 +161,7 @@ public sealed class AuthorizationMatrixTests(SqliteDeskApp app) : IClassFixture<
                 foreach (var variant in variants)
                 {
                     var @case = CaseFor(cases, credential.Actor, variant);
-                    var path = await Path(endpoint, rule, @case);
+                    var path = await Path(endpoint, rule, @case, cases);
                     using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = method is "GET" or "DELETE" ? null : (rule.BodyFactory ?? Bodies.Json("{}"))() };
                     using var response = await credential.Client.SendAsync(request);
                     calls++;
@@ -213,7 +240,7 @@ public sealed class AuthorizationMatrixTests(SqliteDeskApp app) : IClassFixture<
     private static string Shorten(string s) => s.Length <= 160 ? s : s[..160] + "…";
 
     /// <summary>The route with each parameter filled with a real value; an unknown parameter fails with what to add.</summary>
-    private async Task<string> Path(RouteEndpoint endpoint, Rule rule, Case @case)
+    private async Task<string> Path(RouteEndpoint endpoint, Rule rule, Case @case, Cases cases)
     {
         var path = new StringBuilder();
         foreach (var segment in endpoint.RoutePattern.PathSegments)
@@ -230,7 +257,7 @@ public sealed class AuthorizationMatrixTests(SqliteDeskApp app) : IClassFixture<
                         path.Append(separator.Content);
                         break;
                     case Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart parameter:
-                        path.Append(await Value(rule, parameter.Name, @case, endpoint.RoutePattern.RawText));
+                        path.Append(await Value(rule, parameter.Name, @case, cases, endpoint.RoutePattern.RawText));
                         break;
                 }
             }
@@ -240,19 +267,22 @@ public sealed class AuthorizationMatrixTests(SqliteDeskApp app) : IClassFixture<
         return endpoint.RoutePattern.RawText?.EndsWith('/') == true && !text.EndsWith('/') ? text + "/" : text;
     }
 
-    private async Task<string> Value(Rule rule, string parameter, Case @case, string? route) => (rule.CaseRule, rule.Kind, parameter) switch
+    private async Task<string> Value(Rule rule, string parameter, Case @case, Cases cases, string? route) => (rule.CaseRule, rule.Kind, parameter) switch
     {
         (_, _, "documentName") => "v1",
+        // The public pages: a language they are published in, a country with a profile (lower case, its one address).
+        (_, _, "lang") => "en",
+        (_, _, "country") => "us",
         (not CaseRule.None, _, "id") => @case.Id.ToString(),
         (not CaseRule.None, _, "documentId") => @case.DocumentId.ToString(),
         (not CaseRule.None, _, "packageId") => @case.PackageId.ToString(),
-        (_, not ObjectKind.None, "id" or "secret") => await FreshId(rule.Kind),
+        (_, not ObjectKind.None, "id" or "secret" or "userId") => await FreshId(rule.Kind, cases),
         _ => throw new InvalidOperationException(
             $"The matrix does not know what to put in {{{parameter}}} of {route}: give its entry .Case(…) if it names a case, or .Object(ObjectKind.…) and teach AuthorizationMatrixTests.FreshId to make one."),
     };
 
     /// <summary>A new object for one call, so a call that deletes or changes it cannot turn the next call's answer into a 404.</summary>
-    private async Task<string> FreshId(ObjectKind kind)
+    private async Task<string> FreshId(ObjectKind kind, Cases cases)
     {
         var id = "";
         await app.InScope(async sp =>
@@ -280,6 +310,27 @@ public sealed class AuthorizationMatrixTests(SqliteDeskApp app) : IClassFixture<
                 case ObjectKind.EnrolmentLink:
                     id = (await sp.GetRequiredService<RightsDesk.Web.Accounts.AccountService>().CreateStaffAsync($"matrix-enrol-{Guid.NewGuid():N}@staff.example.org", Roles.TrustAndSafety, null, Someone, default)).Secret;
                     break;
+                case ObjectKind.Official:
+                    // Registered as the portal's form does; the desk shows a registration waiting for verification too.
+                    var email = PortalSupport.NewEmail();
+                    var http = new DefaultHttpContext();
+                    http.Request.Scheme = "https";
+                    http.Request.Host = new HostString("localhost");
+                    await sp.GetRequiredService<OfficialRegistration>().RegisterAsync(
+                        new RegistrationInput("Matrix Official", "Detective", "Metropolitan Police Matrix Unit", "lawEnforcement", "US", email, "+1 202 555 0100"), http.Request, default);
+                    id = (await sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<RightsDesk.Data.Accounts.DeskUser>>().FindByEmailAsync(email))!.Id;
+                    break;
+                case ObjectKind.PackageRelease:
+                    // A new link to the package of a demand the test's official sent, released to that official.
+                    var released = cases.Released ?? throw new InvalidOperationException("No official signed in, so no demand of theirs to release a package from.");
+                    var releases = sp.GetRequiredService<PackageReleaseService>();
+                    var release = await releases.ReleaseAsync(released.Id, released.PackageId, Someone, TimeSpan.FromDays(1), default);
+                    var link = (await releases.ForDemandAsync(released.Id, null, default)).Single(r => r.Id == release.Id).Link;
+                    id = link[(link.LastIndexOf('/') + 1)..];
+                    break;
+                case ObjectKind.TreeHead:
+                    id = (await sp.GetRequiredService<TreeHeadService>().IssueAsync(Someone, onlyIfGrown: false, default))!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    break;
                 default:
                     throw new InvalidOperationException($"No way to make a {kind}: add one to AuthorizationMatrixTests.FreshId.");
             }
@@ -291,23 +342,31 @@ public sealed class AuthorizationMatrixTests(SqliteDeskApp app) : IClassFixture<
     /// A fulfilled preservation case (so it has a document and a package) of every kind for every caller: open ones
     /// submitted by the caller and by someone else, compartmented ones assigned to the caller, to someone else, and
     /// submitted by the caller. Every step after fulfilment answers 409 or 422, never 404, so cases can be shared.
+    /// An official's own cases came through the portal (they are its requester); <see cref="Released"/> is the
+    /// official's open one, whose package download links are released from.
     /// </summary>
-    private sealed record Cases(Case Other, Case Restricted, Dictionary<string, (Case Own, Case Assigned, Case RestrictedOwn)> ByActor);
+    private sealed record Cases(Case Other, Case Restricted, Dictionary<string, (Case Own, Case Assigned, Case RestrictedOwn)> ByActor, Case? Released);
 
-    private async Task<Cases> MakeCases(IReadOnlyList<string> actors)
+    private async Task<Cases> MakeCases(IReadOnlyList<string> actors, IReadOnlyDictionary<string, string> requesters)
     {
         var other = await MakeCase(Someone, restricted: false, assignedTo: null);
         var restricted = await MakeCase(Someone, restricted: true, assignedTo: "token:matrix-assignee");
-        var byActor = new Dictionary<string, (Case, Case, Case)>(StringComparer.Ordinal);
+        var byActor = new Dictionary<string, (Case Own, Case Assigned, Case RestrictedOwn)>(StringComparer.Ordinal);
+        Case? released = null;
         foreach (var actor in actors)
         {
+            var requester = requesters.GetValueOrDefault(actor);
             byActor[actor] = (
-                await MakeCase(actor, restricted: false, assignedTo: null),
+                await MakeCase(actor, restricted: false, assignedTo: null, requester),
                 await MakeCase(Someone, restricted: true, assignedTo: actor),
-                await MakeCase(actor, restricted: true, assignedTo: "token:matrix-assignee"));
+                await MakeCase(actor, restricted: true, assignedTo: "token:matrix-assignee", requester));
+            if (requester is not null)
+            {
+                released = byActor[actor].Own;
+            }
         }
 
-        return new Cases(other, restricted, byActor);
+        return new Cases(other, restricted, byActor, released);
     }
 
     /// <summary>The case of a kind for an actor; someone with no actor (anonymous) is tried on the shared cases.</summary>
@@ -328,14 +387,14 @@ public sealed class AuthorizationMatrixTests(SqliteDeskApp app) : IClassFixture<
         };
     }
 
-    private async Task<Case> MakeCase(string createdBy, bool restricted, string? assignedTo)
+    private async Task<Case> MakeCase(string createdBy, bool restricted, string? assignedTo, string? requesterUserId = null)
     {
         Case? made = null;
         await app.InScope(async sp =>
         {
             var service = sp.GetRequiredService<DemandService>();
             var body = Encoding.UTF8.GetBytes(TestRepo.Example("12-us-preservation-request"));
-            var created = await service.CreateAsync(DemandReader.Read(body), body, new DemandService.Upload("matrix.txt", "text/plain", "matrix"u8.ToArray()), createdBy, null, default);
+            var created = await service.CreateAsync(DemandReader.Read(body), body, new DemandService.Upload("matrix.txt", "text/plain", "matrix"u8.ToArray()), createdBy, null, requesterUserId, default);
             var record = created.Record;
             await service.DecideAsync(record, new DecisionInput(Recommendation.Preserve, null, null, null), "token:matrix-decider", default);
             var package = await service.FulfilAsync(record, "token:matrix-decider", default);

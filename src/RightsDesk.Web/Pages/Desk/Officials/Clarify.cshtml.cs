@@ -12,8 +12,11 @@ namespace RightsDesk.Web.Pages.Desk.Officials;
 
 /// <summary>
 /// Questions to the requesting official of a portal demand, and their answers. Reading them is a read of the case
-/// (ledger); asking needs the right to decide, as the question follows a requestClarification decision.
+/// (ledger); asking needs the right to decide, as the question follows a requestClarification decision. The route
+/// needs DemandRead like the demand's own page: a staff role without it is sent to "access
+/// denied" (403) before the case is looked up, rather than told "not found" by the object check.
 /// </summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = "perm:DemandRead")]
 public sealed class ClarifyModel(DemandService demands, ClarificationService clarifications) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }

@@ -11,7 +11,12 @@ using RightsDesk.Web.Security;
 
 namespace RightsDesk.Web.Pages.Desk.Officials;
 
-/// <summary>Releases a fulfilled demand's package to the requesting official through a time-limited portal link.</summary>
+/// <summary>
+/// Releases a fulfilled demand's package to the requesting official through a time-limited portal link. The route
+/// needs DemandFulfil: a staff role without it is sent to "access
+/// denied" (403) before the case is looked up, rather than told "not found" by the object check.
+/// </summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = "perm:DemandFulfil")]
 public sealed class ReleaseModel(DemandService demands, PackageReleaseService releases, RightsDeskDbContext db) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
