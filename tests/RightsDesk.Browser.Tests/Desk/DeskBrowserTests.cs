@@ -93,7 +93,14 @@ public sealed class DeskBrowserTests(WebServer server, BrowserFixture browser)
         var taken = await Screenshots.Save(approve, "desk.demand-page", fullPage: false);
         var docs = Path.Combine(Repo.Root, "docs", "screenshots", "demand-page.png");
         Directory.CreateDirectory(Path.GetDirectoryName(docs)!);
-        File.Copy(taken, docs, overwrite: true);
+        // Ids and times differ on every run: the tracked picture is replaced only when asked, so a run leaves the
+        // checkout clean (RIGHTSDESK_UPDATE_DOCS=1 ./test.sh renews it).
+        if (!File.Exists(docs) || Environment.GetEnvironmentVariable("RIGHTSDESK_UPDATE_DOCS") == "1")
+        {
+            File.Copy(taken, docs, overwrite: true);
+        }
+
+        Assert.True(new FileInfo(taken).Length > 10_000);
     }
 
     [Fact]
@@ -137,7 +144,7 @@ public sealed class DeskBrowserTests(WebServer server, BrowserFixture browser)
         await using var adminContext = await browser.NewContext(javaScript: true);
         var adminTab = await adminContext.NewPageAsync();
         await admin.SignIn(adminTab, server);
-        foreach (var path in new[] { "/desk/admin", "/desk/admin/tokens", "/desk/admin/policy", "/desk/admin/policy?policyFile=offences.json" })
+        foreach (var path in new[] { "/desk/admin", "/desk/admin/tokens", "/desk/admin/policy", "/desk/admin/policy?policyFile=offences.json", "/desk/ledger" })
         {
             await adminTab.GotoAsync(server.Url(path).ToString());
             await Axe.AssertAccessible(adminTab);

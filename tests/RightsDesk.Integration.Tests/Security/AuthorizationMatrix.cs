@@ -127,6 +127,7 @@ public static class AuthorizationMatrix
         ["GET /desk/admin"] = Rule.For(Admin).SignInRedirect(),
         ["GET /desk/admin/policy"] = Rule.For(Admin).SignInRedirect(),
         ["GET /desk/admin/tokens"] = Rule.For(Admin).SignInRedirect(),
+        ["GET /desk/ledger"] = Rule.For(Auditor, Admin).SignInRedirect(),
 
         // The authority portal: officials only (staff sessions are turned away), each seeing only their own demands
         // and downloads. Registering is open to anyone.
@@ -166,7 +167,7 @@ public enum CaseRule
 /// <summary>Objects other than cases that routes take by id; the test makes a fresh one for every call.</summary>
 public enum ObjectKind
 {
-    None, AtRiskEntry, ApiToken, DeadLetter, EnrolmentLink,
+    None, AtRiskEntry, ApiToken, DeadLetter,
 
     /// <summary>An official's portal account ({userId}), registered afresh.</summary>
     Official,

@@ -307,9 +307,6 @@ public sealed class AuthorizationMatrixTests(SqliteDeskApp app) : IClassFixture<
                     await db.SaveChangesAsync();
                     id = messageId.ToString();
                     break;
-                case ObjectKind.EnrolmentLink:
-                    id = (await sp.GetRequiredService<RightsDesk.Web.Accounts.AccountService>().CreateStaffAsync($"matrix-enrol-{Guid.NewGuid():N}@staff.example.org", Roles.TrustAndSafety, null, Someone, default)).Secret;
-                    break;
                 case ObjectKind.Official:
                     // Registered as the portal's form does; the desk shows a registration waiting for verification too.
                     var email = PortalSupport.NewEmail();
