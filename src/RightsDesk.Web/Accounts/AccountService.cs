@@ -169,7 +169,8 @@ public sealed class AccountService(UserManager<DeskUser> users, RightsDeskDbCont
         var rows = await db.Users.Where(u => u.Kind == kind).OrderBy(u => u.Email)
             .Select(u => new { u.Id, u.Email, u.DisplayName, u.Disabled, u.EnrolledAt, u.LastSignInAt, u.LockoutEnd, u.CreatedAt })
             .Take(1000).ToListAsync(ct);
-        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(ct);
+        var ids = rows.Select(u => u.Id).ToList();
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ids.Contains(ur.UserId) select new { ur.UserId, r.Name }).ToListAsync(ct);
         var byUser = roles.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => g.First().Name ?? "");
         var now = clock.GetUtcNow();
         return rows.Select(u => new AccountSummary(u.Id, u.Email ?? "", u.DisplayName, byUser.GetValueOrDefault(u.Id, ""), u.Disabled,

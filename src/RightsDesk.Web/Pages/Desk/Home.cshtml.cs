@@ -67,8 +67,7 @@ public sealed class HomeModel(RightsDeskDbContext db, TimeProvider clock) : Page
 
         if (User.Can(Permission.NoticeRead))
         {
-            var dueBy = today;
-            NoticesDue = await db.Notices.CountAsync(n => (n.Status == NoticeStatus.Planned && n.Earliest != null && n.Earliest <= dueBy) || n.Status == NoticeStatus.Queued, ct);
+            NoticesDue = await db.Notices.CountAsync(n => (n.Status == NoticeStatus.Planned && n.Earliest != null && n.Earliest <= today) || n.Status == NoticeStatus.Queued, ct);
             NoticesDeadLettered = await db.Outbox.CountAsync(m => m.Status == OutboxStatus.DeadLetter, ct);
         }
     }

@@ -14,7 +14,7 @@ namespace RightsDesk.Web.Pages.Desk.Demands;
 /// </summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = "perm:DemandCreate")]
 [RequestSizeLimit(Hosting.RightsDeskWeb.MaxRequestBytes)]
-public sealed class NewModel(DemandService demands) : PageModel
+public sealed class NewModel(DemandService demands, TimeProvider clock) : PageModel
 {
     public Dictionary<string, string> Values { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Checked { get; } = new(StringComparer.Ordinal);
@@ -24,7 +24,7 @@ public sealed class NewModel(DemandService demands) : PageModel
     public void OnGet()
     {
         Submission = Guid.NewGuid().ToString("N");
-        Values["receivedAt"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        Values["receivedAt"] = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
         Checked.Add("document.written");
     }
 
