@@ -75,8 +75,11 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
             e.Property(x => x.AuthorityCountry).HasMaxLength(2);
             e.Property(x => x.AuthorityName).HasMaxLength(300);
             e.Property(x => x.AssignedTo).HasMaxLength(200);
+            e.Property(x => x.AssignedToId).HasMaxLength(450);
             e.Property(x => x.CreatedBy).HasMaxLength(200);
+            e.Property(x => x.CreatedById).HasMaxLength(450);
             e.Property(x => x.RequesterUserId).HasMaxLength(450);
+            e.HasIndex(x => new { x.AssignedToId, x.ReceivedAt });
             e.HasIndex(x => new { x.RequesterUserId, x.ReceivedAt });
             e.HasIndex(x => new { x.AssignedTo, x.ReceivedAt });
             e.Property(x => x.PolicyVersion).HasMaxLength(80);
@@ -108,6 +111,7 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
         {
             e.ToTable("decisions");
             e.Property(x => x.DecidedBy).HasMaxLength(200);
+            e.Property(x => x.DecidedById).HasMaxLength(450);
             e.HasIndex(x => x.DemandId);
             e.HasOne<DemandRecord>().WithMany().HasForeignKey(x => x.DemandId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(x => x.Approvals).WithOne().HasForeignKey(a => a.DecisionId).OnDelete(DeleteBehavior.Restrict);
@@ -118,6 +122,10 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
             e.Property(x => x.ApprovedBy).HasMaxLength(200);
             // The database itself refuses a second approval by the same person.
             e.HasIndex(x => new { x.DecisionId, x.ApprovedBy }).IsUnique();
+            // ... and by the same person through another token or session: people are compared by id.
+            e.Property(x => x.ApprovedById).HasMaxLength(450);
+            e.Property(x => x.ApproverRole).HasMaxLength(40);
+            e.HasIndex(x => new { x.DecisionId, x.ApprovedById }).IsUnique();
         });
         m.Entity<LetterRecord>(e =>
         {
@@ -167,6 +175,8 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
             e.ToTable("api_tokens");
             e.Property(x => x.Name).HasMaxLength(100);
             e.Property(x => x.Role).HasMaxLength(40);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.PersonId).HasMaxLength(450);
             e.Property(x => x.Prefix).HasMaxLength(20);
             e.Property(x => x.CreatedBy).HasMaxLength(200);
             e.HasIndex(x => x.SecretHash).IsUnique();

@@ -53,7 +53,7 @@ public sealed class StoreOptions
 
     /// <exception cref="InvalidOperationException">with a message for the operator when the settings do not make a
     /// usable store (an unknown engine, PostgreSQL without a connection string, no SQLite file).</exception>
-    public StoreSettings Resolve(ParseResult parse)
+    public StoreSettings Resolve(ParseResult parse, bool mayCreate = false)
     {
         ArgumentNullException.ThrowIfNull(parse);
         var dataDir = parse.GetValue(DataDir) ?? Environment.GetEnvironmentVariable("RightsDesk__DataDirectory") ?? "data";
@@ -69,7 +69,11 @@ public sealed class StoreOptions
             connection = $"Data Source={Path.Combine(dataDir, "rightsdesk.db")}";
         }
 
-        if (engine == DatabaseEngine.Sqlite)
+        if (engine == DatabaseEngine.Sqlite && mayCreate)
+        {
+            Directory.CreateDirectory(Path.GetFullPath(dataDir));
+        }
+        else if (engine == DatabaseEngine.Sqlite)
         {
             // Opening a missing SQLite file would create an empty database and report on that instead.
             var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection).DataSource;

@@ -2,8 +2,6 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using RightsDesk.Core;
 using RightsDesk.Core.Demands;
-using RightsDesk.Web.Demands;
-using RightsDesk.Web.Hosting;
 
 namespace RightsDesk.Cli.Commands;
 
@@ -18,6 +16,8 @@ public static class ImportCommand
     {
         var files = new Argument<FileInfo[]>("files") { Description = "Demand JSON files.", Arity = ArgumentArity.OneOrMore };
         var command = new Command("import", "Import demands from JSON files into the desk (validated, assessed, recorded).") { files };
+        var store = new StoreOptions();
+        store.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var error = parse.InvocationConfiguration.Error;
@@ -52,13 +52,24 @@ public static class ImportCommand
                 return 2;
             }
 
-            await using var app = RightsDeskWeb.Build(["--Notices:Worker:Enabled=false"]);
+            StoreSettings settings;
+            try
+            {
+                settings = store.Resolve(parse, mayCreate: true);
+            }
+            catch (InvalidOperationException ex)
+            {
+                await error.WriteLineAsync(ex.Message);
+                return 2;
+            }
+
+            await using var services = await CliStore.OpenAsync(settings, ct);
             foreach (var (file, body, demand) in read)
             {
-                await using var scope = app.Services.CreateAsyncScope();
+                await using var scope = services.CreateAsyncScope();
                 var key = "import-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body))[..32];
-                var created = await scope.ServiceProvider.GetRequiredService<DemandService>()
-                    .CreateAsync(demand, body, null, "console:" + Environment.UserName, key, ct);
+                var created = await scope.ServiceProvider.GetRequiredService<CreateDemand>()
+                    .RunAsync(new CreateDemand.Request(demand, body, null, CliStore.Operator, IntakeRoute.Import, key), ct);
                 await output.WriteLineAsync($"{file.Name}\t{created.Record.Id}\t{(created.Replayed ? "already imported" : JsonNames.Of(created.Record.Recommendation!.Value))}");
             }
 

@@ -101,7 +101,7 @@ public static class ListBench
                 Deadline = demand.Deadline, AuthorityCountry = demand.Authority.Country.ToString(), AuthorityName = demand.Authority.Name,
                 AuthorityType = demand.Authority.Type, LegalProcess = demand.LegalProcess, Channel = demand.Channel,
                 CreatedBy = "bench", CreatedAt = start, UpdatedAt = start, Version = Guid.NewGuid(), WrappedKey = wrapped,
-                SealedDemand = cipher.Encrypt(dek, System.Text.Json.JsonSerializer.Serialize(demand, JsonNames.Options), DemandService.Context(id, "demand")),
+                SealedDemand = cipher.Encrypt(dek, System.Text.Json.JsonSerializer.Serialize(demand, JsonNames.Options), DemandSealing.Context(id, "demand")),
             });
             if (i % 5_000 == 4_999)
             {

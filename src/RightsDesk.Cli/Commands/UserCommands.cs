@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using RightsDesk.Core.Security;
 using RightsDesk.Data.Accounts;
 using RightsDesk.Web.Accounts;
-using RightsDesk.Web.Hosting;
 
 namespace RightsDesk.Cli.Commands;
 
@@ -54,7 +53,13 @@ public static class UserCommands
             await o.WriteLineAsync(link.Url(parse.GetValue(baseUrl)!));
         }));
 
-        return new Command("users", "Staff accounts: add, list, role, disable, enable, reset.") { add, list, setRole, disable, enable, reset };
+        var users = new Command("users", "Staff accounts: add, list, role, disable, enable, reset.") { add, list, setRole, disable, enable, reset };
+        foreach (var c in users.Subcommands)
+        {
+            Store.AddTo(c);
+        }
+
+        return users;
     }
 
     /// <summary>`rightsdesk totp SECRET`: the current code for a TOTP secret, for the demo accounts without an app at hand.</summary>
@@ -77,12 +82,25 @@ public static class UserCommands
         return command;
     }
 
-    private static string Actor => "console:" + Environment.UserName;
+    private static string Actor => CliStore.Operator.LedgerName;
+
+    private static readonly StoreOptions Store = new();
 
     private static async Task<int> Run(ParseResult parse, Func<AccountService, TextWriter, Task> action)
     {
-        await using var app = RightsDeskWeb.Build(["--Notices:Worker:Enabled=false"]);
-        await using var scope = app.Services.CreateAsyncScope();
+        StoreSettings settings;
+        try
+        {
+            settings = Store.Resolve(parse, mayCreate: true);
+        }
+        catch (InvalidOperationException ex)
+        {
+            await parse.InvocationConfiguration.Error.WriteLineAsync(ex.Message);
+            return 2;
+        }
+
+        await using var services = await CliStore.OpenAsync(settings, default);
+        await using var scope = services.CreateAsyncScope();
         try
         {
             await action(scope.ServiceProvider.GetRequiredService<AccountService>(), parse.InvocationConfiguration.Output);

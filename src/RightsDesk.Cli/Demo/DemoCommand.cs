@@ -9,7 +9,7 @@ using RightsDesk.Core.Demands;
 using RightsDesk.Core.Security;
 using RightsDesk.Data;
 using RightsDesk.Data.Policy;
-using RightsDesk.Web.Defenders;
+using RightsDesk.Application.Defenders;
 using RightsDesk.Web.Demands;
 using Microsoft.Extensions.Hosting;
 using RightsDesk.Web.Hosting;
@@ -24,8 +24,9 @@ namespace RightsDesk.Cli.Commands;
 /// </summary>
 public static class DemoCommand
 {
-    /// <summary>API tokens for scripts: the platform's own system, and one reviewer for trying the API with curl.</summary>
-    private static readonly (string Name, string Role)[] Machines = [("platform", Roles.Platform), ("alice-cli", Roles.LegalReviewer)];
+    /// <summary>API tokens for scripts: the platform's own system (a machine), and one acting for alice, the legal
+    /// reviewer, for trying the API with curl (a person's token: it carries alice's role and stops if she loses it).</summary>
+    private static readonly (string Name, string? Person)[] Machines = [("platform", null), ("alice-cli", "alice")];
 
     public static Command Create()
     {
@@ -98,11 +99,18 @@ public static class DemoCommand
     {
         var tokens = new List<(string, string, string)>();
         var tokenService = sp.GetRequiredService<ApiTokenService>();
-        foreach (var (name, role) in Machines)
+        foreach (var (name, person) in Machines)
         {
-            var issued = await tokenService.CreateAsync(name, role, TimeSpan.FromDays(30), "demo", ct);
-            tokens.Add((name, role, issued.Secret));
+            var issued = person is null
+                ? await tokenService.CreateForMachineAsync(name, TimeSpan.FromDays(30), "demo", ct)
+                : await tokenService.CreateForPersonAsync(name, DemoAccounts.Email(person), TimeSpan.FromDays(30), "demo", ct);
+            tokens.Add((name, issued.Record.Role, issued.Secret));
         }
+
+        var people = await sp.GetRequiredService<RightsDeskDbContext>().Users.AsNoTracking()
+            .Where(u => u.Email != null && u.Email.EndsWith("@" + DemoAccounts.Domain)).ToDictionaryAsync(u => u.Email!, u => u, ct);
+        Core.Cases.Actor Person(string name) => Core.Cases.Actor.Person(people[DemoAccounts.Email(name)].Id, DemoAccounts.Email(name));
+        Core.Cases.Viewer Viewer(string name) => Core.Cases.Viewer.For(Person(name), DemoAccounts.People.First(p => p.Name == name).Role, viaToken: false);
 
         var policyDir = sp.GetRequiredService<PolicyProvider>().Directory;
         var examples = Directory.GetFiles(Path.Combine(policyDir, "examples"), "*.demand.json").Order().ToArray();
@@ -115,7 +123,8 @@ public static class DemoCommand
             }
         }
 
-        var service = sp.GetRequiredService<DemandService>();
+        var create = sp.GetRequiredService<CreateDemand>();
+        var platform = Core.Cases.Actor.Machine("demo-platform", "platform");
         var now = DateTimeOffset.UtcNow;
         var connectorRoot = Path.Combine(data, "connector");
         var n = 0;
@@ -134,8 +143,8 @@ public static class DemoCommand
                 demand = Variant(demand, shift, round);
                 WriteConnectorData(connectorRoot, demand);
                 var body = JsonSerializer.SerializeToUtf8Bytes(demand, JsonNames.Options);
-                var created = await service.CreateAsync(demand, body, null, round == 2 ? "token:platform" : DemoAccounts.Email("ines"), $"demo-{n}", ct);
-                await Progress(service, created.Record.Id, n, ct);
+                var created = await create.RunAsync(new CreateDemand.Request(demand, body, null, round == 2 ? platform : Person("ines"), round == 2 ? IntakeRoute.Api : IntakeRoute.Desk, $"demo-{n}"), ct);
+                await Progress(sp, created.Record.Id, n, Person, Viewer, ct);
                 n++;
             }
         }
@@ -167,32 +176,36 @@ public static class DemoCommand
     }
 
     /// <summary>Walks a share of the demands through the workflow, so every state has cases in it.</summary>
-    private static async Task Progress(DemandService service, Guid id, int n, CancellationToken ct)
+    private static async Task Progress(IServiceProvider sp, Guid id, int n, Func<string, Core.Cases.Actor> person, Func<string, Core.Cases.Viewer> viewer, CancellationToken ct)
     {
+        var cases = sp.GetRequiredService<DemandCases>();
         var stage = n % 5; // 0: left assessed; 1: decided; 2: awaiting a second approval; 3: fully decided; 4: closed
         if (stage == 0)
         {
             return;
         }
 
-        var record = (await service.FindAsync(id, ct))!;
-        var assessment = service.OpenAssessment(record)!;
-        await service.DecideAsync(record, new DecisionInput(assessment.Recommendation, "Following the assessment after review of the document.", null, null), DemoAccounts.Email("alice"), ct);
-        record = (await service.FindAsync(id, ct))!;
+        var record = (await cases.FindAsync(id, ct))!;
+        var assessment = cases.Sealing.Assessment(record)!;
+        await sp.GetRequiredService<Decide>().RunAsync(record, new DecisionInput(assessment.Recommendation, "Following the assessment after review of the document.", null, null), person("alice"), ct);
+        record = (await cases.FindAsync(id, ct))!;
+        var approve = sp.GetRequiredService<Approve>();
         if (record.State == DemandState.AwaitingApproval && stage >= 3)
         {
-            await service.ApproveAsync(record, DemoAccounts.Email("bob"), "Checked the legal basis and scope.", ct);
-            record = (await service.FindAsync(id, ct))!;
+            // The human rights lead approves first where the case is escalated: it needs the lead among its approvers.
+            var first = record.EscalationRequired ? "hana" : "bob";
+            await approve.RunAsync(record, viewer(first), "Checked the legal basis and scope.", ct);
+            record = (await cases.FindAsync(id, ct))!;
             if (record.State == DemandState.AwaitingApproval)
             {
-                await service.ApproveAsync(record, DemoAccounts.Email("hana"), "Reviewed as human rights lead.", ct);
+                await approve.RunAsync(record, viewer(first == "hana" ? "bob" : "hana"), "Reviewed as a second approver.", ct);
             }
         }
 
-        record = (await service.FindAsync(id, ct))!;
+        record = (await cases.FindAsync(id, ct))!;
         if (stage == 4 && Workflow.Allows(record.State, WorkflowAction.Close))
         {
-            await service.CloseAsync(record, DemoAccounts.Email("alice"), "Closed after the response letter.", ct);
+            await sp.GetRequiredService<CloseDemand>().RunAsync(record, person("alice"), "Closed after the response letter.", ct);
         }
     }
 
@@ -200,7 +213,7 @@ public static class DemoCommand
     {
         foreach (var t in demand.Targets.Where(t => t.IsIndividualised))
         {
-            var dir = Path.Combine(root, JsonNames.Of(t.Type), Web.Fulfilment.FileConnector.SafeName(t.Id));
+            var dir = Path.Combine(root, JsonNames.Of(t.Type), Application.Fulfilment.FileConnector.SafeName(t.Id));
             Directory.CreateDirectory(dir);
             File.WriteAllText(Path.Combine(dir, "contact.json"), JsonSerializer.Serialize(new { email = $"user-{Math.Abs(t.Id.GetHashCode(StringComparison.Ordinal)) % 100000}@users.example.org", language = "en" }));
             foreach (var c in Enum.GetValues<DataCategory>())

@@ -35,6 +35,9 @@ public enum RequesterStatus
     FlaggedForged,
     /// <summary>Demands from this account were found abusive: overbroad, pretextual, or aimed at protected expression.</summary>
     FlaggedAbusive,
+    /// <summary>Not from the portal, and staff recorded on the desk that they called the authority back on an
+    /// independently found number and the demand was confirmed (who called whom, when).</summary>
+    VerifiedCallBack,
 }
 
 /// <summary>
@@ -80,6 +83,10 @@ public sealed class AssessmentContext
     public JurisdictionProfile Home { get; }
     public IReadOnlyList<AtRiskMatch> AtRisk { get; }
     public RequesterStanding Requester { get; }
+
+    /// <summary>No record of how the demand arrived was given (the offline `assess` command, the worked examples): the
+    /// demand's own claims, its "verified" flag included, are taken as written.</summary>
+    public bool TakesClaimsAsGiven { get; init; }
     /// <summary>The date the demand was received: rules and overrides are applied as they stood then.</summary>
     public DateOnly On { get; }
     public DateOnly? FollowUpProcessDue { get; set; }

@@ -42,7 +42,7 @@ public sealed class RightsAssessor(PolicySet policy)
     public AssessmentResult Assess(Demand demand, IAtRiskRegistry? atRisk = null, RequesterStanding? requester = null)
     {
         var matches = (atRisk ?? EmptyAtRiskRegistry.Instance).Match(demand.Targets);
-        var c = new AssessmentContext(demand, policy, matches, requester ?? RequesterStanding.Unknown);
+        var c = new AssessmentContext(demand, policy, matches, requester ?? RequesterStanding.Unknown) { TakesClaimsAsGiven = requester is null };
         foreach (var check in Checks)
         {
             check.Run(c);

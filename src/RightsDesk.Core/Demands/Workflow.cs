@@ -1,4 +1,5 @@
 using RightsDesk.Core.Assessment;
+using RightsDesk.Core.Cases;
 
 namespace RightsDesk.Core.Demands;
 
@@ -14,10 +15,10 @@ public enum DemandState
 public enum WorkflowAction
 {
     Assess, Decide, Approve, SendBack, Fulfil, RequestClarification, RequestVerification, Challenge, AnswerReceived, Close,
+    /// <summary>Staff called the authority back and confirmed the demand: recorded by the desk, never claimed by the sender.</summary>
+    RecordVerification,
 }
 
-/// <summary>A refused step: the reason is shown to the person who tried it, as is.</summary>
-public sealed class WorkflowException(string message) : Exception(message);
 
 public sealed record DecisionInput(
     Recommendation Outcome,
@@ -35,12 +36,24 @@ public sealed record Decision(
     IReadOnlyList<DataCategory> AuthorisedCategories,
     IReadOnlyList<int> AuthorisedTargets,
     IReadOnlyList<string> AuthorisedTerritories,
-    int RequiredApprovals)
+    int RequiredApprovals,
+    string? DecidedById = null)
 {
+    /// <summary>Who decided, for four eyes. Decisions stored before actors had ids name the person only.</summary>
+    public Cases.Actor Decider => Cases.Actor.Person(DecidedById ?? DecidedBy, DecidedBy);
+
+    /// <summary>Outcomes that leave something to carry out at the platform: data to hand over, records to keep, content to restrict.</summary>
+    public bool NeedsFulfilment => Workflow.Fulfillable(Outcome);
+
     /// <summary>Outcomes that hand data over or restrict speech, and so need four (or more) eyes.</summary>
     public bool NeedsApproval => Outcome is Recommendation.Disclose or Recommendation.DiscloseNarrowed or Recommendation.RestrictInJurisdiction;
 }
 
+/// <summary>
+/// The demand's transitions. A transition may depend on what was decided: fulfilment exists only after a decision
+/// that discloses, preserves or restricts, and the loops back to the authority only after the outcome that asks for
+/// them. The desk offers, and every queue lists, only what this table allows.
+/// </summary>
 public static class Workflow
 {
     public const int MinimumDepartureReasonLength = 20;
@@ -66,115 +79,53 @@ public static class Workflow
         [(DemandState.Challenged, WorkflowAction.Close)] = DemandState.Closed,
         [(DemandState.Received, WorkflowAction.Close)] = DemandState.Closed,
         [(DemandState.Assessed, WorkflowAction.Close)] = DemandState.Closed,
+        [(DemandState.Assessed, WorkflowAction.RecordVerification)] = DemandState.Assessed,
+        [(DemandState.VerificationPending, WorkflowAction.RecordVerification)] = DemandState.Received,
     };
 
-    public static bool Allows(DemandState state, WorkflowAction action) => Transitions.ContainsKey((state, action));
+    /// <summary>Outcomes whose decision leaves work for the platform (and so a fulfilment step).</summary>
+    public static bool Fulfillable(Recommendation outcome) =>
+        outcome is Recommendation.Disclose or Recommendation.DiscloseNarrowed or Recommendation.RestrictInJurisdiction or Recommendation.Preserve;
 
-    public static DemandState Next(DemandState state, WorkflowAction action) =>
-        Transitions.TryGetValue((state, action), out var next)
-            ? next
-            : throw new WorkflowException($"A demand that is {JsonNames.Of(state)} cannot be {Describe(action)}; allowed now: {string.Join(", ", AllowedFrom(state).Select(JsonNames.Of))}.");
+    /// <summary>Whether <paramref name="action"/> may be taken now. <paramref name="decided"/> is the outcome of the
+    /// case's current decision, if it has one: some steps exist only after some outcomes.</summary>
+    public static bool Allows(DemandState state, WorkflowAction action, Recommendation? decided = null) =>
+        Transitions.ContainsKey((state, action)) && OutcomeAllows(state, action, decided);
 
-    public static IEnumerable<WorkflowAction> AllowedFrom(DemandState state) =>
-        Transitions.Keys.Where(k => k.Item1 == state).Select(k => k.Item2).Distinct();
-
-    /// <summary>
-    /// Turns a reviewer's decision into a <see cref="Decision"/>, enforcing the rules that make it accountable:
-    /// a departure from the recommendation needs a written reason, and nothing beyond what the assessment allows
-    /// (or the demand asked for) can be authorised.
-    /// </summary>
-    public static Decision Decide(Demand demand, AssessmentResult assessment, DecisionInput input, string actor, DateTimeOffset at)
+    private static bool OutcomeAllows(DemandState state, WorkflowAction action, Recommendation? decided) => (state, action) switch
     {
-        var departs = input.Outcome != assessment.Recommendation;
-        var reason = input.Reason?.Trim();
-        if (departs && (reason is null || reason.Length < MinimumDepartureReasonLength))
+        (DemandState.Decided, WorkflowAction.Fulfil) => decided is { } o && Fulfillable(o),
+        (DemandState.Decided, WorkflowAction.RequestVerification) => decided is Recommendation.VerifyRequester,
+        (DemandState.Decided, WorkflowAction.Challenge) => decided is Recommendation.Challenge,
+        _ => true,
+    };
+
+    public static DemandState Next(DemandState state, WorkflowAction action, Recommendation? decided = null)
+    {
+        if (Transitions.TryGetValue((state, action), out var next) && OutcomeAllows(state, action, decided))
         {
-            throw new WorkflowException($"The decision ({JsonNames.Of(input.Outcome)}) departs from the recommendation ({JsonNames.Of(assessment.Recommendation)}); give a written reason of at least {MinimumDepartureReasonLength} characters.");
+            return next;
         }
 
-        IReadOnlyList<DataCategory> categories = [];
-        IReadOnlyList<int> targets = [];
-        IReadOnlyList<string> territories = [];
-        switch (input.Outcome)
-        {
-            case Recommendation.Disclose or Recommendation.DiscloseNarrowed:
-                if (demand.Kind is not DemandKind.UserData)
-                {
-                    throw new WorkflowException($"Only a user-data demand can be answered with disclosure; this is a {JsonNames.Of(demand.Kind)} demand.");
-                }
-
-                // Departing towards disclosure can only reach what was asked for; following the assessment, only what it allows.
-                var ceiling = departs ? demand.DataCategories : assessment.AllowedDataCategories;
-                categories = input.DataCategories is { Count: > 0 } asked ? asked.Distinct().ToList() : ceiling;
-                var beyond = categories.Where(c => !ceiling.Contains(c)).ToList();
-                if (beyond.Count > 0)
-                {
-                    throw new WorkflowException($"Cannot authorise {string.Join(", ", beyond.Select(JsonNames.Of))}: not within what {(departs ? "the demand asked for" : "the assessment allows")}.");
-                }
-
-                if (categories.Count == 0)
-                {
-                    throw new WorkflowException("A disclosure must authorise at least one data category.");
-                }
-
-                targets = departs ? Enumerable.Range(0, demand.Targets.Count).Where(i => demand.Targets[i].IsIndividualised).ToList() : assessment.AllowedTargets;
-                if (targets.Count == 0)
-                {
-                    throw new WorkflowException("No individual target remains to disclose about.");
-                }
-
-                break;
-            case Recommendation.RestrictInJurisdiction:
-                if (demand.Kind is not (DemandKind.ContentRestriction or DemandKind.AccountRestriction))
-                {
-                    throw new WorkflowException("Only a content or account restriction demand can be answered with a restriction.");
-                }
-
-                var allowedTerritories = assessment.AllowedTerritories.Count > 0 ? assessment.AllowedTerritories : [demand.Authority.Country.Value];
-                territories = input.Territories is { Count: > 0 } t ? t.Distinct().ToList() : allowedTerritories;
-                var outside = territories.Where(x => !allowedTerritories.Contains(x) && !(departs && demand.Restriction?.Territories.Contains(x) == true)).ToList();
-                if (outside.Count > 0)
-                {
-                    throw new WorkflowException($"Cannot restrict in {string.Join(", ", outside)}: the demand rests on the law of {demand.Authority.Country}.");
-                }
-
-                targets = Enumerable.Range(0, demand.Targets.Count).ToList();
-                break;
-            case Recommendation.Preserve:
-                targets = Enumerable.Range(0, demand.Targets.Count).Where(i => demand.Targets[i].IsIndividualised).ToList();
-                categories = assessment.Preservation?.Categories ?? demand.DataCategories;
-                break;
-        }
-
-        var approvals = input.Outcome is Recommendation.Disclose or Recommendation.DiscloseNarrowed or Recommendation.RestrictInJurisdiction
-            ? Math.Max(1, assessment.RequiredApprovals)
-            : 0;
-        return new Decision(input.Outcome, actor, at, reason, departs, categories, targets, territories, approvals);
+        var allowed = AllowedFrom(state, decided).Select(JsonNames.Of).ToList();
+        var why = action is WorkflowAction.Fulfil && state is DemandState.Decided
+            ? $"A {(decided is { } d ? JsonNames.Of(d) : "")} decision has nothing to fulfil; close the demand instead."
+            : $"A demand that is {JsonNames.Of(state)} cannot be {Describe(action)}.";
+        throw new WorkflowException($"{why} Allowed now: {(allowed.Count == 0 ? "nothing" : string.Join(", ", allowed))}.");
     }
+
+    public static IEnumerable<WorkflowAction> AllowedFrom(DemandState state, Recommendation? decided = null) =>
+        Transitions.Keys.Where(k => k.Item1 == state && OutcomeAllows(state, k.Item2, decided)).Select(k => k.Item2).Distinct();
+
+    /// <summary>The states in which <paramref name="action"/> is allowed (for some outcome): what a queue for that
+    /// action may list.</summary>
+    public static IReadOnlyList<DemandState> StatesAllowing(WorkflowAction action) =>
+        Transitions.Keys.Where(k => k.Item2 == action).Select(k => k.Item1).Distinct().ToList();
 
     /// <summary>The state a decision moves the demand to.</summary>
     public static DemandState NextAfterDecision(Decision decision) => decision.NeedsApproval ? DemandState.AwaitingApproval : DemandState.Decided;
 
-    /// <summary>
-    /// Four eyes: an approver must be someone other than the decider and must not have approved already.
-    /// Returns true when the decision now has all the approvals it needs.
-    /// </summary>
-    public static bool Approve(Decision decision, IReadOnlyCollection<string> approvedBy, string approver)
-    {
-        if (string.Equals(approver, decision.DecidedBy, StringComparison.Ordinal))
-        {
-            throw new WorkflowException("Nobody approves their own decision: another reviewer must approve it.");
-        }
-
-        if (approvedBy.Contains(approver, StringComparer.Ordinal))
-        {
-            throw new WorkflowException("You have already approved this decision; it needs a different approver.");
-        }
-
-        return approvedBy.Count + 1 >= decision.RequiredApprovals;
-    }
-
-    /// <summary>The state the decided demand waits in, for outcomes that go back to the authority.</summary>
+    /// <summary>The step the decided demand takes by itself, for outcomes that go back to the authority.</summary>
     public static WorkflowAction? FollowUpFor(Recommendation outcome) => outcome switch
     {
         Recommendation.RequestClarification => WorkflowAction.RequestClarification,
@@ -194,6 +145,7 @@ public static class Workflow
         WorkflowAction.RequestVerification => "held for verification",
         WorkflowAction.Challenge => "challenged",
         WorkflowAction.AnswerReceived => "reopened with an answer",
+        WorkflowAction.RecordVerification => "verified by call-back",
         _ => "closed",
     };
 }

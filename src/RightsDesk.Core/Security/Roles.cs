@@ -57,3 +57,38 @@ public static class Roles
 
     public static IReadOnlyList<Permission> Of(string role) => Grants.TryGetValue(role, out var g) ? g : [];
 }
+
+/// <summary>Whom an API token acts for: a person (with at most that person's permissions) or a platform system.</summary>
+public enum TokenKind { Person, Machine }
+
+/// <summary>
+/// What reaches an actor. A session carries its role's permissions. A token carries less: a person's token never
+/// manages accounts, tokens or policy, never reads the at-risk registry or compartmented cases (those stay behind the
+/// desk's sign-in with its authenticator), and a machine's token only submits and follows what it submitted.
+/// </summary>
+public static class Grants
+{
+    public static IReadOnlySet<Permission> NeverByToken { get; } = new HashSet<Permission>
+    {
+        Permission.AccountManage, Permission.TokenManage, Permission.PolicyManage,
+        Permission.AtRiskRead, Permission.AtRiskManage, Permission.DemandReadRestricted,
+    };
+
+    /// <summary>A machine submits demands and documents and reads the status of its own; it never decides or approves.</summary>
+    public static IReadOnlySet<Permission> Machine { get; } = new HashSet<Permission> { Permission.DemandCreate };
+
+    /// <summary>The permissions an actor with <paramref name="role"/> has, through a token of <paramref name="token"/>
+    /// kind or (null) through a signed-in session.</summary>
+    public static IReadOnlySet<Permission> Effective(string role, TokenKind? token)
+    {
+        var granted = Roles.Of(role);
+        return token switch
+        {
+            null => granted.ToHashSet(),
+            TokenKind.Machine => granted.Where(Machine.Contains).ToHashSet(),
+            _ => granted.Where(p => !NeverByToken.Contains(p)).ToHashSet(),
+        };
+    }
+
+    public static bool Has(string role, TokenKind? token, Permission permission) => Effective(role, token).Contains(permission);
+}

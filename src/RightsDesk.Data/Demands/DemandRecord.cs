@@ -22,9 +22,13 @@ public sealed class DemandRecord
     public LegalProcess LegalProcess { get; set; }
     public Channel Channel { get; set; }
     public string? AssignedTo { get; set; }
+    /// <summary>The assignee's actor id (null on cases assigned before actors had ids: <see cref="AssignedTo"/> then decides).</summary>
+    public string? AssignedToId { get; set; }
     /// <summary>Need-to-know compartment: a restricted case (e.g. an at-risk target) is visible only to those assigned.</summary>
     public bool Restricted { get; set; }
     public string CreatedBy { get; set; } = "";
+    /// <summary>The submitter's actor id (null on demands stored before actors had ids).</summary>
+    public string? CreatedById { get; set; }
     /// <summary>The portal account of the official who submitted it, when it came through the authority portal.</summary>
     public string? RequesterUserId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -83,6 +87,8 @@ public sealed class DecisionRecord
     public Guid DemandId { get; set; }
     public Recommendation Outcome { get; set; }
     public string DecidedBy { get; set; } = "";
+    /// <summary>The decider's actor id, which four eyes compares (null on decisions stored before actors had ids).</summary>
+    public string? DecidedById { get; set; }
     public DateTimeOffset DecidedAt { get; set; }
     public bool DepartsFromRecommendation { get; set; }
     public int RequiredApprovals { get; set; }
@@ -98,6 +104,10 @@ public sealed class ApprovalRecord
     public long Id { get; set; }
     public Guid DecisionId { get; set; }
     public string ApprovedBy { get; set; } = "";
+    /// <summary>The approver's actor id (null on approvals stored before actors had ids).</summary>
+    public string? ApprovedById { get; set; }
+    /// <summary>The approver's role when approving: an escalated case needs the escalation role among its approvers.</summary>
+    public string? ApproverRole { get; set; }
     public DateTimeOffset At { get; set; }
     public byte[]? SealedComment { get; set; }
 }

@@ -15,6 +15,8 @@ public enum LedgerEventCode
     PackageReleased = 1303,
     ClarificationRequested = 1310,
     ClarificationAnswered = 1311,
+    /// <summary>Staff recorded a call-back that confirmed a demand sent outside the portal.</summary>
+    RequesterVerifiedByCallBack = 1320,
     LetterGenerated = 1400,
     LetterEdited = 1401,
     LetterSent = 1402,

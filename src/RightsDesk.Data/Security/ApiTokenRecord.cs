@@ -9,6 +9,11 @@ public sealed class ApiTokenRecord
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
     public string Role { get; set; } = "";
+    /// <summary>Whom the token acts for. Tokens made before the distinction are read as machines: the narrower grant.</summary>
+    public Core.Security.TokenKind Kind { get; set; } = Core.Security.TokenKind.Machine;
+    /// <summary>The person's account id, for a person's token: it carries at most that person's permissions and
+    /// stops when the account is disabled or no longer holds <see cref="Role"/>.</summary>
+    public string? PersonId { get; set; }
     public string Prefix { get; set; } = "";
     public byte[] SecretHash { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using RightsDesk.Core;
 using RightsDesk.Core.Defenders;
 using RightsDesk.Core.Security;
+using RightsDesk.Application.Defenders;
 using RightsDesk.Web.Hosting;
 using RightsDesk.Web.Security;
 

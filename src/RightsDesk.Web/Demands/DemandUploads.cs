@@ -15,7 +15,7 @@ public static class DemandUploads
         ["application/vnd.openxmlformats-officedocument.wordprocessingml.document"] = ".docx",
     };
 
-    public static async Task<(byte[] Body, DemandService.Upload? Document)> ReadAsync(HttpRequest request, CancellationToken ct)
+    public static async Task<(byte[] Body, Upload? Document)> ReadAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.HasFormContentType)
         {
@@ -56,7 +56,7 @@ public static class DemandUploads
         return (buffer.ToArray(), null);
     }
 
-    public static async Task<DemandService.Upload> ReadDocumentOnlyAsync(HttpRequest request, CancellationToken ct)
+    public static async Task<Upload> ReadDocumentOnlyAsync(HttpRequest request, CancellationToken ct)
     {
         if (!request.HasFormContentType)
         {
@@ -68,14 +68,14 @@ public static class DemandUploads
         return await ToUpload(doc, ct);
     }
 
-    public static async Task<DemandService.Upload> ToUpload(IFormFile file, CancellationToken ct)
+    public static async Task<Upload> ToUpload(IFormFile file, CancellationToken ct)
     {
         if (!AllowedTypes.ContainsKey(file.ContentType))
         {
             throw new ValidationFailedException([new FieldError("document", $"Documents of type '{file.ContentType}' are not accepted; send PDF, PNG, JPEG, TIFF, plain text, e-mail (.eml) or DOCX.")]);
         }
 
-        var content = await ReadAll(file, DemandService.MaxDocumentBytes, "document", ct);
+        var content = await ReadAll(file, CreateDemand.MaxDocumentBytes, "document", ct);
         if (content.Length == 0)
         {
             throw new ValidationFailedException([new FieldError("document", "The file is empty.")]);
@@ -84,7 +84,7 @@ public static class DemandUploads
         // Only the base name is kept: a path in a file name tells about the sender's machine.
         var name = Path.GetFileName(file.FileName ?? "document");
         name = name.Length > 200 ? name[..200] : name;
-        return new DemandService.Upload(string.IsNullOrWhiteSpace(name) ? "document" + AllowedTypes[file.ContentType] : name, file.ContentType, content);
+        return new Upload(string.IsNullOrWhiteSpace(name) ? "document" + AllowedTypes[file.ContentType] : name, file.ContentType, content);
     }
 
     private static async Task<byte[]> ReadAll(IFormFile file, long max, string field, CancellationToken ct)
@@ -120,7 +120,7 @@ public static class DemandUploads
 
     public static void ConfigureLimits(FormOptions o)
     {
-        o.MultipartBodyLengthLimit = DemandService.MaxDocumentBytes + DemandReader.MaxDocumentBytes + 64 * 1024;
+        o.MultipartBodyLengthLimit = CreateDemand.MaxDocumentBytes + DemandReader.MaxDocumentBytes + 64 * 1024;
         o.ValueLengthLimit = DemandReader.MaxDocumentBytes;
         // The intake form has a field per part of the demand (six target rows, each data category): room for those.
         o.ValueCountLimit = 200;

@@ -2,7 +2,10 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using RightsDesk.Application.Common;
+using RightsDesk.Application.Demands;
 using RightsDesk.Core;
+using RightsDesk.Core.Cases;
 using RightsDesk.Core.Demands;
 using RightsDesk.Core.Security;
 using RightsDesk.Data;
@@ -28,6 +31,7 @@ public static class DemandsApi
         g.MapPost("/{id:guid}/assess", Assess).RequirePermission(Permission.DemandAssess).WithSummary("Run the rights assessment again under the current policy.");
         g.MapPost("/{id:guid}/decision", Decide).RequirePermission(Permission.DemandDecide).WithSummary("Decide, with a reason when departing from the recommendation.");
         g.MapPost("/{id:guid}/approvals", Approve).RequirePermission(Permission.DemandApprove).WithSummary("Approve the current decision (four eyes: never your own).");
+        g.MapPost("/{id:guid}/verification", Verify).RequirePermission(Permission.OfficialVerify).WithSummary("Record a call-back that confirmed the demand with the authority (who called which number, found where, who confirmed).");
         g.MapPost("/{id:guid}/send-back", SendBack).RequirePermission(Permission.DemandApprove).WithSummary("Send the decision back for another look, with a reason.");
         g.MapPost("/{id:guid}/fulfil", Fulfil).RequirePermission(Permission.DemandFulfil).WithSummary("Build the disclosure package from exactly what the decision authorises.");
         g.MapGet("/{id:guid}/packages/{packageId:guid}", GetPackage).RequirePermission(Permission.DemandFulfil).WithSummary("Read a disclosure package (recorded in the ledger).");
@@ -39,7 +43,7 @@ public static class DemandsApi
     }
 
     private static async Task<Results<Created<object>, Ok<object>, ProblemHttpResult>> Create(
-        HttpRequest request, ClaimsPrincipal user, DemandService service, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
+        HttpRequest request, ClaimsPrincipal user, DemandCommands service, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
     {
         if (idempotencyKey is { Length: > 100 })
         {
@@ -48,7 +52,7 @@ public static class DemandsApi
 
         var (body, upload) = await DemandUploads.ReadAsync(request, ct);
         var demand = DemandReader.Read(body);
-        var created = await service.CreateAsync(demand, body, upload, user.Actor(), idempotencyKey, ct);
+        var created = await service.Create.RunAsync(new CreateDemand.Request(demand, body, upload, user.ToActor(), IntakeRoute.Api, idempotencyKey), ct);
         var view = await ViewFor(created.Record.Id, user, service, recordRead: false, ct);
         return created.Replayed
             ? TypedResults.Ok(view)
@@ -63,49 +67,49 @@ public static class DemandsApi
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var q = DemandQueries.Visible(db.Demands.AsNoTracking(), user);
+        var q = DemandQueries.Visible(db.Demands.AsNoTracking(), user.ToViewer());
         if (state is { } s) { q = q.Where(d => d.State == s); }
         if (kind is { } k) { q = q.Where(d => d.Kind == k); }
         if (!string.IsNullOrWhiteSpace(country)) { var c = country.Trim().ToUpperInvariant(); q = q.Where(d => d.AuthorityCountry == c); }
         if (!string.IsNullOrWhiteSpace(authority)) { var a = authority.Trim(); q = q.Where(d => d.AuthorityName.Contains(a)); }
         if (deadlineBefore is { } before) { q = q.Where(d => d.Deadline != null && d.Deadline <= before); }
         if (overdue == true) { q = q.Where(d => d.Deadline != null && d.Deadline < today && d.State != DemandState.Closed && d.State != DemandState.Fulfilled); }
-        if (!string.IsNullOrWhiteSpace(assignee)) { q = q.Where(d => d.AssignedTo == assignee); }
+        if (!string.IsNullOrWhiteSpace(assignee)) { var who = assignee.Trim(); q = q.Where(d => d.AssignedTo == who); }
 
         var total = await q.CountAsync(ct);
         var rows = await q.OrderByDescending(d => d.ReceivedAt).ThenBy(d => d.Id).Skip(Paging.Offset(page, pageSize)).Take(pageSize).ToListAsync(ct);
         return TypedResults.Ok(new Paged<DemandSummary>(rows.Select(r => DemandSummary.From(r, today)).ToList(), page, pageSize, total));
     }
 
-    private static async Task<Results<Ok<object>, NotFound<ProblemDetails>>> Get(Guid id, ClaimsPrincipal user, DemandService service, CancellationToken ct)
+    private static async Task<Results<Ok<object>, NotFound<ProblemDetails>>> Get(Guid id, ClaimsPrincipal user, DemandCommands service, CancellationToken ct)
     {
         var view = await ViewFor(id, user, service, recordRead: true, ct);
         return view is null ? Problems.NotFound() : TypedResults.Ok(view);
     }
 
-    private static async Task<Results<Created, NotFound<ProblemDetails>>> AddDocument(Guid id, HttpRequest request, ClaimsPrincipal user, DemandService service, CancellationToken ct)
+    private static async Task<Results<Created, NotFound<ProblemDetails>>> AddDocument(Guid id, HttpRequest request, ClaimsPrincipal user, DemandCommands service, CancellationToken ct)
     {
-        var record = await service.FindAsync(id, ct);
+        var record = await service.Cases.FindAsync(id, ct);
         if (record is null || !DemandAccess.CanSee(user, record))
         {
             return Problems.NotFound();
         }
 
         var upload = await DemandUploads.ReadDocumentOnlyAsync(request, ct);
-        await service.AddDocumentAsync(record, upload, user.Actor(), ct);
+        await service.Documents.AddAsync(record, upload, user.ToActor(), ct);
         return TypedResults.Created($"/api/v1/demands/{id}");
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> GetDocument(
-        Guid id, Guid documentId, ClaimsPrincipal user, DemandService service, HttpResponse response, CancellationToken ct)
+        Guid id, Guid documentId, ClaimsPrincipal user, DemandCommands service, HttpResponse response, CancellationToken ct)
     {
-        var record = await service.FindAsync(id, ct);
+        var record = await service.Cases.FindAsync(id, ct);
         if (record is null || !DemandAccess.CanSeeContents(user, record))
         {
             return Problems.NotFound();
         }
 
-        var doc = await service.ReadDocumentAsync(id, documentId, user.Actor(), ct);
+        var doc = await service.Documents.ReadAsync(id, documentId, user.ToActor(), ct);
         if (doc is not { } d)
         {
             return Problems.NotFound();
@@ -117,10 +121,10 @@ public static class DemandsApi
         return TypedResults.File(d.Content, d.Record.ContentType);
     }
 
-    private static Task<Results<Ok<object>, NotFound<ProblemDetails>>> Assess(Guid id, ClaimsPrincipal user, DemandService service, CancellationToken ct) =>
-        Act(id, user, service, Permission.DemandAssess, (r, s) => s.AssessAsync(r, user.Actor(), ct), ct);
+    private static Task<Results<Ok<object>, NotFound<ProblemDetails>>> Assess(Guid id, ClaimsPrincipal user, DemandCommands service, CancellationToken ct) =>
+        Act(id, user, service, Permission.DemandAssess, (r, s) => s.Assess.RunAsync(r, user.ToActor(), ct), ct);
 
-    private static Task<Results<Ok<object>, NotFound<ProblemDetails>>> Decide(Guid id, DecisionRequest body, ClaimsPrincipal user, DemandService service, CancellationToken ct)
+    private static Task<Results<Ok<object>, NotFound<ProblemDetails>>> Decide(Guid id, DecisionRequest body, ClaimsPrincipal user, DemandCommands service, CancellationToken ct)
     {
         if (body.Outcome is null)
         {
@@ -133,13 +137,52 @@ public static class DemandsApi
         }
 
         return Act(id, user, service, Permission.DemandDecide,
-            (r, s) => s.DecideAsync(r, new DecisionInput(body.Outcome.Value, body.Reason, body.DataCategories, body.Territories?.Select(t => t.ToUpperInvariant()).ToList()), user.Actor(), ct), ct);
+            (r, s) => s.Decide.RunAsync(r, new DecisionInput(body.Outcome.Value, body.Reason, body.DataCategories, body.Territories?.Select(t => t.ToUpperInvariant()).ToList()), user.ToActor(), ct), ct);
     }
 
-    private static Task<Results<Ok<object>, NotFound<ProblemDetails>>> Approve(Guid id, ApprovalRequest? body, ClaimsPrincipal user, DemandService service, CancellationToken ct) =>
-        Act(id, user, service, Permission.DemandApprove, (r, s) => s.ApproveAsync(r, user.Actor(), Limit(body?.Comment, "comment"), ct), ct);
+    /// <summary>
+    /// Approving hands data over or restricts speech: a person approving through the API sends a fresh authenticator
+    /// code in X-Step-Up-Code, exactly as the desk asks for one. Without it, or with a used or wrong code, 403.
+    /// </summary>
+    private static async Task<Results<Ok<object>, NotFound<ProblemDetails>, ProblemHttpResult>> Approve(
+        Guid id, ApprovalRequest? body, ClaimsPrincipal user, DemandCommands service, Accounts.DeskSignIn signIn,
+        [FromHeader(Name = StepUpHeader)] string? stepUpCode, CancellationToken ct)
+    {
+        var record = await service.Cases.FindAsync(id, ct);
+        if (record is null || !DemandAccess.CanAct(user, record, Permission.DemandApprove))
+        {
+            return Problems.NotFound();
+        }
 
-    private static Task<Results<Ok<object>, NotFound<ProblemDetails>>> SendBack(Guid id, SendBackRequest body, ClaimsPrincipal user, DemandService service, CancellationToken ct)
+        if (string.IsNullOrWhiteSpace(stepUpCode) || stepUpCode.Length > 20)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "A fresh authenticator code is required",
+                detail: $"Approving needs the current code from the approver's authenticator app in the {StepUpHeader} header.");
+        }
+
+        if (!await signIn.StepUpAsync(user, stepUpCode, "approve", id.ToString(), ct))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The authenticator code was not accepted",
+                detail: "The code is wrong, already used, or older than the last one accepted; wait for the next code and try again.");
+        }
+
+        await service.Approve.RunAsync(record, user.ToViewer(), Limit(body?.Comment, "comment"), ct);
+        return TypedResults.Ok((await ViewFor(id, user, service, recordRead: false, ct))!);
+    }
+
+    public sealed record VerificationRequest(string? CalledNumber, string? NumberSource, string? SpokeWith, string? Note);
+
+    /// <summary>Staff called the authority back and it confirmed the demand: the record the authenticity finding accepts.</summary>
+    private static Task<Results<Ok<object>, NotFound<ProblemDetails>>> Verify(Guid id, VerificationRequest body, ClaimsPrincipal user, DemandCommands service, CancellationToken ct) =>
+        Act(id, user, service, Permission.OfficialVerify, async (r, s) =>
+        {
+            await s.Verify.RunAsync(r, user.ToActor(), new RecordVerification.CallBack(body.CalledNumber ?? "", body.NumberSource ?? "", body.SpokeWith ?? "", body.Note), ct);
+            return r.State;
+        }, ct);
+
+    public const string StepUpHeader = "X-Step-Up-Code";
+
+    private static Task<Results<Ok<object>, NotFound<ProblemDetails>>> SendBack(Guid id, SendBackRequest body, ClaimsPrincipal user, DemandCommands service, CancellationToken ct)
     {
         var reason = Limit(body.Reason, "reason");
         if (string.IsNullOrWhiteSpace(reason))
@@ -147,44 +190,44 @@ public static class DemandsApi
             throw new ValidationFailedException([new FieldError("reason", "Say why the decision goes back.")]);
         }
 
-        return Act(id, user, service, Permission.DemandApprove, async (r, s) => { await s.SendBackAsync(r, user.Actor(), reason, ct); return r.State; }, ct);
+        return Act(id, user, service, Permission.DemandApprove, async (r, s) => { await s.SendBack.RunAsync(r, user.ToActor(), reason, ct); return r.State; }, ct);
     }
 
-    private static Task<Results<Ok<object>, NotFound<ProblemDetails>>> Fulfil(Guid id, ClaimsPrincipal user, DemandService service, CancellationToken ct) =>
-        Act(id, user, service, Permission.DemandFulfil, async (r, s) => { var p = await s.FulfilAsync(r, user.Actor(), ct); return new PackageView(p.Id, p.DecisionId, p.CreatedAt, p.ItemCount, p.ManifestSha256); }, ct);
+    private static Task<Results<Ok<object>, NotFound<ProblemDetails>>> Fulfil(Guid id, ClaimsPrincipal user, DemandCommands service, CancellationToken ct) =>
+        Act(id, user, service, Permission.DemandFulfil, async (r, s) => { var p = await s.Fulfil.RunAsync(r, user.ToActor(), ct); return new PackageView(p.Id, p.DecisionId, p.CreatedAt, p.ItemCount, p.ManifestSha256); }, ct);
 
-    private static async Task<Results<Ok<Core.Fulfilment.DisclosurePackage>, NotFound<ProblemDetails>>> GetPackage(Guid id, Guid packageId, ClaimsPrincipal user, DemandService service, CancellationToken ct)
+    private static async Task<Results<Ok<Core.Fulfilment.DisclosurePackage>, NotFound<ProblemDetails>>> GetPackage(Guid id, Guid packageId, ClaimsPrincipal user, DemandCommands service, CancellationToken ct)
     {
-        var record = await service.FindAsync(id, ct);
+        var record = await service.Cases.FindAsync(id, ct);
         if (record is null || !DemandAccess.CanAct(user, record, Permission.DemandFulfil))
         {
             return Problems.NotFound();
         }
 
-        var package = await service.ReadPackageAsync(record, packageId, user.Actor(), ct);
+        var package = await service.Fulfil.ReadAsync(record, packageId, user.ToActor(), ct);
         return package is null ? Problems.NotFound() : TypedResults.Ok(package);
     }
 
-    private static Task<Results<Ok<object>, NotFound<ProblemDetails>>> Answer(Guid id, NoteRequest? body, ClaimsPrincipal user, DemandService service, CancellationToken ct) =>
-        Act(id, user, service, Permission.DemandAssess, async (r, s) => { await s.AnswerReceivedAsync(r, user.Actor(), Limit(body?.Note, "note"), ct); return r.State; }, ct);
+    private static Task<Results<Ok<object>, NotFound<ProblemDetails>>> Answer(Guid id, NoteRequest? body, ClaimsPrincipal user, DemandCommands service, CancellationToken ct) =>
+        Act(id, user, service, Permission.DemandAssess, async (r, s) => { await s.Answer.RunAsync(r, user.ToActor(), Limit(body?.Note, "note"), ct); return r.State; }, ct);
 
-    private static Task<Results<Ok<object>, NotFound<ProblemDetails>>> Close(Guid id, NoteRequest? body, ClaimsPrincipal user, DemandService service, CancellationToken ct) =>
-        Act(id, user, service, Permission.DemandDecide, async (r, s) => { await s.CloseAsync(r, user.Actor(), Limit(body?.Note, "note"), ct); return r.State; }, ct);
+    private static Task<Results<Ok<object>, NotFound<ProblemDetails>>> Close(Guid id, NoteRequest? body, ClaimsPrincipal user, DemandCommands service, CancellationToken ct) =>
+        Act(id, user, service, Permission.DemandDecide, async (r, s) => { await s.Close.RunAsync(r, user.ToActor(), Limit(body?.Note, "note"), ct); return r.State; }, ct);
 
     public sealed record LetterRequest(string? Language);
 
     public sealed record LetterView(Guid Id, string Kind, string Language, string Subject, string Body);
 
-    private static async Task<Results<Created<LetterView>, NotFound<ProblemDetails>>> DraftLetter(Guid id, LetterRequest? body, ClaimsPrincipal user, DemandService service, CancellationToken ct)
+    private static async Task<Results<Created<LetterView>, NotFound<ProblemDetails>>> DraftLetter(Guid id, LetterRequest? body, ClaimsPrincipal user, DemandCommands service, CancellationToken ct)
     {
-        var record = await service.FindAsync(id, ct);
+        var record = await service.Cases.FindAsync(id, ct);
         if (record is null || !DemandAccess.CanAct(user, record, Permission.DemandDecide))
         {
             return Problems.NotFound();
         }
 
         var language = body?.Language is { Length: > 0 and <= 20 } l ? l : "en";
-        var (row, letter) = await service.DraftLetterAsync(record, language, user.Actor(), ct);
+        var (row, letter) = await service.Letters.DraftAsync(record, language, user.ToActor(), ct);
         return TypedResults.Created($"/api/v1/demands/{id}/letters/{row.Id}", new LetterView(row.Id, row.Kind, row.Language, letter.Subject, letter.BodyMarkdown));
     }
 
@@ -194,7 +237,7 @@ public static class DemandsApi
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var horizon = DateOnly.FromDateTime(now.AddHours(hours).UtcDateTime);
-        var rows = await DemandQueries.Visible(db.Demands.AsNoTracking(), user)
+        var rows = await DemandQueries.Visible(db.Demands.AsNoTracking(), user.ToViewer())
             .Where(d => d.Deadline != null && d.Deadline <= horizon && d.State != DemandState.Closed && d.State != DemandState.Fulfilled)
             .OrderByDescending(d => d.Emergency).ThenBy(d => d.Deadline)
             .Take(500)
@@ -204,9 +247,9 @@ public static class DemandsApi
 
     /// <summary>Lists never show what the reader may not open: compartmented cases are filtered in the query.</summary>
     private static async Task<Results<Ok<object>, NotFound<ProblemDetails>>> Act<T>(
-        Guid id, ClaimsPrincipal user, DemandService service, Permission permission, Func<Data.Demands.DemandRecord, DemandService, Task<T>> action, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, DemandCommands service, Permission permission, Func<Data.Demands.DemandRecord, DemandCommands, Task<T>> action, CancellationToken ct)
     {
-        var record = await service.FindAsync(id, ct);
+        var record = await service.Cases.FindAsync(id, ct);
         if (record is null || !DemandAccess.CanAct(user, record, permission))
         {
             return Problems.NotFound();
@@ -216,9 +259,9 @@ public static class DemandsApi
         return TypedResults.Ok((await ViewFor(id, user, service, recordRead: false, ct))!);
     }
 
-    private static async Task<object?> ViewFor(Guid id, ClaimsPrincipal user, DemandService service, bool recordRead, CancellationToken ct)
+    private static async Task<object?> ViewFor(Guid id, ClaimsPrincipal user, DemandCommands service, bool recordRead, CancellationToken ct)
     {
-        var record = await service.FindAsync(id, ct);
+        var record = await service.Cases.FindAsync(id, ct);
         if (record is null || !DemandAccess.CanSee(user, record))
         {
             return null;
@@ -231,10 +274,10 @@ public static class DemandsApi
 
         if (recordRead)
         {
-            await service.RecordReadAsync(record, user.Actor(), ct);
+            await service.Read.RunAsync(record, user.ToActor(), ct);
         }
 
-        return await service.BuildViewAsync(record, ct);
+        return await service.View.RunAsync(record, ct);
     }
 
     private static string? Limit(string? text, string field) =>

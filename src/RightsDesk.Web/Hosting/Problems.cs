@@ -1,3 +1,4 @@
+using RightsDesk.Core.Cases;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

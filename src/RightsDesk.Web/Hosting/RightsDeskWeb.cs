@@ -7,7 +7,8 @@ using RightsDesk.Data.Policy;
 using RightsDesk.Web.Accounts;
 using RightsDesk.Web.Defenders;
 using RightsDesk.Web.Demands;
-using RightsDesk.Web.Fulfilment;
+using RightsDesk.Application;
+using RightsDesk.Application.Fulfilment;
 using RightsDesk.Web.Ledger;
 using RightsDesk.Web.Notices;
 using RightsDesk.Web.Portal;
@@ -47,19 +48,10 @@ public static class RightsDeskWeb
             Engine = DatabaseOptions.ParseEngine(config["Database:Engine"]),
             ConnectionString = config["Database:ConnectionString"] ?? $"Data Source={Path.Combine(dataDir, "rightsdesk.db")}",
         };
-        services.AddRightsDeskData(database);
         services.AddSingleton(TimeProvider.System);
-        // The key store follows the key file, so `rightsdesk keys rotate` needs no restart (see KeyStore).
-        services.AddSingleton(_ => KeyStore.Open(config["RightsDesk:KeyFile"] ?? Path.Combine(dataDir, "keys.json"), createIfMissing: true));
-        services.AddTransient(sp => sp.GetRequiredService<KeyStore>().Ring);
-        services.AddSingleton(sp => new FieldCipher(sp.GetRequiredService<KeyStore>()));
-        services.AddSingleton(_ => new PolicyProvider(PolicyDirectory.Locate(config["RightsDesk:PolicyDirectory"])));
-        services.AddSingleton<IPlatformConnector>(sp => new FileConnector(config["Connector:Root"] ?? Path.Combine(dataDir, "connector"), sp.GetRequiredService<TimeProvider>()));
-
-        services.AddScoped<LedgerWriter>();
-        services.AddScoped<DemandService>();
-        services.AddScoped<AtRiskRegistry>();
-        services.AddScoped<NoticePlanner>();
+        services.AddRightsDeskStore(new StoreLocation(database, config["RightsDesk:KeyFile"] ?? Path.Combine(dataDir, "keys.json"),
+            config["RightsDesk:PolicyDirectory"], config["Connector:Root"] ?? Path.Combine(dataDir, "connector")));
+        services.AddScoped<DemandCommands>();
         services.AddScoped<NoticeJob>();
         services.AddScoped<OutboxProcessor>();
         services.AddScoped<ApiTokenService>();
@@ -160,7 +152,6 @@ public static class RightsDeskWeb
         api.MapDemandsApi();
         api.MapAtRiskApi();
         api.MapNoticesApi();
-        api.MapTokensApi();
         api.MapLedgerApi();
 
         app.MapRazorPages();

@@ -21,7 +21,7 @@ namespace RightsDesk.Web.Notices;
 /// </summary>
 public sealed class NoticeJob(
     RightsDeskDbContext db,
-    DemandService demands,
+    DemandCases demands,
     FieldCipher cipher,
     LedgerWriter ledger,
     PolicyProvider policies,
@@ -73,12 +73,12 @@ public sealed class NoticeJob(
     private async Task ComposeAsync(NoticeRecord notice, DateTimeOffset now, CancellationToken ct)
     {
         var record = await db.Demands.AsNoTracking().FirstAsync(d => d.Id == notice.DemandId, ct);
-        var demand = demands.Open(record);
-        var assessment = demands.OpenAssessment(record) ?? throw new InvalidOperationException("A queued notice belongs to an assessed demand.");
+        var demand = demands.Sealing.Demand(record);
+        var assessment = demands.Sealing.Assessment(record) ?? throw new InvalidOperationException("A queued notice belongs to an assessed demand.");
         Decision? decision = null;
         if (await db.Decisions.AnyAsync(d => d.DemandId == record.Id && !d.Superseded, ct))
         {
-            decision = (await demands.CurrentDecision(record, ct)).Decision;
+            decision = (await demands.CurrentDecisionAsync(record, ct)).Decision;
         }
 
         var target = demand.Targets[notice.TargetIndex];

@@ -1,3 +1,4 @@
+using RightsDesk.Core.Cases;
 using Microsoft.EntityFrameworkCore;
 using RightsDesk.Core;
 using RightsDesk.Core.Demands;
@@ -20,7 +21,7 @@ public sealed record ClarificationView(Guid Id, DateTimeOffset AskedAt, string A
 /// discuss the case); the ledger records that a question was asked and answered, not what was said. The last answer
 /// to a demand waiting for clarification reopens it, and the demand is assessed again with what the answer adds.
 /// </summary>
-public sealed class ClarificationService(RightsDeskDbContext db, FieldCipher cipher, LedgerWriter ledger, DemandService demands, TimeProvider clock)
+public sealed class ClarificationService(RightsDeskDbContext db, FieldCipher cipher, LedgerWriter ledger, DemandCases demands, RequestClarification requestClarification, AnswerReceived answerReceived, TimeProvider clock)
 {
     public const int MaxQuestion = 4_000;
     public const int MaxAnswer = 10_000;
@@ -30,8 +31,10 @@ public sealed class ClarificationService(RightsDeskDbContext db, FieldCipher cip
     /// it to clarificationRequested) or already be waiting for clarification (another question is added).
     /// Returns null when there is no such demand.
     /// </summary>
-    public async Task<ClarificationRecord?> AskAsync(Guid demandId, string? question, string actor, CancellationToken ct)
+    public async Task<ClarificationRecord?> AskAsync(Guid demandId, string? question, Actor asker, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(asker);
+        var actor = asker.LedgerName;
         var text = Text(question, "question", MaxQuestion, "Write the question for the authority.");
         var record = await demands.FindAsync(demandId, ct);
         if (record is null)
@@ -57,7 +60,7 @@ public sealed class ClarificationService(RightsDeskDbContext db, FieldCipher cip
         ledger.Record(LedgerEventCode.ClarificationRequested, actor, demandId.ToString(), new Dictionary<string, string?> { ["clarification"] = row.Id.ToString() });
         if (record.State is DemandState.Decided)
         {
-            await demands.RequestClarificationAsync(record, actor, ct);
+            await requestClarification.RunAsync(record, asker, ct);
         }
         else
         {
@@ -70,8 +73,10 @@ public sealed class ClarificationService(RightsDeskDbContext db, FieldCipher cip
     /// <summary>
     /// The requesting official answers. Returns whether the answer reopened the demand (it was the last open question).
     /// </summary>
-    public async Task<bool> AnswerAsync(Guid demandId, Guid clarificationId, string? answer, string officialUserId, string actor, CancellationToken ct)
+    public async Task<bool> AnswerAsync(Guid demandId, Guid clarificationId, string? answer, Actor official, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(official);
+        var (officialUserId, actor) = (official.Id, official.LedgerName);
         var text = Text(answer, "answer", MaxAnswer, "Write your answer.");
         var record = await demands.FindAsync(demandId, ct);
         var row = await db.Clarifications.FirstOrDefaultAsync(c => c.Id == clarificationId && c.DemandId == demandId, ct);
@@ -95,7 +100,7 @@ public sealed class ClarificationService(RightsDeskDbContext db, FieldCipher cip
         if (!stillOpen && record.State is DemandState.ClarificationRequested)
         {
             // Saves the answer with the reopening and the fresh assessment, in one transaction.
-            await demands.AnswerReceivedAsync(record, actor, "The requester answered through the authority portal.", ct);
+            await answerReceived.RunAsync(record, official, "The requester answered through the authority portal.", ct);
             return true;
         }
 

@@ -1,3 +1,4 @@
+using RightsDesk.Core.Cases;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using RightsDesk.Core;
@@ -44,7 +45,7 @@ public sealed record CallBack(string? NumberSource, string? NumberCalled, string
 /// flags. Reading an official's contact or notes is a sensitive read and goes in the ledger; every change is a
 /// ledger event in the same transaction, and a change that removes access also ends the official's sessions.
 /// </summary>
-public sealed class OfficialReview(RightsDeskDbContext db, FieldCipher cipher, LedgerWriter ledger, DemandService demands, PolicyProvider policies, TimeProvider clock)
+public sealed class OfficialReview(RightsDeskDbContext db, FieldCipher cipher, LedgerWriter ledger, DemandCases demands, AssessDemand assess, PolicyProvider policies, TimeProvider clock)
 {
     public const int MaxNote = 2000;
     public const int HistorySize = 200;
@@ -84,7 +85,7 @@ public sealed class OfficialReview(RightsDeskDbContext db, FieldCipher cipher, L
         await ledger.SaveAsync(ct);
 
         var history = await HistoryAsync(userId, reader, ct);
-        var total = await DemandQueries.Visible(db.Demands.AsNoTracking(), reader).CountAsync(d => d.RequesterUserId == userId, ct);
+        var total = await DemandQueries.Visible(db.Demands.AsNoTracking(), reader.ToViewer()).CountAsync(d => d.RequesterUserId == userId, ct);
         var listed = policies.Current.HasProfile(profile.Country) && policies.Current.ProfileFor(profile.Country).OfficialEmailDomains
             .Any(s => s.StartsWith('.') ? profile.EmailDomain.EndsWith(s, StringComparison.OrdinalIgnoreCase) : profile.EmailDomain.Equals(s, StringComparison.OrdinalIgnoreCase) || profile.EmailDomain.EndsWith("." + s, StringComparison.OrdinalIgnoreCase));
         return new OfficialDetail(Row(profile, user.EnrolledAt is not null, user.Disabled), user.Email ?? "", OfficialSealing.OpenContact(cipher, profile),
@@ -157,8 +158,10 @@ public sealed class OfficialReview(RightsDeskDbContext db, FieldCipher cipher, L
     /// Flags (or clears) what the requester has been found to do. The assessment weighs it from now on, and demands of
     /// theirs still waiting for a decision are assessed again at once so the flag reaches them too.
     /// </summary>
-    public async Task<int> FlagAsync(string userId, RequesterFlag flag, string? reason, string actor, CancellationToken ct)
+    public async Task<int> FlagAsync(string userId, RequesterFlag flag, string? reason, Actor flagger, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(flagger);
+        var actor = flagger.LedgerName;
         var errors = new List<FieldError>();
         var why = Note(reason, "FlagReason", 10, errors, flag is RequesterFlag.None ? "Say why the flag is cleared." : "Say what was found, and in which demand.");
         if (errors.Count > 0)
@@ -182,7 +185,7 @@ public sealed class OfficialReview(RightsDeskDbContext db, FieldCipher cipher, L
         {
             if (await demands.FindAsync(id, ct) is { } record)
             {
-                await demands.AssessAsync(record, actor, ct);
+                await assess.RunAsync(record, flagger, ct);
             }
         }
 
@@ -191,7 +194,7 @@ public sealed class OfficialReview(RightsDeskDbContext db, FieldCipher cipher, L
 
     public async Task<IReadOnlyList<RequesterDemand>> HistoryAsync(string userId, ClaimsPrincipal reader, CancellationToken ct)
     {
-        var rows = await DemandQueries.Visible(db.Demands.AsNoTracking(), reader).Where(d => d.RequesterUserId == userId).OrderByDescending(d => d.ReceivedAt).Take(HistorySize)
+        var rows = await DemandQueries.Visible(db.Demands.AsNoTracking(), reader.ToViewer()).Where(d => d.RequesterUserId == userId).OrderByDescending(d => d.ReceivedAt).Take(HistorySize)
             .Select(d => new { d.Id, d.ReceivedAt, d.Kind, d.Emergency, d.State, d.Recommendation }).ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
         var outcomes = await db.Decisions.AsNoTracking().Where(x => ids.Contains(x.DemandId) && !x.Superseded)

@@ -1,3 +1,4 @@
+using RightsDesk.Core.Cases;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -121,7 +122,7 @@ public sealed class PackageReleaseService(RightsDeskDbContext db, FieldCipher ci
             return new DownloadResult.NotFound();
         }
 
-        var json = cipher.Decrypt(cipher.Unwrap(demand.WrappedKey), package.SealedPackage, DemandService.Context(package.Id, "package"));
+        var json = cipher.Decrypt(cipher.Unwrap(demand.WrappedKey), package.SealedPackage, DemandSealing.Context(package.Id, "package"));
         release.Downloads++;
         release.LastDownloadAt = now;
         ledger.Record(LedgerEventCode.PackageDownloaded, actor, demand.Id.ToString(), new Dictionary<string, string?>

@@ -23,7 +23,7 @@ public static class PortalDocuments
     };
 
     /// <summary>Throws a field error for "document" unless the upload is an accepted type whose bytes agree.</summary>
-    public static void Check(DemandService.Upload upload)
+    public static void Check(Upload upload)
     {
         if (!Signatures.TryGetValue(upload.ContentType, out var matches))
         {

@@ -12,19 +12,39 @@ using RightsDesk.Data.Security;
 
 namespace RightsDesk.Web.Security;
 
-public sealed record IssuedToken(ApiTokenRecord Record, string Secret);
+
 
 /// <summary>Creates, checks and revokes API tokens. A token is "rd_" + prefix + "_" + 32 random bytes (base64url).</summary>
 public sealed class ApiTokenService(RightsDeskDbContext db, LedgerWriter ledger, TimeProvider clock)
 {
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(366);
 
-    public async Task<IssuedToken> CreateAsync(string name, string role, TimeSpan lifetime, string actor, CancellationToken ct)
+    public sealed record IssuedToken(ApiTokenRecord Record, string Secret);
+
+    /// <summary>A token for a platform system: machine permissions only (submit, follow what it submitted).</summary>
+    public Task<IssuedToken> CreateForMachineAsync(string name, TimeSpan lifetime, string actor, CancellationToken ct) =>
+        CreateAsync(name, Roles.Platform, TokenKind.Machine, null, lifetime, actor, ct);
+
+    /// <summary>
+    /// A token that acts for a person: it carries the person's role as it is now, never more than a token may
+    /// (<see cref="Grants.NeverByToken"/>), and stops when the account is disabled or no longer holds that role.
+    /// </summary>
+    public async Task<IssuedToken> CreateForPersonAsync(string name, string email, TimeSpan lifetime, string actor, CancellationToken ct)
     {
-        if (!Roles.TokenRoles.Contains(role))
+        var normalised = email.Trim().ToUpperInvariant();
+        var person = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalised && u.Kind == Data.Accounts.AccountKind.Staff, ct)
+            ?? throw new ArgumentException($"No staff account has the address {email.Trim()}.");
+        if (person.Disabled || person.EnrolledAt is null)
         {
-            throw new ArgumentException($"Unknown role '{role}'; one of: {string.Join(", ", Roles.TokenRoles)}.");
+            throw new ArgumentException("The account is disabled or has not finished enrolment; a token cannot act for it.");
         }
+
+        var role = await StaffRoleAsync(person.Id, ct) ?? throw new ArgumentException("The account holds no staff role.");
+        return await CreateAsync(name, role, TokenKind.Person, person.Id, lifetime, actor, ct);
+    }
+
+    private async Task<IssuedToken> CreateAsync(string name, string role, TokenKind kind, string? personId, TimeSpan lifetime, string actor, CancellationToken ct)
+    {
 
         if (lifetime <= TimeSpan.Zero || lifetime > MaxLifetime)
         {
@@ -36,11 +56,11 @@ public sealed class ApiTokenService(RightsDeskDbContext db, LedgerWriter ledger,
         var now = clock.GetUtcNow();
         var record = new ApiTokenRecord
         {
-            Id = Guid.CreateVersion7(now), Name = name, Role = role, Prefix = prefix, SecretHash = Hash(secret),
+            Id = Guid.CreateVersion7(now), Name = name, Role = role, Kind = kind, PersonId = personId, Prefix = prefix, SecretHash = Hash(secret),
             CreatedAt = now, CreatedBy = actor, ExpiresAt = now + lifetime,
         };
         db.ApiTokens.Add(record);
-        ledger.Record(LedgerEventCode.ApiTokenCreated, actor, record.Id.ToString(), new Dictionary<string, string?> { ["name"] = name, ["role"] = role, ["prefix"] = prefix });
+        ledger.Record(LedgerEventCode.ApiTokenCreated, actor, record.Id.ToString(), new Dictionary<string, string?> { ["name"] = name, ["role"] = role, ["prefix"] = prefix, ["kind"] = kind == TokenKind.Person ? "person" : "machine" });
         await ledger.SaveAsync(ct);
         return new IssuedToken(record, secret);
     }
@@ -59,7 +79,9 @@ public sealed class ApiTokenService(RightsDeskDbContext db, LedgerWriter ledger,
         return true;
     }
 
-    public async Task<ApiTokenRecord?> ValidateAsync(string secret, CancellationToken ct)
+    public sealed record Validated(ApiTokenRecord Token, string? PersonUserName);
+
+    public async Task<Validated?> ValidateAsync(string secret, CancellationToken ct)
     {
         if (secret.Length is < 20 or > 200 || !secret.StartsWith("rd_", StringComparison.Ordinal))
         {
@@ -74,6 +96,19 @@ public sealed class ApiTokenService(RightsDeskDbContext db, LedgerWriter ledger,
             return null;
         }
 
+        string? userName = null;
+        if (record.Kind == TokenKind.Person)
+        {
+            // A person's token lives only as long as the person keeps the account and the role it was made with.
+            var person = await db.Users.AsNoTracking().Where(u => u.Id == record.PersonId).Select(u => new { u.UserName, u.Disabled }).FirstOrDefaultAsync(ct);
+            if (person is null || person.Disabled || await StaffRoleAsync(record.PersonId!, ct) != record.Role)
+            {
+                return null;
+            }
+
+            userName = person.UserName;
+        }
+
         // Last use is kept to the minute: enough to spot stale tokens without a write per request.
         if (record.LastUsedAt is null || now - record.LastUsedAt > TimeSpan.FromMinutes(1))
         {
@@ -81,8 +116,11 @@ public sealed class ApiTokenService(RightsDeskDbContext db, LedgerWriter ledger,
             await db.SaveChangesAsync(ct);
         }
 
-        return record;
+        return new Validated(record, userName);
     }
+
+    private Task<string?> StaffRoleAsync(string userId, CancellationToken ct) =>
+        (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId select r.Name).FirstOrDefaultAsync(ct);
 
     public static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
 
@@ -108,27 +146,28 @@ public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions>
             return AuthenticateResult.Fail("Use 'Authorization: Bearer <token>'.");
         }
 
-        var record = await tokens.ValidateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
-        if (record is null)
+        var validated = await tokens.ValidateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        if (validated is null)
         {
-            return AuthenticateResult.Fail("The token is unknown, expired or revoked.");
+            return AuthenticateResult.Fail("The token is unknown, expired or revoked, or the person it acts for can no longer use it.");
         }
 
+        var record = validated.Token;
         var identity = new ClaimsIdentity(
-        [
-            new Claim(ClaimTypes.Name, "token:" + record.Name),
-            new Claim(ClaimTypes.Role, record.Role),
-            new Claim("token_id", record.Id.ToString()),
-        ], SchemeName);
+            record.Kind == TokenKind.Person
+                ? [
+                    new Claim(ClaimTypes.NameIdentifier, record.PersonId!),
+                    new Claim(ClaimTypes.Name, validated.PersonUserName ?? record.PersonId!),
+                    new Claim(ClaimTypes.Role, record.Role),
+                    new Claim(Principals.TokenIdClaim, record.Id.ToString()),
+                    new Claim(Principals.TokenKindClaim, Principals.PersonToken),
+                ]
+                : [
+                    new Claim(ClaimTypes.Name, "token:" + record.Name),
+                    new Claim(ClaimTypes.Role, record.Role),
+                    new Claim(Principals.TokenIdClaim, record.Id.ToString()),
+                    new Claim(Principals.TokenKindClaim, Principals.MachineToken),
+                ], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
-}
-
-public static class PrincipalExtensions
-{
-    public static string Actor(this ClaimsPrincipal user) => user.Identity?.Name ?? throw new InvalidOperationException("No authenticated actor.");
-
-    public static string Role(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Role) ?? "";
-
-    public static bool Can(this ClaimsPrincipal user, Permission permission) => Roles.Has(user.Role(), permission);
 }

@@ -5,6 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MimeKit;
 using OtpNet;
+using RightsDesk.Application.Common;
+using RightsDesk.Application.Demands;
+using RightsDesk.Application.Policy;
 using RightsDesk.Browser.Tests.Support;
 using RightsDesk.Core.Assessment;
 using RightsDesk.Core.Demands;
@@ -27,6 +30,8 @@ namespace RightsDesk.Browser.Tests.Portal;
 [Collection(PortalCollection.Name)]
 public sealed partial class PortalJourneyTests(PortalServer server, BrowserFixture browser)
 {
+    private static readonly Core.Cases.Actor Reviewer = Core.Cases.Actor.Person("reviewer", "reviewer@desk.example");
+
     private const string Password = "harbour lantern orbit cactus";
 
     private Task<IBrowserContext> NoScript() => browser.Browser.NewContextAsync(new BrowserNewContextOptions
@@ -151,11 +156,11 @@ public sealed partial class PortalJourneyTests(PortalServer server, BrowserFixtu
         await File.WriteAllTextAsync(Path.Combine(server.DataDirectory, "connector", "account", target, "subscriberInfo.json"), "{\"name\":\"Journey User\"}");
         await server.InScope(async sp =>
         {
-            var demands = sp.GetRequiredService<DemandService>();
+            var demands = sp.GetRequiredService<DemandCases>();
             var record = (await demands.FindAsync(demandId, default))!;
             Assert.Equal(Recommendation.Disclose, record.Recommendation);
-            await demands.DecideAsync(record, new DecisionInput(Recommendation.Disclose, null, null, null), "reviewer@desk.example", default);
-            await demands.ApproveAsync(record, "lead@desk.example", null, default);
+            await sp.GetRequiredService<Decide>().RunAsync(record, new DecisionInput(Recommendation.Disclose, null, null, null), Reviewer, default);
+            await sp.GetRequiredService<Approve>().RunAsync(record, Core.Cases.Viewer.For(Core.Cases.Actor.Person("lead", "lead@desk.example"), Roles.HumanRightsLead, viaToken: false), null, default);
         });
         await server.InScope(async sp =>
         {
@@ -164,8 +169,8 @@ public sealed partial class PortalJourneyTests(PortalServer server, BrowserFixtu
         });
         await server.InScope(async sp =>
         {
-            var demands = sp.GetRequiredService<DemandService>();
-            var package = await demands.FulfilAsync((await demands.FindAsync(demandId, default))!, "reviewer@desk.example", default);
+            var demands = sp.GetRequiredService<DemandCases>();
+            var package = await sp.GetRequiredService<Fulfil>().RunAsync((await demands.FindAsync(demandId, default))!, Reviewer, default);
             await sp.GetRequiredService<PackageReleaseService>().ReleaseAsync(demandId, package.Id, "reviewer@desk.example", null, default);
         });
 

@@ -1,3 +1,4 @@
+using RightsDesk.Core.Cases;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -300,7 +301,7 @@ public abstract class PortalDemandTests<TApp>(TApp app) : IClassFixture<TApp> wh
             var releases = sp.GetRequiredService<PackageReleaseService>();
             var refused = await Assert.ThrowsAsync<WorkflowException>(() => releases.ReleaseAsync(id, Guid.NewGuid(), "reviewer", null, default));
             Assert.Contains("did not come through the authority portal", refused.Message, StringComparison.Ordinal);
-            var question = await Assert.ThrowsAsync<WorkflowException>(() => sp.GetRequiredService<ClarificationService>().AskAsync(id, "Which court?", "reviewer", default));
+            var question = await Assert.ThrowsAsync<WorkflowException>(() => sp.GetRequiredService<ClarificationService>().AskAsync(id, "Which court?", Core.Cases.Actor.Person("reviewer", "reviewer"), default));
             Assert.Contains("by letter", question.Message, StringComparison.Ordinal);
         });
     }

@@ -4,6 +4,9 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using RightsDesk.Application.Common;
+using RightsDesk.Application.Demands;
+using RightsDesk.Application.Policy;
 using RightsDesk.Core.Demands;
 using RightsDesk.Core.Security;
 using RightsDesk.Data;
@@ -22,7 +25,7 @@ namespace RightsDesk.Integration.Tests.Security;
 public abstract class DemandAccessTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : DeskApp
 {
     private static ClaimsPrincipal As(string role, string? name = null) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, "token:" + (name ?? role)), new Claim(ClaimTypes.Role, role)], "test"));
+        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "token:" + (name ?? role)), new Claim(ClaimTypes.Name, "token:" + (name ?? role)), new Claim(ClaimTypes.Role, role)], "test"));
 
     /// <summary>A case stored through the service, with the compartment and assignee written, then read back fresh.</summary>
     private async Task<DemandRecord> Stored(string createdBy, bool restricted = false, string? assignedTo = null)
@@ -31,9 +34,10 @@ public abstract class DemandAccessTests<TApp>(TApp app) : IClassFixture<TApp> wh
         await app.InScope(async sp =>
         {
             var body = Encoding.UTF8.GetBytes(TestRepo.Example("12-us-preservation-request"));
-            var created = await sp.GetRequiredService<DemandService>().CreateAsync(DemandReader.Read(body), body, null, createdBy, null, default);
+            var created = await sp.GetRequiredService<CreateDemand>().RunAsync(new CreateDemand.Request(DemandReader.Read(body), body, null, Core.Cases.Actor.Person(createdBy, createdBy), IntakeRoute.Api), default);
             created.Record.Restricted = restricted;
             created.Record.AssignedTo = assignedTo;
+            created.Record.AssignedToId = assignedTo;
             await sp.GetRequiredService<RightsDeskDbContext>().SaveChangesAsync();
             id = created.Record.Id;
         });

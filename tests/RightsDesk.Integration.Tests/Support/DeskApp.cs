@@ -20,6 +20,7 @@ public abstract class DeskApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string WebhookSecret = "test-webhook-secret-0123456789abcdefghij";
     private readonly Dictionary<string, string> _tokens = [];
+    private readonly Dictionary<string, string> _secrets = [];
 
     protected DeskApp(DatabaseEngine engine, bool captureLogs = false)
     {
@@ -118,11 +119,17 @@ public abstract class DeskApp : WebApplicationFactory<Program>, IAsyncLifetime
         return target;
     }
 
-    /// <summary>An API client signed in with a token of the given role (one token, one actor, per role).</summary>
+    /// <summary>
+    /// An API client with a token of the given role. Each name is one actor: a platform system for the platform role,
+    /// otherwise a staff person of that role (distinct names are distinct people), whose approvals carry a fresh
+    /// authenticator code in X-Step-Up-Code as a real client's would.
+    /// </summary>
     public async Task<HttpClient> ClientFor(string role, string? name = null)
     {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenFor(role, name));
+        name ??= role;
+        var token = await TokenFor(role, name);
+        var client = role == Roles.Platform ? CreateClient() : CreateDefaultClient(new StepUpCodes(() => StepUpCode(name)));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 
@@ -135,9 +142,47 @@ public abstract class DeskApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         await using var scope = Services.CreateAsyncScope();
-        var issued = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(name, role, TimeSpan.FromDays(366), "test", default);
+        var tokens = scope.ServiceProvider.GetRequiredService<ApiTokenService>();
+        var issued = role == Roles.Platform
+            ? await tokens.CreateForMachineAsync(name, TimeSpan.FromDays(366), "test", default)
+            : await tokens.CreateForPersonAsync(name, await PersonAsync(scope.ServiceProvider, role, name), TimeSpan.FromDays(366), "test", default);
         _tokens[name] = issued.Secret;
         return issued.Secret;
+    }
+
+    /// <summary>The e-mail address of the test person behind a name's token.</summary>
+    public static string PersonEmail(string name) => $"{name}@people.test.example";
+
+    /// <summary>The current authenticator code of the person behind a name's token.</summary>
+    public string StepUpCode(string name) => new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(_secrets[name])).ComputeTotp();
+
+    private async Task<string> PersonAsync(IServiceProvider sp, string role, string name)
+    {
+        var accounts = sp.GetRequiredService<Web.Accounts.AccountService>();
+        var link = await accounts.CreateStaffAsync(PersonEmail(name), role, name, "test", default);
+        _secrets[name] = await accounts.AuthenticatorSecretAsync(link.User);
+        var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Data.Accounts.DeskUser>>();
+        // API-only people: an authenticator for step-up, no password (they never sign in to the desk).
+        var user = (await users.FindByIdAsync(link.User.Id))!;
+        user.EnrolledAt = Clock.GetUtcNow();
+        user.EnrolmentHash = null;
+        await users.UpdateAsync(user);
+        return PersonEmail(name);
+    }
+
+    /// <summary>Adds the approver's current code to approvals, the way a client built for the API does.</summary>
+    private sealed class StepUpCodes(Func<string> code) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Method == HttpMethod.Post && request.RequestUri?.AbsolutePath.EndsWith("/approvals", StringComparison.Ordinal) == true
+                && !request.Headers.Contains(Web.Demands.DemandsApi.StepUpHeader))
+            {
+                request.Headers.Add(Web.Demands.DemandsApi.StepUpHeader, code());
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     public async Task InScope(Func<IServiceProvider, Task> action)

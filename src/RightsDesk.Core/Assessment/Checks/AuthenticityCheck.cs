@@ -40,7 +40,13 @@ internal sealed class AuthenticityCheck : IAssessmentCheck
             return;
         }
 
-        if (a.Verified)
+        if (a.Verified && c.Requester.Status is RequesterStatus.UnverifiedChannel && !c.TakesClaimsAsGiven)
+        {
+            // The sender's own word that it was verified is not a verification: only a call-back the desk recorded is.
+            c.Concern(Id, "The demand says its requester was verified, but no call-back is recorded on the desk; it is treated as unverified until staff call the authority back on an independently found number and record it.", Standards.FakeEdr);
+            c.Require(Recommendation.VerifyRequester, "the claimed verification is not recorded");
+        }
+        else if (a.Verified)
         {
             c.Pass(Id, d.Channel is Channel.Portal
                 ? "Submitted through a verified portal account."
@@ -84,6 +90,9 @@ internal sealed class AuthenticityCheck : IAssessmentCheck
                 c.Concern(Id, $"Earlier demands from this requester were found abusive (flagged{since}): overbroad, pretextual or aimed at protected expression. The human rights lead reviews this one, more approvers are needed, and it is read as narrowly as its terms allow.", Standards.Gni + "; " + Standards.Ungp);
                 c.Escalate("the requester is flagged for abusive demands");
                 return false;
+            case RequesterStatus.VerifiedCallBack:
+                c.Pass(Id, $"Staff recorded on the desk{since} that they called the authority back on an independently found number and the demand was confirmed.", Standards.PortalVerification);
+                return true;
             default:
                 return false;
         }

@@ -15,6 +15,7 @@ namespace RightsDesk.Data.Migrations.Postgres
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
+#pragma warning disable 612, 618
             modelBuilder
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
@@ -307,6 +308,14 @@ namespace RightsDesk.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("ApprovedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ApproverRole")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
@@ -319,6 +328,9 @@ namespace RightsDesk.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("DecisionId", "ApprovedBy")
+                        .IsUnique();
+
+                    b.HasIndex("DecisionId", "ApprovedById")
                         .IsUnique();
 
                     b.ToTable("approvals", (string)null);
@@ -337,6 +349,10 @@ namespace RightsDesk.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<Guid>("DemandId")
                         .HasColumnType("uuid");
@@ -379,6 +395,10 @@ namespace RightsDesk.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("AssignedToId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("AuthorityCountry")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -406,6 +426,10 @@ namespace RightsDesk.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<DateOnly?>("Deadline")
                         .HasColumnType("date");
@@ -486,6 +510,8 @@ namespace RightsDesk.Data.Migrations.Postgres
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("AssignedTo", "ReceivedAt");
+
+                    b.HasIndex("AssignedToId", "ReceivedAt");
 
                     b.HasIndex("AuthorityCountry", "ReceivedAt");
 
@@ -1051,6 +1077,11 @@ namespace RightsDesk.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<DateTimeOffset?>("LastUsedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1058,6 +1089,10 @@ namespace RightsDesk.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<string>("Prefix")
                         .IsRequired()
@@ -1234,6 +1269,7 @@ namespace RightsDesk.Data.Migrations.Postgres
                 {
                     b.Navigation("Steps");
                 });
+#pragma warning restore 612, 618
         }
     }
 }

@@ -14,6 +14,7 @@ namespace RightsDesk.Data.Migrations.Sqlite
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
+#pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -296,6 +297,14 @@ namespace RightsDesk.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ApprovedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApproverRole")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
@@ -308,6 +317,9 @@ namespace RightsDesk.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DecisionId", "ApprovedBy")
+                        .IsUnique();
+
+                    b.HasIndex("DecisionId", "ApprovedById")
                         .IsUnique();
 
                     b.ToTable("approvals", (string)null);
@@ -325,6 +337,10 @@ namespace RightsDesk.Data.Migrations.Sqlite
                     b.Property<string>("DecidedBy")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("DemandId")
@@ -368,6 +384,10 @@ namespace RightsDesk.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AssignedToId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AuthorityCountry")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -394,6 +414,10 @@ namespace RightsDesk.Data.Migrations.Sqlite
                     b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("Deadline")
@@ -475,6 +499,8 @@ namespace RightsDesk.Data.Migrations.Sqlite
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("AssignedTo", "ReceivedAt");
+
+                    b.HasIndex("AssignedToId", "ReceivedAt");
 
                     b.HasIndex("AuthorityCountry", "ReceivedAt");
 
@@ -1036,12 +1062,21 @@ namespace RightsDesk.Data.Migrations.Sqlite
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("LastUsedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Prefix")
@@ -1219,6 +1254,7 @@ namespace RightsDesk.Data.Migrations.Sqlite
                 {
                     b.Navigation("Steps");
                 });
+#pragma warning restore 612, 618
         }
     }
 }

@@ -25,24 +25,30 @@ public sealed class HomeModel(RightsDeskDbContext db, TimeProvider clock) : Page
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var horizon = DateOnly.FromDateTime(now.AddHours(72).UtcDateTime);
-        var visible = DemandQueries.Visible(db.Demands.AsNoTracking(), User);
-        var me = User.Actor();
+        var visible = DemandQueries.Visible(db.Demands.AsNoTracking(), User.ToViewer());
+        var me = User.ToActor();
 
         if (User.Can(Permission.DemandAssess) && User.Can(Permission.DemandRead))
         {
+            // Each queue lists exactly the states in which its action is allowed (the kernel's transitions): nothing
+            // appears "to decide" that cannot be decided.
             Queues.Add(await Build("to-assess", "New demands to assess", "Received and not yet assessed.",
                 visible.Where(d => d.State == DemandState.Received), today, ct));
             Queues.Add(await Build("to-decide", "Assessed, awaiting a decision", "The assessment is done; a reviewer decides.",
-                visible.Where(d => d.State == DemandState.Assessed || d.State == DemandState.Challenged || d.State == DemandState.VerificationPending), today, ct));
+                DemandQueries.InStates(visible, Workflow.StatesAllowing(WorkflowAction.Decide)), today, ct));
+            Queues.Add(await Build("answers", "Waiting on the authority", "Clarification, verification or a challenge is open; record the answer when it comes.",
+                DemandQueries.InStates(visible, Workflow.StatesAllowing(WorkflowAction.AnswerReceived)), today, ct));
         }
 
         if (User.Can(Permission.DemandApprove))
         {
             // Not the decision's author and not already approved by me: four eyes means someone else's decision.
-            var mine = db.Decisions.Where(x => x.DecidedBy == me).Select(x => x.DemandId);
-            var approvedByMe = from a in db.Approvals join x in db.Decisions on a.DecisionId equals x.Id where a.ApprovedBy == me select x.DemandId;
+            var (myId, myName) = (me.Id, me.LedgerName);
+            var mine = db.Decisions.Where(x => !x.Superseded && (x.DecidedById == myId || (x.DecidedById == null && x.DecidedBy == myName))).Select(x => x.DemandId);
+            var approvedByMe = from a in db.Approvals join x in db.Decisions on a.DecisionId equals x.Id
+                               where !x.Superseded && (a.ApprovedById == myId || (a.ApprovedById == null && a.ApprovedBy == myName)) select x.DemandId;
             Queues.Add(await Build("my-approval", "Awaiting my approval", "Decisions by colleagues that need a second (or third) person.",
-                visible.Where(d => d.State == DemandState.AwaitingApproval && !mine.Contains(d.Id) && !approvedByMe.Contains(d.Id)), today, ct));
+                DemandQueries.InStates(visible, Workflow.StatesAllowing(WorkflowAction.Approve)).Where(d => !mine.Contains(d.Id) && !approvedByMe.Contains(d.Id)), today, ct));
         }
 
         if (!User.Can(Permission.DemandRead))

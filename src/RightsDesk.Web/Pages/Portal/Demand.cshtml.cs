@@ -1,3 +1,4 @@
+using RightsDesk.Core.Cases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace RightsDesk.Web.Pages.Portal;
 /// One of the official's demands: where it stands, the platform's questions with a form to answer, and released
 /// answers to download. The desk's assessment is not shown. Another official's demand is "not found".
 /// </summary>
-public sealed class DemandModel(PortalAccounts accounts, DemandService demands, ClarificationService clarifications, PackageReleaseService releases, RightsDeskDbContext db) : PageModel
+public sealed class DemandModel(PortalAccounts accounts, DemandCases demands, ClarificationService clarifications, PackageReleaseService releases, RightsDeskDbContext db) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
     [BindProperty] public Guid ClarificationId { get; set; }
@@ -41,7 +42,7 @@ public sealed class DemandModel(PortalAccounts accounts, DemandService demands, 
         var official = (await accounts.CurrentAsync(User, ct))!;
         try
         {
-            await clarifications.AnswerAsync(Id, ClarificationId, Answer, official.User.Id, official.User.UserName!, ct);
+            await clarifications.AnswerAsync(Id, ClarificationId, Answer, Actor.Person(official.User.Id, official.User.UserName!), ct);
             return Redirect($"/portal/demands/{Id}?answered=1");
         }
         catch (ValidationFailedException e)
@@ -68,7 +69,7 @@ public sealed class DemandModel(PortalAccounts accounts, DemandService demands, 
         }
 
         Record = record;
-        Demand = demands.Open(record);
+        Demand = demands.Sealing.Demand(record);
         Questions = await clarifications.ForDemandAsync(Id, ct);
         Releases = await releases.ForDemandAsync(Id, official.User.Id, ct);
         Documents = await db.Documents.CountAsync(d => d.DemandId == Id, ct);

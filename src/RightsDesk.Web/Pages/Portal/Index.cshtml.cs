@@ -9,7 +9,7 @@ using RightsDesk.Web.Portal;
 namespace RightsDesk.Web.Pages.Portal;
 
 /// <summary>The official's own demands, newest first, with where each stands. Nobody else's appear, whatever the query.</summary>
-public sealed class IndexModel(PortalAccounts accounts, RightsDeskDbContext db, DemandService demands) : PageModel
+public sealed class IndexModel(PortalAccounts accounts, RightsDeskDbContext db, DemandSealing demands) : PageModel
 {
     public const int PageSize = 50;
 
@@ -36,7 +36,7 @@ public sealed class IndexModel(PortalAccounts accounts, RightsDeskDbContext db, 
         var open = await db.Clarifications.AsNoTracking().Where(c => ids.Contains(c.DemandId) && c.AnsweredAt == null).Select(c => c.DemandId).Distinct().ToListAsync(ct);
         var released = await db.PackageReleases.AsNoTracking().Where(r => ids.Contains(r.DemandId) && r.OfficialUserId == official.User.Id).Select(r => r.DemandId).Distinct().ToListAsync(ct);
         // The official's own reference is inside the sealed demand; a page of 50 is opened to show it.
-        Rows.AddRange(records.Select(r => new Row(r.Id, r.ReceivedAt, r.Kind, r.Emergency, demands.Open(r).Authority.Reference, r.State, open.Contains(r.Id), released.Contains(r.Id))));
+        Rows.AddRange(records.Select(r => new Row(r.Id, r.ReceivedAt, r.Kind, r.Emergency, demands.Demand(r).Authority.Reference, r.State, open.Contains(r.Id), released.Contains(r.Id))));
         return Page();
     }
 }

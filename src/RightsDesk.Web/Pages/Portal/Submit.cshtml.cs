@@ -11,11 +11,11 @@ namespace RightsDesk.Web.Pages.Portal;
 
 /// <summary>
 /// A verified official submits a demand with its document. The form becomes the API's JSON and goes through
-/// DemandReader and DemandService like any other demand: same validation, same assessment, same ledger. The channel is
+/// DemandReader and the CreateDemand command like any other demand: same validation, same assessment, same ledger. The channel is
 /// the portal and the authority is the verified profile's, whatever the form says.
 /// </summary>
-[RequestFormLimits(ValueCountLimit = 100, MultipartBodyLengthLimit = DemandService.MaxDocumentBytes + DemandReader.MaxDocumentBytes + 64 * 1024)]
-public sealed class SubmitModel(PortalAccounts accounts, DemandService demands, FieldCipher cipher, TimeProvider clock) : PageModel
+[RequestFormLimits(ValueCountLimit = 100, MultipartBodyLengthLimit = CreateDemand.MaxDocumentBytes + DemandReader.MaxDocumentBytes + 64 * 1024)]
+public sealed class SubmitModel(PortalAccounts accounts, CreateDemand demands, FieldCipher cipher, TimeProvider clock) : PageModel
 {
     [BindProperty] public SubmissionForm Form { get; set; } = new();
     /// <summary>Made when the form is shown, so pressing submit twice does not make two demands.</summary>
@@ -65,7 +65,7 @@ public sealed class SubmitModel(PortalAccounts accounts, DemandService demands, 
         var key = IdempotencyKey is { Length: > 0 and <= 64 } k ? k : null;
         try
         {
-            var created = await demands.CreateAsync(demand, body, upload, Official.User.UserName!, key, Official.User.Id, ct);
+            var created = await demands.RunAsync(new CreateDemand.Request(demand, body, upload, Actor.Person(Official.User.Id, Official.User.UserName!), IntakeRoute.Portal, key, Official.User.Id), ct);
             return Redirect($"/portal/demands/{created.Record.Id}?submitted=1");
         }
         catch (ConflictException)
@@ -76,7 +76,7 @@ public sealed class SubmitModel(PortalAccounts accounts, DemandService demands, 
         }
     }
 
-    private async Task<DemandService.Upload?> ReadDocument(CancellationToken ct)
+    private async Task<Upload?> ReadDocument(CancellationToken ct)
     {
         var file = Request.HasFormContentType ? Request.Form.Files["document"] : null;
         if (file is null || file.Length == 0)

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RightsDesk.Core;
 using RightsDesk.Core.Security;
-using RightsDesk.Web.Defenders;
+using RightsDesk.Application.Defenders;
 using RightsDesk.Web.Security;
 
 namespace RightsDesk.Web.Pages.Desk.AtRisk;

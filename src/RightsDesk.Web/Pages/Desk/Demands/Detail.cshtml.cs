@@ -1,3 +1,4 @@
+using RightsDesk.Core.Cases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -20,14 +21,14 @@ namespace RightsDesk.Web.Pages.Desk.Demands;
 /// checks the object again (role and compartment); a case the person may not see is "not found", whatever the URL.
 /// </summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = "perm:DemandRead")]
-public sealed class DetailModel(DemandService demands, RightsDeskDbContext db, DeskSignIn signIn) : PageModel
+public sealed class DetailModel(DemandCommands demands, RightsDeskDbContext db, DeskSignIn signIn) : PageModel
 {
     public sealed record LedgerLine(long Seq, string Event, DateTimeOffset At, string Actor, string LeafHash);
 
     [FromRoute] public Guid Id { get; set; }
     public DemandView View { get; private set; } = null!;
     public DemandRecord Record { get; private set; } = null!;
-    public IReadOnlyList<DemandService.LetterText> Letters { get; private set; } = [];
+    public IReadOnlyList<Application.Letters.LetterText> Letters { get; private set; } = [];
     public IReadOnlyList<LedgerLine> Ledger { get; private set; } = [];
     public string? Error { get; private set; }
     public string? Done { get; private set; }
@@ -41,7 +42,7 @@ public sealed class DetailModel(DemandService demands, RightsDeskDbContext db, D
             return NotFound();
         }
 
-        await demands.RecordReadAsync(Record, User.Actor(), ct);
+        await demands.Read.RunAsync(Record, User.ToActor(), ct);
         Done = Request.Query["done"].ToString() is { Length: > 0 and < 100 } d ? d : null;
         return Page();
     }
@@ -49,13 +50,13 @@ public sealed class DetailModel(DemandService demands, RightsDeskDbContext db, D
     /// <summary>The original document, shown inline in the page's frame; each read is a ledger event.</summary>
     public async Task<IActionResult> OnGetDocumentAsync(Guid documentId, CancellationToken ct)
     {
-        var record = await demands.FindAsync(Id, ct);
+        var record = await demands.Cases.FindAsync(Id, ct);
         if (record is null || !DemandAccess.CanSeeContents(User, record) || !User.Can(Permission.DocumentRead))
         {
             return NotFound();
         }
 
-        var doc = await demands.ReadDocumentAsync(Id, documentId, User.Actor(), ct);
+        var doc = await demands.Documents.ReadAsync(Id, documentId, User.ToActor(), ct);
         if (doc is null)
         {
             return NotFound();
@@ -63,11 +64,11 @@ public sealed class DetailModel(DemandService demands, RightsDeskDbContext db, D
 
         HttpContext.Items[SecurityHeaders.FramedDocument] = true;
         Response.Headers.ContentDisposition = "inline";
-        return File(doc.Value.Content, doc.Value.Record.ContentType);
+        return File(doc.Content, doc.Record.ContentType);
     }
 
     public Task<IActionResult> OnPostAssessAsync(CancellationToken ct) =>
-        Act(Permission.DemandAssess, r => demands.AssessAsync(r, User.Actor(), ct), "assessed", ct);
+        Act(Permission.DemandAssess, r => demands.Assess.RunAsync(r, User.ToActor(), ct), "assessed", ct);
 
     public Task<IActionResult> OnPostDecideAsync(string? outcome, string? reason, List<string>? categories, string? territories, CancellationToken ct) =>
         Act(Permission.DemandDecide, async r =>
@@ -84,7 +85,7 @@ public sealed class DetailModel(DemandService demands, RightsDeskDbContext db, D
             }
 
             var terr = (territories ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => t.ToUpperInvariant()).ToList();
-            await demands.DecideAsync(r, new DecisionInput(o, Limit(reason, 4000), cats.Count > 0 ? cats : null, terr.Count > 0 ? terr : null), User.Actor(), ct);
+            await demands.Decide.RunAsync(r, new DecisionInput(o, Limit(reason, 4000), cats.Count > 0 ? cats : null, terr.Count > 0 ? terr : null), User.ToActor(), ct);
         }, "decided", ct);
 
     /// <summary>Approving hands data over or restricts speech: it needs a fresh authenticator code (step-up).</summary>
@@ -96,33 +97,36 @@ public sealed class DetailModel(DemandService demands, RightsDeskDbContext db, D
                 throw new WorkflowException("The authenticator code is not right. Approving needs the current code from your app.");
             }
 
-            await demands.ApproveAsync(r, User.Actor(), Limit(comment, 2000), ct);
+            await demands.Approve.RunAsync(r, User.ToViewer(), Limit(comment, 2000), ct);
         }, "approved", ct);
 
     public Task<IActionResult> OnPostSendBackAsync(string? reason, CancellationToken ct) =>
-        Act(Permission.DemandApprove, r => demands.SendBackAsync(r, User.Actor(), Limit(reason, 4000) ?? "", ct), "sent back", ct);
+        Act(Permission.DemandApprove, r => demands.SendBack.RunAsync(r, User.ToActor(), Limit(reason, 4000) ?? "", ct), "sent back", ct);
 
     public Task<IActionResult> OnPostFulfilAsync(CancellationToken ct) =>
-        Act(Permission.DemandFulfil, r => demands.FulfilAsync(r, User.Actor(), ct), "fulfilled", ct);
+        Act(Permission.DemandFulfil, r => demands.Fulfil.RunAsync(r, User.ToActor(), ct), "fulfilled", ct);
 
     public Task<IActionResult> OnPostAnswerAsync(string? note, CancellationToken ct) =>
-        Act(Permission.DemandAssess, r => demands.AnswerReceivedAsync(r, User.Actor(), Limit(note, 4000), ct), "reopened and reassessed", ct);
+        Act(Permission.DemandAssess, r => demands.Answer.RunAsync(r, User.ToActor(), Limit(note, 4000), ct), "reopened and reassessed", ct);
+
+    public Task<IActionResult> OnPostVerifyAsync(string? calledNumber, string? numberSource, string? spokeWith, string? note, CancellationToken ct) =>
+        Act(Permission.OfficialVerify, r => demands.Verify.RunAsync(r, User.ToActor(), new RecordVerification.CallBack(calledNumber ?? "", numberSource ?? "", spokeWith ?? "", Limit(note, 4000)), ct), "call-back recorded and reassessed", ct);
 
     public Task<IActionResult> OnPostCloseAsync(string? note, CancellationToken ct) =>
-        Act(Permission.DemandDecide, r => demands.CloseAsync(r, User.Actor(), Limit(note, 4000), ct), "closed", ct);
+        Act(Permission.DemandDecide, r => demands.Close.RunAsync(r, User.ToActor(), Limit(note, 4000), ct), "closed", ct);
 
     public Task<IActionResult> OnPostDraftLetterAsync(string? language, CancellationToken ct) =>
-        Act(Permission.DemandDecide, r => demands.DraftLetterAsync(r, language is { Length: > 0 and <= 10 } l ? l : "en", User.Actor(), ct), "letter drafted", ct);
+        Act(Permission.DemandDecide, r => demands.Letters.DraftAsync(r, language is { Length: > 0 and <= 10 } l ? l : "en", User.ToActor(), ct), "letter drafted", ct);
 
     public Task<IActionResult> OnPostEditLetterAsync(Guid letterId, string? subject, string? body, CancellationToken ct) =>
-        Act(Permission.DemandDecide, r => demands.EditLetterAsync(r, letterId, subject ?? "", body ?? "", User.Actor(), ct), "letter saved", ct);
+        Act(Permission.DemandDecide, r => demands.Letters.EditAsync(r, letterId, subject ?? "", body ?? "", User.ToActor(), ct), "letter saved", ct);
 
     public Task<IActionResult> OnPostSendLetterAsync(Guid letterId, CancellationToken ct) =>
-        Act(Permission.DemandDecide, r => demands.SendLetterAsync(r, letterId, User.Actor(), ct), "letter marked as sent", ct);
+        Act(Permission.DemandDecide, r => demands.Letters.MarkSentAsync(r, letterId, User.ToActor(), ct), "letter marked as sent", ct);
 
     private async Task<IActionResult> Act(Permission permission, Func<DemandRecord, Task> action, string done, CancellationToken ct)
     {
-        var record = await demands.FindAsync(Id, ct);
+        var record = await demands.Cases.FindAsync(Id, ct);
         if (record is null || !DemandAccess.CanSeeContents(User, record))
         {
             return NotFound();
@@ -153,22 +157,23 @@ public sealed class DetailModel(DemandService demands, RightsDeskDbContext db, D
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var record = await demands.FindAsync(Id, ct);
+        var record = await demands.Cases.FindAsync(Id, ct);
         if (record is null || !DemandAccess.CanSeeContents(User, record))
         {
             return false;
         }
 
         Record = record;
-        View = await demands.BuildViewAsync(record, ct);
-        Letters = User.Can(Permission.DemandDecide) || User.Can(Permission.DemandApprove) ? await demands.LettersAsync(record, ct) : [];
+        View = await demands.View.RunAsync(record, ct);
+        Letters = User.Can(Permission.DemandDecide) || User.Can(Permission.DemandApprove) ? await demands.Letters.ListAsync(record, ct) : [];
         var subject = record.Id.ToString();
         var rows = await db.LedgerEvents.AsNoTracking().Where(e => e.SubjectId == subject).OrderBy(e => e.Seq).Take(500).ToListAsync(ct);
         Ledger = rows.Select(e => new LedgerLine(e.Seq, Enum.IsDefined(typeof(LedgerEventCode), e.Code) ? ((LedgerEventCode)e.Code).ToString() : e.Code.ToString(System.Globalization.CultureInfo.InvariantCulture),
             e.At, e.Actor, Convert.ToHexStringLower(e.LeafHash)[..16])).ToList();
-        var me = User.Actor();
-        DecidedByMe = View.Decision?.Decision.DecidedBy == me;
-        ApprovedByMe = View.Decision?.Approvals.Any(a => a.ApprovedBy == me) == true;
+        var me = User.ToActor();
+        DecidedByMe = View.Decision?.Decision.Decider.IsSamePersonAs(me) == true;
+        ApprovedByMe = View.Decision is not null && await db.Approvals.AnyAsync(a => a.DecisionId == db.Decisions.Where(d => d.DemandId == Id && !d.Superseded).OrderByDescending(d => d.DecidedAt).Select(d => d.Id).FirstOrDefault()
+            && (a.ApprovedById == me.Id || (a.ApprovedById == null && a.ApprovedBy == me.LedgerName)), ct);
         return true;
     }
 

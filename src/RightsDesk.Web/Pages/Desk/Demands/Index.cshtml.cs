@@ -7,6 +7,8 @@ using RightsDesk.Core.Demands;
 using RightsDesk.Data;
 using RightsDesk.Web.Demands;
 
+using RightsDesk.Web.Security;
+
 namespace RightsDesk.Web.Pages.Desk.Demands;
 
 /// <summary>
@@ -35,7 +37,7 @@ public sealed class IndexModel(RightsDeskDbContext db, TimeProvider clock) : Pag
     public async Task OnGetAsync(CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var q = DemandQueries.Visible(db.Demands.AsNoTracking(), User);
+        var q = DemandQueries.Visible(db.Demands.AsNoTracking(), User.ToViewer());
         if (!string.IsNullOrEmpty(State))
         {
             if (JsonNames.TryParse<DemandState>(State, out var s)) { q = q.Where(d => d.State == s); } else { Errors.Add($"Unknown state '{State}'."); }

@@ -14,7 +14,7 @@ namespace RightsDesk.Web.Pages.Desk.Demands;
 /// </summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = "perm:DemandCreate")]
 [RequestSizeLimit(Hosting.RightsDeskWeb.MaxRequestBytes)]
-public sealed class NewModel(DemandService demands, TimeProvider clock) : PageModel
+public sealed class NewModel(CreateDemand demands, TimeProvider clock) : PageModel
 {
     public Dictionary<string, string> Values { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Checked { get; } = new(StringComparer.Ordinal);
@@ -47,7 +47,7 @@ public sealed class NewModel(DemandService demands, TimeProvider clock) : PageMo
 
         var body = DemandForm.ToJson(form);
         Demand demand;
-        DemandService.Upload? upload = null;
+        Upload? upload = null;
         try
         {
             demand = DemandReader.Read(body);
@@ -69,7 +69,7 @@ public sealed class NewModel(DemandService demands, TimeProvider clock) : PageMo
         }
 
         // The submission id makes a double click or a resent form create one demand, not two.
-        var created = await demands.CreateAsync(demand, body, upload, User.Actor(), "form:" + Submission, ct);
+        var created = await demands.RunAsync(new CreateDemand.Request(demand, body, upload, User.ToActor(), IntakeRoute.Desk, "form:" + Submission), ct);
         return Redirect($"/desk/demands/{created.Record.Id}?done=received");
     }
 

@@ -1,3 +1,4 @@
+using RightsDesk.Core.Cases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RightsDesk.Core;
@@ -17,7 +18,7 @@ namespace RightsDesk.Web.Pages.Desk.Officials;
 /// denied" (403) before the case is looked up, rather than told "not found" by the object check.
 /// </summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = "perm:DemandRead")]
-public sealed class ClarifyModel(DemandService demands, ClarificationService clarifications) : PageModel
+public sealed class ClarifyModel(DemandCommands demands, ClarificationService clarifications) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
     [BindProperty] public string? Question { get; set; }
@@ -35,7 +36,7 @@ public sealed class ClarifyModel(DemandService demands, ClarificationService cla
             return NotFound();
         }
 
-        await demands.RecordReadAsync(Record, User.Actor(), ct);
+        await demands.Read.RunAsync(Record, User.ToActor(), ct);
         return Page();
     }
 
@@ -55,7 +56,7 @@ public sealed class ClarifyModel(DemandService demands, ClarificationService cla
 
         try
         {
-            await clarifications.AskAsync(Id, Question, User.Actor(), ct);
+            await clarifications.AskAsync(Id, Question, User.ToActor(), ct);
             return Redirect($"/desk/demands/{Id}/clarify");
         }
         catch (ValidationFailedException e)
@@ -74,7 +75,7 @@ public sealed class ClarifyModel(DemandService demands, ClarificationService cla
 
     private async Task<bool> Load(CancellationToken ct)
     {
-        var record = await demands.FindAsync(Id, ct);
+        var record = await demands.Cases.FindAsync(Id, ct);
         if (record is null || !DemandAccess.CanSeeContents(User, record))
         {
             return false;

@@ -1,3 +1,4 @@
+using RightsDesk.Core.Cases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RightsDesk.Core;
@@ -49,7 +50,7 @@ public sealed class DetailModel(OfficialReview review) : PageModel
             return Show(ct, StatusCodes.Status400BadRequest);
         }
 
-        return Act("flagged", () => review.FlagAsync(UserId, flag, FlagReason, User.Actor(), ct), ct);
+        return Act("flagged", () => review.FlagAsync(UserId, flag, FlagReason, User.ToActor(), ct), ct);
     }
 
     private async Task<IActionResult> Act(string done, Func<Task> action, CancellationToken ct)

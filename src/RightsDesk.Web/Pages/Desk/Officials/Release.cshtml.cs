@@ -1,3 +1,4 @@
+using RightsDesk.Core.Cases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ namespace RightsDesk.Web.Pages.Desk.Officials;
 /// denied" (403) before the case is looked up, rather than told "not found" by the object check.
 /// </summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = "perm:DemandFulfil")]
-public sealed class ReleaseModel(DemandService demands, PackageReleaseService releases, RightsDeskDbContext db) : PageModel
+public sealed class ReleaseModel(DemandCases demands, PackageReleaseService releases, RightsDeskDbContext db) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
     [BindProperty] public Guid PackageId { get; set; }

@@ -7,7 +7,7 @@ using RightsDesk.Core.Assessment;
 using RightsDesk.Core.Demands;
 using RightsDesk.Core.Fulfilment;
 
-namespace RightsDesk.Web.Fulfilment;
+namespace RightsDesk.Application.Fulfilment;
 
 /// <summary>
 /// A connector that reads the platform's exports from a directory (docs/connector.md):

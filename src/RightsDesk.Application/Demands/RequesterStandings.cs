@@ -3,7 +3,7 @@ using RightsDesk.Core.Assessment;
 using RightsDesk.Data;
 using RightsDesk.Data.Portal;
 
-namespace RightsDesk.Web.Portal;
+namespace RightsDesk.Application.Demands;
 
 /// <summary>Turns the portal's record of the official who submitted a demand into what the assessment weighs.</summary>
 public static class RequesterStandings

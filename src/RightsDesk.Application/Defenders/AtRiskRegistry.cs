@@ -6,7 +6,7 @@ using RightsDesk.Data.Defenders;
 using RightsDesk.Data.Encryption;
 using RightsDesk.Data.Ledger;
 
-namespace RightsDesk.Web.Defenders;
+namespace RightsDesk.Application.Defenders;
 
 public sealed record AtRiskView(Guid Id, string Identifier, string Category, DateTimeOffset AddedAt, string AddedBy, string? Note);
 

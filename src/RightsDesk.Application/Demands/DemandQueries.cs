@@ -1,27 +1,42 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using RightsDesk.Core.Cases;
 using RightsDesk.Core.Demands;
-using RightsDesk.Core.Security;
 using RightsDesk.Data.Demands;
-using RightsDesk.Web.Security;
 
-namespace RightsDesk.Web.Demands;
+namespace RightsDesk.Application.Demands;
 
 /// <summary>The list queries shared by the API and the desk, so both hide the same compartmented cases.</summary>
 public static class DemandQueries
 {
-    /// <summary>Restricted cases drop out of every list unless the person is cleared for them or assigned.</summary>
-    public static IQueryable<DemandRecord> Visible(IQueryable<DemandRecord> q, ClaimsPrincipal user)
+    /// <summary>
+    /// The compartment rule (<see cref="Compartments"/>) as a query: restricted cases drop out of every list and count
+    /// unless the viewer is cleared for them or assigned. Cases assigned before actors had ids match by name.
+    /// </summary>
+    public static IQueryable<DemandRecord> Visible(IQueryable<DemandRecord> q, Viewer viewer)
     {
-        if (user.Can(Permission.DemandReadRestricted))
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (Compartments.SeesAllRestricted(viewer))
         {
             return q;
         }
 
-        var actor = user.Actor();
-        return q.Where(d => !d.Restricted || d.AssignedTo == actor);
+        var id = viewer.Actor.Id;
+        var name = viewer.Actor.LedgerName;
+        return q.Where(d => !d.Restricted || d.AssignedToId == id || (d.AssignedToId == null && d.AssignedTo == name));
     }
+
+    /// <summary>The kernel's view of one stored case, for <see cref="Compartments"/>.</summary>
+    public static CaseAccess Access(DemandRecord d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        return new CaseAccess(d.Restricted, d.AssignedToId, d.AssignedTo, d.CreatedById, d.CreatedBy);
+    }
+
+    /// <summary>The demands in <paramref name="states"/>: what a queue for one action lists (the states come from the
+    /// kernel's transitions, so a queue never lists a case its action cannot be taken on).</summary>
+    public static IQueryable<DemandRecord> InStates(IQueryable<DemandRecord> q, IReadOnlyList<DemandState> states) =>
+        q.Where(d => states.Contains(d.State));
 
     public static IQueryable<DemandRecord> Open(IQueryable<DemandRecord> q) =>
         q.Where(d => d.State != DemandState.Closed && d.State != DemandState.Fulfilled);

@@ -3,7 +3,7 @@ using RightsDesk.Core.Demands;
 using RightsDesk.Data.Demands;
 using RightsDesk.Data.Notices;
 
-namespace RightsDesk.Web.Demands;
+namespace RightsDesk.Application.Demands;
 
 /// <summary>One row of a list: what a reviewer scans, no personal data.</summary>
 public sealed record DemandSummary(

@@ -1,7 +1,7 @@
 using RightsDesk.Core.Policy;
 using RightsDesk.Data.Policy;
 
-namespace RightsDesk.Web.Hosting;
+namespace RightsDesk.Application.Policy;
 
 /// <summary>The policy in force. Loaded at start-up; a broken policy stops the start with the file and reason named.</summary>
 public sealed class PolicyProvider(string directory)

@@ -1,3 +1,4 @@
+using RightsDesk.Core.Cases;
 using Microsoft.EntityFrameworkCore;
 using RightsDesk.Core;
 using RightsDesk.Core.Assessment;
@@ -7,7 +8,7 @@ using RightsDesk.Data.Demands;
 using RightsDesk.Data.Ledger;
 using RightsDesk.Data.Notices;
 
-namespace RightsDesk.Web.Notices;
+namespace RightsDesk.Application.Notices;
 
 /// <summary>
 /// Keeps each affected user's notice in step with the case: planned at assessment, queued when the law allows
@@ -92,7 +93,7 @@ public sealed class NoticePlanner(RightsDeskDbContext db, LedgerWriter ledger)
             .CountAsync(ct);
         if (pending > 0)
         {
-            throw new Core.Demands.WorkflowException($"{pending} user notice(s) must be delivered before anything is disclosed, so the user can challenge the demand. Check the notice outbox.");
+            throw new Core.Cases.WorkflowException($"{pending} user notice(s) must be delivered before anything is disclosed, so the user can challenge the demand. Check the notice outbox.");
         }
     }
 

@@ -1,0 +1,107 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using RightsDesk.Application.Common;
+using RightsDesk.Core;
+using RightsDesk.Core.Cases;
+using RightsDesk.Core.Demands;
+using RightsDesk.Data.Demands;
+using RightsDesk.Data.Ledger;
+
+namespace RightsDesk.Application.Demands;
+
+/// <summary>How a demand reached RightsDesk. RightsDesk records it; the submitter does not get to claim it.</summary>
+public enum IntakeRoute { Api, Desk, Portal, Import }
+
+public sealed record Upload(string FileName, string ContentType, byte[] Content);
+
+/// <summary>
+/// Stores a new demand (and its document) and assesses it at once. With an idempotency key, a retry of the same
+/// request returns the demand the first one created; reusing a key for a different request is refused.
+/// </summary>
+public sealed class CreateDemand(DemandCases cases, AssessDemand assess, DemandDocuments documents)
+{
+    public const long MaxDocumentBytes = DemandDocuments.MaxBytes;
+
+    public sealed record Request(Demand Demand, byte[] Body, Upload? Document, Actor Actor, IntakeRoute Route, string? IdempotencyKey = null, string? RequesterUserId = null);
+
+    public sealed record Result(DemandRecord Record, bool Replayed);
+
+    public async Task<Result> RunAsync(Request request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (demand, actor) = (request.Demand, request.Actor);
+        if (demand.Channel is Channel.Portal && request.Route is not IntakeRoute.Portal)
+        {
+            throw new ValidationFailedException([new FieldError("channel", "\"portal\" is recorded by RightsDesk for demands submitted through the authority portal; say how this one arrived (email, post, fax, inPerson, phone, api).")]);
+        }
+
+        var db = cases.Db;
+        byte[]? keyHash = null;
+        var requestHash = SHA256.HashData(request.Body);
+        if (request.IdempotencyKey is not null)
+        {
+            keyHash = SHA256.HashData(Encoding.UTF8.GetBytes(actor.Id + "\0" + request.IdempotencyKey));
+            var existing = await db.Demands.AsNoTracking().FirstOrDefaultAsync(d => d.IdempotencyHash == keyHash, ct);
+            if (existing is not null)
+            {
+                return existing.RequestHash is { } h && h.AsSpan().SequenceEqual(requestHash)
+                    ? new Result(existing, Replayed: true)
+                    : throw new ConflictException("This Idempotency-Key was already used for a different request. Use a new key for a new demand.");
+            }
+        }
+
+        var now = cases.Now;
+        var (dek, wrapped) = cases.Sealing.NewDataKey();
+        var record = new DemandRecord
+        {
+            Id = Guid.CreateVersion7(now),
+            Kind = demand.Kind,
+            State = DemandState.Received,
+            Emergency = demand.Emergency,
+            ReceivedAt = demand.ReceivedAt,
+            Deadline = demand.Deadline,
+            AuthorityCountry = demand.Authority.Country.Value,
+            AuthorityName = demand.Authority.Name,
+            AuthorityType = demand.Authority.Type,
+            LegalProcess = demand.LegalProcess,
+            Channel = demand.Channel,
+            CreatedBy = actor.LedgerName,
+            CreatedById = actor.Id,
+            RequesterUserId = request.RequesterUserId,
+            CreatedAt = now,
+            UpdatedAt = now,
+            WrappedKey = wrapped,
+            IdempotencyHash = keyHash,
+            RequestHash = requestHash,
+            Version = Guid.NewGuid(),
+        };
+        record.SealedDemand = cases.Sealing.SealJson(dek, record.Id, "demand", demand);
+        db.Demands.Add(record);
+        cases.Record(LedgerEventCode.DemandCreated, actor, record, new Dictionary<string, string?>
+        {
+            ["kind"] = JsonNames.Of(demand.Kind), ["country"] = record.AuthorityCountry, ["channel"] = JsonNames.Of(demand.Channel),
+            ["demandSha256"] = Convert.ToHexStringLower(requestHash), ["via"] = JsonNames.Of(request.Route),
+        });
+
+        if (request.Document is not null)
+        {
+            documents.Add(record, request.Document, actor, now);
+        }
+
+        await assess.AssessIntoAsync(record, demand, actor, now, ct);
+        try
+        {
+            await cases.Ledger.SaveAsync(ct);
+        }
+        catch (DbUpdateException) when (keyHash is not null)
+        {
+            // Two retries raced: the unique index let one through; answer with that one.
+            db.ChangeTracker.Clear();
+            var winner = await db.Demands.AsNoTracking().FirstAsync(d => d.IdempotencyHash == keyHash, ct);
+            return new Result(winner, Replayed: true);
+        }
+
+        return new Result(record, Replayed: false);
+    }
+}

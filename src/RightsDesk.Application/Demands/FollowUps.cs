@@ -1,0 +1,114 @@
+using RightsDesk.Core;
+using RightsDesk.Core.Cases;
+using RightsDesk.Core.Demands;
+using RightsDesk.Data.Demands;
+using RightsDesk.Data.Ledger;
+
+namespace RightsDesk.Application.Demands;
+
+/// <summary>The authority answered (clarified, verified, or the challenge ended): the demand is reopened and reassessed.</summary>
+public sealed class AnswerReceived(DemandCases cases, AssessDemand assess)
+{
+    public async Task RunAsync(DemandRecord record, Actor actor, string? note, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        Workflow.Next(record.State, WorkflowAction.AnswerReceived);
+        var now = cases.Now;
+        cases.Step(record, WorkflowAction.AnswerReceived, actor, now, note);
+        await assess.AssessIntoAsync(record, cases.Sealing.Demand(record), actor, now, ct);
+        await cases.SaveAsync(ct);
+    }
+}
+
+/// <summary>
+/// Staff called the authority back on a number they found themselves and the demand was confirmed. This, and not the
+/// sender's own "verified" flag, is what the assessment's authenticity finding accepts for demands outside the portal.
+/// </summary>
+public sealed class RecordVerification(DemandCases cases, AssessDemand assess)
+{
+    public const int MaxFieldLength = 300;
+
+    /// <param name="NumberSource">Where the number came from (the authority's website, a directory), never the demand.</param>
+    /// <param name="SpokeWith">Who answered and confirmed, by name or function.</param>
+    public sealed record CallBack(string CalledNumber, string NumberSource, string SpokeWith, string? Note);
+
+    public async Task RunAsync(DemandRecord record, Actor actor, CallBack call, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(call);
+        if (!actor.IsPerson)
+        {
+            throw new WorkflowException("A call-back is recorded by the person who made it.");
+        }
+
+        var errors = new List<FieldError>();
+        Require(errors, "calledNumber", call.CalledNumber, "the number you called");
+        Require(errors, "numberSource", call.NumberSource, "where you found the number (not the demand itself)");
+        Require(errors, "spokeWith", call.SpokeWith, "who answered and confirmed the demand");
+        if (call.Note is { Length: > 4000 })
+        {
+            errors.Add(new FieldError("note", "At most 4000 characters."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationFailedException(errors);
+        }
+
+        Workflow.Next(record.State, WorkflowAction.RecordVerification);
+        var now = cases.Now;
+        var text = $"Called {call.CalledNumber.Trim()} (found: {call.NumberSource.Trim()}); confirmed by {call.SpokeWith.Trim()}." + (call.Note is { Length: > 0 } n ? " " + n.Trim() : "");
+        cases.Step(record, WorkflowAction.RecordVerification, actor, now, text);
+        cases.Record(LedgerEventCode.RequesterVerifiedByCallBack, actor, record, new Dictionary<string, string?> { ["method"] = "callBack" });
+        await assess.AssessIntoAsync(record, cases.Sealing.Demand(record), actor, now, ct);
+        await cases.SaveAsync(ct);
+    }
+
+    private static void Require(List<FieldError> errors, string path, string? value, string what)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(new FieldError(path, $"Required: {what}."));
+        }
+        else if (value.Length > MaxFieldLength)
+        {
+            errors.Add(new FieldError(path, $"At most {MaxFieldLength} characters."));
+        }
+    }
+}
+
+/// <summary>Puts a decided demand to the requester for clarification. The question itself is stored by the portal's
+/// clarification use case in the same unit of work, so the question and the state change are saved together.</summary>
+public sealed class RequestClarification(DemandCases cases)
+{
+    public async Task RunAsync(DemandRecord record, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var decided = await cases.DecidedOutcomeAsync(record, ct);
+        cases.Step(record, WorkflowAction.RequestClarification, actor, cases.Now, null, decided: decided);
+        cases.Record(LedgerEventCode.DemandStateChanged, actor, record, new Dictionary<string, string?> { ["state"] = JsonNames.Of(record.State) });
+        await cases.SaveAsync(ct);
+    }
+}
+
+public sealed class CloseDemand(DemandCases cases)
+{
+    public async Task RunAsync(DemandRecord record, Actor actor, string? note, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        cases.Step(record, WorkflowAction.Close, actor, cases.Now, note);
+        cases.Record(LedgerEventCode.DemandClosed, actor, record);
+        await cases.SaveAsync(ct);
+    }
+}
+
+/// <summary>Every read of a case's sensitive contents is recorded: who read which case, when.</summary>
+public sealed class RecordDemandRead(DemandCases cases)
+{
+    public async Task RunAsync(DemandRecord record, Actor actor, CancellationToken ct)
+    {
+        cases.Record(LedgerEventCode.DemandRead, actor, record);
+        await cases.Ledger.SaveAsync(ct);
+    }
+}

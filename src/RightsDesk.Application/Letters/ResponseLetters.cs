@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using RightsDesk.Application.Demands;
+using RightsDesk.Application.Policy;
+using RightsDesk.Core;
+using RightsDesk.Core.Cases;
+using RightsDesk.Core.Letters;
+using RightsDesk.Data.Demands;
+using RightsDesk.Data.Ledger;
+
+namespace RightsDesk.Application.Letters;
+
+public sealed record LetterText(LetterRecord Record, string Subject, string Body);
+
+/// <summary>
+/// The response letter to the authority for the current decision: drafted from the policy's templates and stored
+/// sealed with the case, editable until sent (the ledger keeps a hash of every version), then fixed as the record of
+/// what the authority was told. Letters never name targets (see LetterModel).
+/// </summary>
+public sealed class ResponseLetters(DemandCases cases, PolicyProvider policies)
+{
+    public const int MaxLetterChars = 40_000;
+    public const int MaxSubjectChars = 300;
+
+    public async Task<(LetterRecord Record, RenderedLetter Letter)> DraftAsync(DemandRecord record, string language, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var (_, decision) = await cases.CurrentDecisionAsync(record, ct);
+        var demand = cases.Sealing.Demand(record);
+        var assessment = cases.Sealing.Assessment(record) ?? throw new WorkflowException("The demand has not been assessed.");
+        var now = cases.Now;
+        var policy = policies.Current;
+        var model = LetterModel.From(demand, assessment, decision.Outcome, policy, DateOnly.FromDateTime(now.UtcDateTime),
+            new DecidedScope(decision.AuthorisedCategories, decision.AuthorisedTerritories));
+        var letter = LetterComposer.Compose(policy, LetterComposer.KindFor(model), language, model);
+        var dek = cases.Sealing.Key(record);
+        var id = Guid.CreateVersion7(now);
+        var row = new LetterRecord
+        {
+            Id = id, DemandId = record.Id, Kind = JsonNames.Of(letter.Kind), Language = letter.Language, Status = LetterStatus.Draft,
+            CreatedAt = now, CreatedBy = actor.LedgerName,
+            SealedSubject = cases.Sealing.Seal(dek, id, "subject", letter.Subject),
+            SealedBody = cases.Sealing.Seal(dek, id, "body", letter.BodyMarkdown),
+        };
+        cases.Db.Letters.Add(row);
+        cases.Record(LedgerEventCode.LetterGenerated, actor, record, new Dictionary<string, string?>
+        {
+            ["letter"] = id.ToString(), ["kind"] = row.Kind, ["language"] = row.Language, ["sha256"] = Sha256(letter.BodyMarkdown),
+        });
+        await cases.SaveAsync(ct);
+        return (row, letter);
+    }
+
+    public async Task<IReadOnlyList<LetterText>> ListAsync(DemandRecord record, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var dek = cases.Sealing.Key(record);
+        var rows = await cases.Db.Letters.AsNoTracking().Where(l => l.DemandId == record.Id).OrderBy(l => l.CreatedAt).ToListAsync(ct);
+        return rows.Select(l => new LetterText(l, cases.Sealing.Open(dek, l.Id, "subject", l.SealedSubject), cases.Sealing.Open(dek, l.Id, "body", l.SealedBody))).ToList();
+    }
+
+    public async Task EditAsync(DemandRecord record, Guid letterId, string subject, string body, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var row = await DraftAsync(record, letterId, ct);
+        if (string.IsNullOrWhiteSpace(subject) || string.IsNullOrWhiteSpace(body))
+        {
+            throw new WorkflowException("A letter needs a subject and a body.");
+        }
+
+        if (subject.Length > MaxSubjectChars || body.Length > MaxLetterChars)
+        {
+            throw new WorkflowException($"The subject is limited to {MaxSubjectChars} characters and the body to {MaxLetterChars}.");
+        }
+
+        var dek = cases.Sealing.Key(record);
+        row.SealedSubject = cases.Sealing.Seal(dek, row.Id, "subject", subject.Trim());
+        row.SealedBody = cases.Sealing.Seal(dek, row.Id, "body", body);
+        cases.Record(LedgerEventCode.LetterEdited, actor, record, new Dictionary<string, string?> { ["letter"] = row.Id.ToString(), ["sha256"] = Sha256(body) });
+        await cases.SaveAsync(ct);
+    }
+
+    /// <summary>Marks the letter sent: from then on it is the record of what the authority was told and cannot change.</summary>
+    public async Task MarkSentAsync(DemandRecord record, Guid letterId, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var row = await DraftAsync(record, letterId, ct);
+        row.Status = LetterStatus.Sent;
+        row.SentAt = cases.Now;
+        cases.Record(LedgerEventCode.LetterSent, actor, record, new Dictionary<string, string?> { ["letter"] = row.Id.ToString() });
+        await cases.SaveAsync(ct);
+    }
+
+    private async Task<LetterRecord> DraftAsync(DemandRecord record, Guid letterId, CancellationToken ct)
+    {
+        var row = await cases.Db.Letters.FirstOrDefaultAsync(l => l.Id == letterId && l.DemandId == record.Id, ct)
+            ?? throw new WorkflowException("There is no such letter on this demand.");
+        return row.Status == LetterStatus.Draft ? row : throw new WorkflowException("The letter has been sent and can no longer be changed.");
+    }
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}

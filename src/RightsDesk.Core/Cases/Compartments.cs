@@ -1,0 +1,55 @@
+using RightsDesk.Core.Security;
+
+namespace RightsDesk.Core.Cases;
+
+/// <summary>Who is looking, with what they may do: an actor and the permissions that reach them (their role's, cut
+/// down to what a token may carry when they come through one).</summary>
+public sealed record Viewer(Actor Actor, IReadOnlySet<Permission> Permissions)
+{
+    public bool Can(Permission permission) => Permissions.Contains(permission);
+
+    public static Viewer For(Actor actor, string role, bool viaToken) =>
+        new(actor, Grants.Effective(role, viaToken ? (actor.IsPerson ? TokenKind.Person : TokenKind.Machine) : null));
+}
+
+/// <summary>
+/// The facts about one case that need-to-know turns on. Ids are actor ids; cases stored before actors had ids carry
+/// only the ledger name, which is then compared instead (for people that name is their unique user name).
+/// </summary>
+public sealed record CaseAccess(bool Restricted, string? AssignedToId, string? AssignedToName, string? CreatedById, string CreatedByName)
+{
+    public bool IsAssignedTo(Actor actor) => Matches(actor, AssignedToId, AssignedToName);
+
+    public bool IsCreatedBy(Actor actor) => Matches(actor, CreatedById, CreatedByName);
+
+    private static bool Matches(Actor actor, string? id, string? name) => id is not null
+        ? string.Equals(id, actor.Id, StringComparison.Ordinal)
+        : name is not null && string.Equals(name, actor.LedgerName, StringComparison.Ordinal);
+}
+
+/// <summary>
+/// Need-to-know compartments, one rule for every list, count, search, export and ledger view of every kind of case.
+/// A restricted (compartmented) case is visible only to its assignee and to roles cleared for restricted cases; a
+/// submitter follows the status of what it submitted, never the contents. A denial looks like "not found".
+/// </summary>
+public static class Compartments
+{
+    /// <summary>Whether the viewer may see the case's contents (targets, reasons, assessment).</summary>
+    public static bool CanSeeContents(Viewer viewer, CaseAccess c)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(c);
+        return viewer.Can(Permission.DemandRead)
+            && (!c.Restricted || viewer.Can(Permission.DemandReadRestricted) || c.IsAssignedTo(viewer.Actor));
+    }
+
+    /// <summary>Whether the viewer may know the case exists and where it stands.</summary>
+    public static bool CanSee(Viewer viewer, CaseAccess c) =>
+        CanSeeContents(viewer, c) || (viewer.Can(Permission.DemandCreate) && c.IsCreatedBy(viewer.Actor));
+
+    /// <summary>The route's permission is necessary, never sufficient: the case must be in sight too.</summary>
+    public static bool CanAct(Viewer viewer, CaseAccess c, Permission permission) => viewer.Can(permission) && CanSeeContents(viewer, c);
+
+    /// <summary>Whether lists show the viewer every restricted case, or only those assigned to them.</summary>
+    public static bool SeesAllRestricted(Viewer viewer) => viewer.Can(Permission.DemandReadRestricted);
+}

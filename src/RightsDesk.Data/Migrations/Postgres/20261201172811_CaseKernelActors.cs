@@ -1,0 +1,115 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace RightsDesk.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class CaseKernelActors : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "AssignedToId",
+                table: "demands",
+                type: "character varying(450)",
+                maxLength: 450,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CreatedById",
+                table: "demands",
+                type: "character varying(450)",
+                maxLength: 450,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DecidedById",
+                table: "decisions",
+                type: "character varying(450)",
+                maxLength: 450,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ApprovedById",
+                table: "approvals",
+                type: "character varying(450)",
+                maxLength: 450,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ApproverRole",
+                table: "approvals",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Kind",
+                table: "api_tokens",
+                type: "character varying(16)",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "PersonId",
+                table: "api_tokens",
+                type: "character varying(450)",
+                maxLength: 450,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_demands_AssignedToId_ReceivedAt",
+                table: "demands",
+                columns: new[] { "AssignedToId", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_approvals_DecisionId_ApprovedById",
+                table: "approvals",
+                columns: new[] { "DecisionId", "ApprovedById" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_demands_AssignedToId_ReceivedAt",
+                table: "demands");
+
+            migrationBuilder.DropIndex(
+                name: "IX_approvals_DecisionId_ApprovedById",
+                table: "approvals");
+
+            migrationBuilder.DropColumn(
+                name: "AssignedToId",
+                table: "demands");
+
+            migrationBuilder.DropColumn(
+                name: "CreatedById",
+                table: "demands");
+
+            migrationBuilder.DropColumn(
+                name: "DecidedById",
+                table: "decisions");
+
+            migrationBuilder.DropColumn(
+                name: "ApprovedById",
+                table: "approvals");
+
+            migrationBuilder.DropColumn(
+                name: "ApproverRole",
+                table: "approvals");
+
+            migrationBuilder.DropColumn(
+                name: "Kind",
+                table: "api_tokens");
+
+            migrationBuilder.DropColumn(
+                name: "PersonId",
+                table: "api_tokens");
+        }
+    }
+}
