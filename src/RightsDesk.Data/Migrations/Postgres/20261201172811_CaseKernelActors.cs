@@ -45,13 +45,14 @@ namespace RightsDesk.Data.Migrations.Postgres
                 maxLength: 40,
                 nullable: true);
 
+            // Tokens made before people and machines were told apart are read as machines: the narrower grant.
             migrationBuilder.AddColumn<string>(
                 name: "Kind",
                 table: "api_tokens",
                 type: "character varying(16)",
                 maxLength: 16,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "Machine");
 
             migrationBuilder.AddColumn<string>(
                 name: "PersonId",
