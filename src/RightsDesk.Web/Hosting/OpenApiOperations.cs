@@ -73,7 +73,7 @@ public sealed class OpenApiOperations : IOpenApiOperationTransformer
                 created.Headers.TryAdd("Location", new OpenApiHeader
                 {
                     Description = "The address of what was created.",
-                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri-reference" },
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
                 });
             }
         }
@@ -100,7 +100,8 @@ public sealed class OpenApiOperations : IOpenApiOperationTransformer
     /// <summary>
     /// A union such as <c>Results&lt;Ok&lt;DemandView&gt;, Ok&lt;DemandStatusView&gt;&gt;</c> answers one status with either
     /// type (the whole case, or only its status for the submitter); the generator keeps only the last, so the
-    /// document says "one of" them.
+    /// document says "any of" them. Not "one of": the answer carries no discriminator, and client generators
+    /// (Kiota) read any-of without one as a type with the fields of both, which deserialises either answer.
     /// </summary>
     private static async Task OneOfPerStatus(OpenApiOperation operation, OpenApiOperationTransformerContext context, OpenApiDocument document, CancellationToken ct)
     {
@@ -123,7 +124,7 @@ public sealed class OpenApiOperations : IOpenApiOperationTransformer
 
             foreach (var media in response.Content.Values)
             {
-                media.Schema = new OpenApiSchema { OneOf = schemas };
+                media.Schema = new OpenApiSchema { AnyOf = schemas };
             }
         }
     }

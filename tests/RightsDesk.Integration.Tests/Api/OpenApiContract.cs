@@ -38,10 +38,10 @@ public static class OpenApiContract
     public static OpenApiOperation Operation(OpenApiDocument document, HttpMethod method, string path) =>
         Operations(document).Single(o => o.Path == path && o.Method == method).Operation;
 
-    /// <summary>The schema a JSON value must match, following one-of to the member whose required fields it has.</summary>
+    /// <summary>The schema a JSON value must match, following one-of or any-of to the member whose required fields it has.</summary>
     public static IOpenApiSchema Choose(IOpenApiSchema schema, System.Text.Json.JsonElement value)
     {
-        if (schema.OneOf is { Count: > 0 } members)
+        if ((schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf) is { Count: > 0 } members)
         {
             var nonNull = members.Where(m => m.Type != JsonSchemaType.Null).ToList();
             return value.ValueKind == System.Text.Json.JsonValueKind.Object

@@ -200,7 +200,7 @@ public sealed class OpenApiTests(SqliteDeskApp app) : IClassFixture<SqliteDeskAp
     }
 
     private static bool IsEmpty(IOpenApiSchema schema) =>
-        schema.Type is null && schema.Properties is not { Count: > 0 } && schema.OneOf is not { Count: > 0 } && schema.Items is null && schema.AdditionalProperties is null;
+        schema.Type is null && schema.Properties is not { Count: > 0 } && schema.OneOf is not { Count: > 0 } && schema.AnyOf is not { Count: > 0 } && schema.Items is null && schema.AdditionalProperties is null;
 
     private static bool Problem(OpenApiOperation op, string status, bool validation) =>
         op.Responses?.TryGetValue(status, out var r) == true
