@@ -19,26 +19,26 @@ public static class DemandsApi
     public static RouteGroupBuilder MapDemandsApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/demands").WithTags("Demands");
-        g.MapPost("/", Create).RequirePermission(Permission.DemandCreate).DisableAntiforgery()
+        g.MapPost("/", Create).RequirePermission(Permission.DemandCreate).DisableAntiforgery().AcceptsDemandSubmission().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Submit a demand (JSON body, or multipart with a 'demand' JSON part and a 'document' file). Send an Idempotency-Key header to make retries safe.");
         g.MapGet("/", List).RequirePermission(Permission.DemandRead).WithSummary("List demands, newest first, with filters.");
         g.MapGet("/{id:guid}", Get).RequirePermission(Permission.DemandCreate, Permission.DemandRead).WithSummary("The whole case, or its status for the submitter.");
-        g.MapPost("/{id:guid}/documents", AddDocument).RequirePermission(Permission.DemandCreate).DisableAntiforgery().WithSummary("Attach the original document (multipart 'document').");
-        g.MapGet("/{id:guid}/documents/{documentId:guid}", GetDocument).RequirePermission(Permission.DocumentRead).WithSummary("Download an original document (recorded in the ledger).");
-        g.MapPost("/{id:guid}/assess", Assess).RequirePermission(Permission.DemandAssess).WithSummary("Run the rights assessment again under the current policy.");
-        g.MapPost("/{id:guid}/decision", Decide).RequirePermission(Permission.DemandDecide).WithSummary("Decide, with a reason when departing from the recommendation.");
-        g.MapPost("/{id:guid}/approvals", Approve).RequirePermission(Permission.DemandApprove).WithSummary("Approve the current decision (four eyes: never your own).");
-        g.MapPost("/{id:guid}/send-back", SendBack).RequirePermission(Permission.DemandApprove).WithSummary("Send the decision back for another look, with a reason.");
-        g.MapPost("/{id:guid}/fulfil", Fulfil).RequirePermission(Permission.DemandFulfil).WithSummary("Build the disclosure package from exactly what the decision authorises.");
+        g.MapPost("/{id:guid}/documents", AddDocument).RequirePermission(Permission.DemandCreate).DisableAntiforgery().AcceptsDocumentUpload().WithSummary("Attach the original document (multipart 'document').");
+        g.MapGet("/{id:guid}/documents/{documentId:guid}", GetDocument).RequirePermission(Permission.DocumentRead).ProducesDocumentFile().WithSummary("Download an original document (recorded in the ledger).");
+        g.MapPost("/{id:guid}/assess", Assess).RequirePermission(Permission.DemandAssess).WorkflowStep().WithSummary("Run the rights assessment again under the current policy.");
+        g.MapPost("/{id:guid}/decision", Decide).RequirePermission(Permission.DemandDecide).WorkflowStep().WithSummary("Decide, with a reason when departing from the recommendation.");
+        g.MapPost("/{id:guid}/approvals", Approve).RequirePermission(Permission.DemandApprove).WorkflowStep().WithSummary("Approve the current decision (four eyes: never your own).");
+        g.MapPost("/{id:guid}/send-back", SendBack).RequirePermission(Permission.DemandApprove).WorkflowStep().WithSummary("Send the decision back for another look, with a reason.");
+        g.MapPost("/{id:guid}/fulfil", Fulfil).RequirePermission(Permission.DemandFulfil).WorkflowStep().WithSummary("Build the disclosure package from exactly what the decision authorises.");
         g.MapGet("/{id:guid}/packages/{packageId:guid}", GetPackage).RequirePermission(Permission.DemandFulfil).WithSummary("Read a disclosure package (recorded in the ledger).");
-        g.MapPost("/{id:guid}/answer", Answer).RequirePermission(Permission.DemandAssess).WithSummary("The authority answered a clarification, verification or challenge: reopen and reassess.");
-        g.MapPost("/{id:guid}/close", Close).RequirePermission(Permission.DemandDecide).WithSummary("Close the case.");
-        g.MapPost("/{id:guid}/letters", DraftLetter).RequirePermission(Permission.DemandDecide).WithSummary("Draft the response letter to the authority for the current decision (stored with the case).");
+        g.MapPost("/{id:guid}/answer", Answer).RequirePermission(Permission.DemandAssess).WorkflowStep().WithSummary("The authority answered a clarification, verification or challenge: reopen and reassess.");
+        g.MapPost("/{id:guid}/close", Close).RequirePermission(Permission.DemandDecide).WorkflowStep().WithSummary("Close the case.");
+        g.MapPost("/{id:guid}/letters", DraftLetter).RequirePermission(Permission.DemandDecide).WorkflowStep().WithSummary("Draft the response letter to the authority for the current decision (stored with the case).");
         api.MapGet("/deadlines", Deadlines).RequirePermission(Permission.DemandRead).WithTags("Demands").WithSummary("Open demands due within the given hours (default 72) and those overdue, emergencies first.");
         return api;
     }
 
-    private static async Task<Results<Created<object>, Ok<object>, ProblemHttpResult>> Create(
+    private static async Task<Results<Created<DemandView>, Created<DemandStatusView>, Ok<DemandView>, Ok<DemandStatusView>, ProblemHttpResult>> Create(
         HttpRequest request, ClaimsPrincipal user, DemandService service, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
     {
         if (idempotencyKey is { Length: > 100 })
@@ -49,10 +49,15 @@ public static class DemandsApi
         var (body, upload) = await DemandUploads.ReadAsync(request, ct);
         var demand = DemandReader.Read(body);
         var created = await service.CreateAsync(demand, body, upload, user.Actor(), idempotencyKey, ct);
-        var view = await ViewFor(created.Record.Id, user, service, recordRead: false, ct);
-        return created.Replayed
-            ? TypedResults.Ok(view)
-            : TypedResults.Created($"/api/v1/demands/{created.Record.Id}", view);
+        var (view, status) = await ViewFor(created.Record.Id, user, service, recordRead: false, ct);
+        var location = $"/api/v1/demands/{created.Record.Id}";
+        return (created.Replayed, view) switch
+        {
+            (true, { } v) => TypedResults.Ok(v),
+            (true, null) => TypedResults.Ok(status),
+            (false, { } v) => TypedResults.Created(location, v),
+            (false, null) => TypedResults.Created(location, status),
+        };
     }
 
     private static async Task<Ok<Paged<DemandSummary>>> List(
@@ -77,10 +82,15 @@ public static class DemandsApi
         return TypedResults.Ok(new Paged<DemandSummary>(rows.Select(r => DemandSummary.From(r, today)).ToList(), page, pageSize, total));
     }
 
-    private static async Task<Results<Ok<object>, NotFound<ProblemDetails>>> Get(Guid id, ClaimsPrincipal user, DemandService service, CancellationToken ct)
+    private static async Task<Results<Ok<DemandView>, Ok<DemandStatusView>, NotFound<ProblemDetails>>> Get(Guid id, ClaimsPrincipal user, DemandService service, CancellationToken ct)
     {
-        var view = await ViewFor(id, user, service, recordRead: true, ct);
-        return view is null ? Problems.NotFound() : TypedResults.Ok(view);
+        var (view, status) = await ViewFor(id, user, service, recordRead: true, ct);
+        return (view, status) switch
+        {
+            ({ } v, _) => TypedResults.Ok(v),
+            (null, { } s) => TypedResults.Ok(s),
+            _ => Problems.NotFound(),
+        };
     }
 
     private static async Task<Results<Created, NotFound<ProblemDetails>>> AddDocument(Guid id, HttpRequest request, ClaimsPrincipal user, DemandService service, CancellationToken ct)
@@ -117,10 +127,10 @@ public static class DemandsApi
         return TypedResults.File(d.Content, d.Record.ContentType);
     }
 
-    private static Task<Results<Ok<object>, NotFound<ProblemDetails>>> Assess(Guid id, ClaimsPrincipal user, DemandService service, CancellationToken ct) =>
+    private static Task<Results<Ok<DemandView>, NotFound<ProblemDetails>>> Assess(Guid id, ClaimsPrincipal user, DemandService service, CancellationToken ct) =>
         Act(id, user, service, Permission.DemandAssess, (r, s) => s.AssessAsync(r, user.Actor(), ct), ct);
 
-    private static Task<Results<Ok<object>, NotFound<ProblemDetails>>> Decide(Guid id, DecisionRequest body, ClaimsPrincipal user, DemandService service, CancellationToken ct)
+    private static Task<Results<Ok<DemandView>, NotFound<ProblemDetails>>> Decide(Guid id, DecisionRequest body, ClaimsPrincipal user, DemandService service, CancellationToken ct)
     {
         if (body.Outcome is null)
         {
@@ -136,10 +146,10 @@ public static class DemandsApi
             (r, s) => s.DecideAsync(r, new DecisionInput(body.Outcome.Value, body.Reason, body.DataCategories, body.Territories?.Select(t => t.ToUpperInvariant()).ToList()), user.Actor(), ct), ct);
     }
 
-    private static Task<Results<Ok<object>, NotFound<ProblemDetails>>> Approve(Guid id, ApprovalRequest? body, ClaimsPrincipal user, DemandService service, CancellationToken ct) =>
+    private static Task<Results<Ok<DemandView>, NotFound<ProblemDetails>>> Approve(Guid id, ApprovalRequest? body, ClaimsPrincipal user, DemandService service, CancellationToken ct) =>
         Act(id, user, service, Permission.DemandApprove, (r, s) => s.ApproveAsync(r, user.Actor(), Limit(body?.Comment, "comment"), ct), ct);
 
-    private static Task<Results<Ok<object>, NotFound<ProblemDetails>>> SendBack(Guid id, SendBackRequest body, ClaimsPrincipal user, DemandService service, CancellationToken ct)
+    private static Task<Results<Ok<DemandView>, NotFound<ProblemDetails>>> SendBack(Guid id, SendBackRequest body, ClaimsPrincipal user, DemandService service, CancellationToken ct)
     {
         var reason = Limit(body.Reason, "reason");
         if (string.IsNullOrWhiteSpace(reason))
@@ -150,7 +160,7 @@ public static class DemandsApi
         return Act(id, user, service, Permission.DemandApprove, async (r, s) => { await s.SendBackAsync(r, user.Actor(), reason, ct); return r.State; }, ct);
     }
 
-    private static Task<Results<Ok<object>, NotFound<ProblemDetails>>> Fulfil(Guid id, ClaimsPrincipal user, DemandService service, CancellationToken ct) =>
+    private static Task<Results<Ok<DemandView>, NotFound<ProblemDetails>>> Fulfil(Guid id, ClaimsPrincipal user, DemandService service, CancellationToken ct) =>
         Act(id, user, service, Permission.DemandFulfil, async (r, s) => { var p = await s.FulfilAsync(r, user.Actor(), ct); return new PackageView(p.Id, p.DecisionId, p.CreatedAt, p.ItemCount, p.ManifestSha256); }, ct);
 
     private static async Task<Results<Ok<Core.Fulfilment.DisclosurePackage>, NotFound<ProblemDetails>>> GetPackage(Guid id, Guid packageId, ClaimsPrincipal user, DemandService service, CancellationToken ct)
@@ -165,10 +175,10 @@ public static class DemandsApi
         return package is null ? Problems.NotFound() : TypedResults.Ok(package);
     }
 
-    private static Task<Results<Ok<object>, NotFound<ProblemDetails>>> Answer(Guid id, NoteRequest? body, ClaimsPrincipal user, DemandService service, CancellationToken ct) =>
+    private static Task<Results<Ok<DemandView>, NotFound<ProblemDetails>>> Answer(Guid id, NoteRequest? body, ClaimsPrincipal user, DemandService service, CancellationToken ct) =>
         Act(id, user, service, Permission.DemandAssess, async (r, s) => { await s.AnswerReceivedAsync(r, user.Actor(), Limit(body?.Note, "note"), ct); return r.State; }, ct);
 
-    private static Task<Results<Ok<object>, NotFound<ProblemDetails>>> Close(Guid id, NoteRequest? body, ClaimsPrincipal user, DemandService service, CancellationToken ct) =>
+    private static Task<Results<Ok<DemandView>, NotFound<ProblemDetails>>> Close(Guid id, NoteRequest? body, ClaimsPrincipal user, DemandService service, CancellationToken ct) =>
         Act(id, user, service, Permission.DemandDecide, async (r, s) => { await s.CloseAsync(r, user.Actor(), Limit(body?.Note, "note"), ct); return r.State; }, ct);
 
     public sealed record LetterRequest(string? Language);
@@ -203,7 +213,7 @@ public static class DemandsApi
     }
 
     /// <summary>Lists never show what the reader may not open: compartmented cases are filtered in the query.</summary>
-    private static async Task<Results<Ok<object>, NotFound<ProblemDetails>>> Act<T>(
+    private static async Task<Results<Ok<DemandView>, NotFound<ProblemDetails>>> Act<T>(
         Guid id, ClaimsPrincipal user, DemandService service, Permission permission, Func<Data.Demands.DemandRecord, DemandService, Task<T>> action, CancellationToken ct)
     {
         var record = await service.FindAsync(id, ct);
@@ -213,20 +223,23 @@ public static class DemandsApi
         }
 
         await action(record, service);
-        return TypedResults.Ok((await ViewFor(id, user, service, recordRead: false, ct))!);
+        // CanAct implies CanSeeContents, so the actor gets the whole case back.
+        var (view, _) = await ViewFor(id, user, service, recordRead: false, ct);
+        return TypedResults.Ok(view!);
     }
 
-    private static async Task<object?> ViewFor(Guid id, ClaimsPrincipal user, DemandService service, bool recordRead, CancellationToken ct)
+    /// <summary>The whole case for those cleared to see its contents, its status for its submitter, or neither.</summary>
+    private static async Task<(DemandView? View, DemandStatusView? Status)> ViewFor(Guid id, ClaimsPrincipal user, DemandService service, bool recordRead, CancellationToken ct)
     {
         var record = await service.FindAsync(id, ct);
         if (record is null || !DemandAccess.CanSee(user, record))
         {
-            return null;
+            return (null, null);
         }
 
         if (!DemandAccess.CanSeeContents(user, record))
         {
-            return new DemandStatusView(record.Id, record.State, record.ReceivedAt, record.UpdatedAt);
+            return (null, new DemandStatusView(record.Id, record.State, record.ReceivedAt, record.UpdatedAt));
         }
 
         if (recordRead)
@@ -234,7 +247,7 @@ public static class DemandsApi
             await service.RecordReadAsync(record, user.Actor(), ct);
         }
 
-        return await service.BuildViewAsync(record, ct);
+        return (await service.BuildViewAsync(record, ct), null);
     }
 
     private static string? Limit(string? text, string field) =>
