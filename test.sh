@@ -75,6 +75,23 @@ if ! ensure_chromium; then
   [ "${CI:-}" = "true" ] && missing_chromium=1
 fi
 
+# Redocly CLI lints the OpenAPI document (tests/RightsDesk.Integration.Tests/Api/RedoclyLintTests.cs), from npm,
+# into artifacts/tools, which this script never deletes. Without it that test fails, in CI and out of it.
+redocly_version=2.77.0
+redocly_dir="$here/artifacts/tools/redocly"
+ensure_redocly() {
+  if [ -x "$redocly_dir/node_modules/.bin/redocly" ] \
+    && [ "$("$redocly_dir/node_modules/.bin/redocly" --version 2>/dev/null | tail -1)" = "$redocly_version" ]; then return 0; fi
+  command -v npm >/dev/null || { log "npm is missing: the Redocly lint test will fail (install Node.js and npm)"; return 1; }
+  log "installing @redocly/cli $redocly_version into artifacts/tools/redocly"
+  mkdir -p "$redocly_dir"
+  timeout 600 npm install --prefix "$redocly_dir" --no-audit --no-fund --loglevel=error "@redocly/cli@$redocly_version" >/dev/null \
+    || { log "npm could not install @redocly/cli: the Redocly lint test will fail"; return 1; }
+}
+ensure_redocly || true
+# Local .NET tools (dotnet-tools.json): Kiota generates the client that tests/.../Api/ClientGenerationTests.cs builds.
+dotnet tool restore >/dev/null || log "dotnet tool restore failed: the client generation test will fail"
+
 log "building"
 if ! dotnet build RightsDesk.slnx -c Release --nologo -v quiet -clp:ErrorsOnly; then
   echo "0 passed, 1 failed, 0 skipped"

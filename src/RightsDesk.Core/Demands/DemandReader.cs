@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace RightsDesk.Core.Demands;
@@ -27,55 +26,19 @@ public static class DemandReader
     /// <exception cref="ValidationFailedException">with one entry per bad field.</exception>
     public static Demand Read(ReadOnlySpan<byte> utf8)
     {
-        if (utf8.Length > MaxDocumentBytes)
-        {
-            throw Fail("$", $"The demand is larger than {MaxDocumentBytes / 1024} KB; attach long documents as the document upload instead.");
-        }
-
-        // The JSON parser checks structure, not text: invalid UTF-8 inside a string, or an escaped lone surrogate such
-        // as "\ud800", parses but cannot be read as a string, and would surface as an unexpected exception.
-        if (!System.Text.Unicode.Utf8.IsValid(utf8))
-        {
-            throw Fail("$", "The body is not valid UTF-8 text.");
-        }
-
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(utf8.ToArray(), new JsonDocumentOptions { MaxDepth = 16 });
-        }
-        catch (JsonException ex)
-        {
-            throw Fail("$", $"The body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
-        }
-
-        if (FirstUnreadableString(utf8) is { } at)
-        {
-            doc.Dispose();
-            throw Fail("$", $"The body has an escape that is not text (a lone UTF-16 surrogate such as \\ud800) in the string at byte {at + 1}.");
-        }
-
-        using (doc)
-        {
-            return Read(doc.RootElement);
-        }
+        using var doc = StrictJson.Parse(utf8, MaxDocumentBytes, $"The demand is larger than {MaxDocumentBytes / 1024} KB; attach long documents as the document upload instead.");
+        return Read(doc.RootElement);
     }
 
     public static Demand Read(JsonElement root)
     {
-        var r = new Reader();
+        var r = new JsonInput();
         if (root.ValueKind != JsonValueKind.Object)
         {
-            throw Fail("$", "A demand is a JSON object.");
+            throw new ValidationFailedException([new FieldError("$", "A demand is a JSON object.")]);
         }
 
-        foreach (var p in root.EnumerateObject())
-        {
-            if (!KnownFields.Contains(p.Name))
-            {
-                r.Error(p.Name, "Unknown field. Check the spelling against docs/api.md; unknown fields are refused so that nothing is silently ignored.");
-            }
-        }
+        r.RejectUnknown(root, "", KnownFields, "Unknown field. Check the spelling against docs/api.md; unknown fields are refused so that nothing is silently ignored.");
 
         var kind = r.RequiredEnum<DemandKind>(root, "kind");
         var emergency = r.OptionalBool(root, "emergency") ?? false;
@@ -135,7 +98,7 @@ public static class DemandReader
         };
     }
 
-    private static Authority? ReadAuthority(Reader r, JsonElement root)
+    private static Authority? ReadAuthority(JsonInput r, JsonElement root)
     {
         if (!r.RequiredObject(root, "authority", out var a))
         {
@@ -165,17 +128,11 @@ public static class DemandReader
         return name is null ? null : new Authority(name, country, type, officer, email, verified, phone, reference);
     }
 
-    private static List<Target> ReadTargets(Reader r, JsonElement root)
+    private static List<Target> ReadTargets(JsonInput r, JsonElement root)
     {
         var list = new List<Target>();
-        if (!root.TryGetProperty("targets", out var arr) || arr.ValueKind == JsonValueKind.Null)
+        if (!r.OptionalArray(root, "targets", "Expected an array of { type, id, country? }.", out var arr))
         {
-            return list;
-        }
-
-        if (arr.ValueKind != JsonValueKind.Array)
-        {
-            r.Error("targets", "Expected an array of { type, id, country? }.");
             return list;
         }
 
@@ -221,41 +178,27 @@ public static class DemandReader
         return list;
     }
 
-    private static List<DataCategory> ReadCategories(Reader r, JsonElement root)
+    private static List<DataCategory> ReadCategories(JsonInput r, JsonElement root)
     {
         var list = new List<DataCategory>();
-        if (!root.TryGetProperty("dataCategories", out var arr) || arr.ValueKind == JsonValueKind.Null)
+        if (!r.OptionalArray(root, "dataCategories", "Expected an array of data categories.", out var arr))
         {
-            return list;
-        }
-
-        if (arr.ValueKind != JsonValueKind.Array)
-        {
-            r.Error("dataCategories", "Expected an array of data categories.");
             return list;
         }
 
         var i = 0;
         foreach (var c in arr.EnumerateArray())
         {
-            var path = $"dataCategories[{i++}]";
-            if (c.ValueKind == JsonValueKind.String && JsonNames.TryParse<DataCategory>(c.GetString(), out var cat))
+            if (r.Enum<DataCategory>(c, $"dataCategories[{i++}]") is { } cat && !list.Contains(cat))
             {
-                if (!list.Contains(cat))
-                {
-                    list.Add(cat);
-                }
-            }
-            else
-            {
-                r.Error(path, "Expected one of: " + string.Join(", ", JsonNames.All<DataCategory>()) + ".");
+                list.Add(cat);
             }
         }
 
         return list;
     }
 
-    private static DateRange? ReadDateRange(Reader r, JsonElement root)
+    private static DateRange? ReadDateRange(JsonInput r, JsonElement root)
     {
         if (!r.OptionalObject(root, "dateRange", out var o))
         {
@@ -279,7 +222,7 @@ public static class DemandReader
         return null;
     }
 
-    private static Restriction? ReadRestriction(Reader r, JsonElement root)
+    private static Restriction? ReadRestriction(JsonInput r, JsonElement root)
     {
         if (!r.OptionalObject(root, "restriction", out var o))
         {
@@ -317,7 +260,7 @@ public static class DemandReader
         return new Restriction(action, territories.Distinct().ToList());
     }
 
-    private static NonDisclosure? ReadNonDisclosure(Reader r, JsonElement root)
+    private static NonDisclosure? ReadNonDisclosure(JsonInput r, JsonElement root)
     {
         if (!r.OptionalObject(root, "nonDisclosure", out var o))
         {
@@ -331,7 +274,7 @@ public static class DemandReader
         return new NonDisclosure(required ?? false, until, basis);
     }
 
-    private static DocumentFacts? ReadDocument(Reader r, JsonElement root)
+    private static DocumentFacts? ReadDocument(JsonInput r, JsonElement root)
     {
         if (!r.RequiredObject(root, "document", out var o))
         {
@@ -345,29 +288,6 @@ public static class DemandReader
             r.OptionalBool(o, "officialLetterhead", "document.officialLetterhead") ?? false);
     }
 
-    /// <summary>The byte offset of the first string or property name with an escaped lone surrogate, if any.</summary>
-    private static long? FirstUnreadableString(ReadOnlySpan<byte> utf8)
-    {
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 16 });
-        while (reader.Read())
-        {
-            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
-            {
-                try
-                {
-                    reader.GetString();
-                }
-                catch (InvalidOperationException)
-                {
-                    // The reader offers no non-throwing check for this; the position is what the caller needs.
-                    return reader.TokenStartIndex;
-                }
-            }
-        }
-
-        return null;
-    }
-
     private static bool LooksLikeEmail(string s)
     {
         var at = s.IndexOf('@', StringComparison.Ordinal);
@@ -375,205 +295,4 @@ public static class DemandReader
     }
 
     private static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "…";
-
-    private static ValidationFailedException Fail(string field, string message) => new([new FieldError(field, message)]);
-
-    private sealed class Reader
-    {
-        private readonly List<FieldError> _errors = [];
-
-        public void Error(string field, string message) => _errors.Add(new FieldError(field, message));
-
-        public bool HasErrorAt(string prefix) => _errors.Any(e => e.Field.StartsWith(prefix, StringComparison.Ordinal));
-
-        public void ThrowIfAny()
-        {
-            if (_errors.Count > 0)
-            {
-                throw new ValidationFailedException(_errors);
-            }
-        }
-
-        public void RejectUnknown(JsonElement o, string path, params string[] known)
-        {
-            foreach (var p in o.EnumerateObject())
-            {
-                if (Array.IndexOf(known, p.Name) < 0)
-                {
-                    Error($"{path}.{p.Name}", "Unknown field; expected one of: " + string.Join(", ", known) + ".");
-                }
-            }
-        }
-
-        public bool RequiredObject(JsonElement o, string name, out JsonElement value)
-        {
-            if (!o.TryGetProperty(name, out value) || value.ValueKind == JsonValueKind.Null)
-            {
-                Error(name, "Required.");
-                return false;
-            }
-
-            if (value.ValueKind != JsonValueKind.Object)
-            {
-                Error(name, "Expected an object.");
-                return false;
-            }
-
-            return true;
-        }
-
-        public bool OptionalObject(JsonElement o, string name, out JsonElement value)
-        {
-            if (!o.TryGetProperty(name, out value) || value.ValueKind == JsonValueKind.Null)
-            {
-                return false;
-            }
-
-            if (value.ValueKind != JsonValueKind.Object)
-            {
-                Error(name, "Expected an object.");
-                return false;
-            }
-
-            return true;
-        }
-
-        public TEnum RequiredEnum<TEnum>(JsonElement o, string name, string? path = null) where TEnum : struct, Enum
-        {
-            path ??= name;
-            if (!o.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
-            {
-                Error(path, "Required; one of: " + string.Join(", ", JsonNames.All<TEnum>()) + ".");
-                return default;
-            }
-
-            if (v.ValueKind == JsonValueKind.String && JsonNames.TryParse<TEnum>(v.GetString(), out var value))
-            {
-                return value;
-            }
-
-            Error(path, "Expected one of: " + string.Join(", ", JsonNames.All<TEnum>()) + ".");
-            return default;
-        }
-
-        public string? RequiredString(JsonElement o, string name, int max, string? path = null)
-        {
-            path ??= name;
-            var s = OptionalString(o, name, max, path);
-            if (s is null && !HasErrorAt(path))
-            {
-                Error(path, "Required.");
-            }
-
-            return s;
-        }
-
-        public string? OptionalString(JsonElement o, string name, int max, string? path = null)
-        {
-            path ??= name;
-            if (!o.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
-            {
-                return null;
-            }
-
-            if (v.ValueKind != JsonValueKind.String)
-            {
-                Error(path, "Expected a string.");
-                return null;
-            }
-
-            var s = v.GetString()!.Trim();
-            if (s.Length > max)
-            {
-                Error(path, $"At most {max} characters.");
-                return null;
-            }
-
-            if (s.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
-            {
-                Error(path, "Contains control characters.");
-                return null;
-            }
-
-            return s.Length == 0 ? null : s;
-        }
-
-        public bool? OptionalBool(JsonElement o, string name, string? path = null)
-        {
-            path ??= name;
-            if (!o.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
-            {
-                return null;
-            }
-
-            if (v.ValueKind is JsonValueKind.True or JsonValueKind.False)
-            {
-                return v.GetBoolean();
-            }
-
-            Error(path, "Expected true or false.");
-            return null;
-        }
-
-        public bool? RequiredBool(JsonElement o, string name, string path)
-        {
-            var b = OptionalBool(o, name, path);
-            if (b is null && !HasErrorAt(path))
-            {
-                Error(path, "Required (true or false).");
-            }
-
-            return b;
-        }
-
-        public DateTimeOffset RequiredTimestamp(JsonElement o, string name)
-        {
-            if (!o.TryGetProperty(name, out var v) || v.ValueKind != JsonValueKind.String)
-            {
-                Error(name, "Required; an ISO 8601 timestamp with a UTC offset, for example 2026-03-01T09:30:00Z.");
-                return default;
-            }
-
-            var s = v.GetString()!;
-            if (DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var ts)
-                && (s.EndsWith('Z') || s.Contains('+', StringComparison.Ordinal) || s.LastIndexOf('-') > 9)
-                && ts.Year is >= 1990 and <= 2200)
-            {
-                return ts.ToUniversalTime();
-            }
-
-            Error(name, "Not an ISO 8601 timestamp with a UTC offset, for example 2026-03-01T09:30:00Z.");
-            return default;
-        }
-
-        public DateOnly? OptionalDate(JsonElement o, string name, string? path = null)
-        {
-            path ??= name;
-            if (!o.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
-            {
-                return null;
-            }
-
-            if (v.ValueKind == JsonValueKind.String
-                && DateOnly.TryParseExact(v.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                && d.Year is >= 1990 and <= 2200)
-            {
-                return d;
-            }
-
-            Error(path, "Expected a date as YYYY-MM-DD.");
-            return null;
-        }
-
-        public DateOnly? RequiredDate(JsonElement o, string name, string path)
-        {
-            var d = OptionalDate(o, name, path);
-            if (d is null && !HasErrorAt(path))
-            {
-                Error(path, "Required; a date as YYYY-MM-DD.");
-            }
-
-            return d;
-        }
-    }
 }

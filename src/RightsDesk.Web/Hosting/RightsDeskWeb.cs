@@ -91,7 +91,7 @@ public static class RightsDeskWeb
             k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
             k.AddServerHeader = false;
         });
-        services.AddOpenApi();
+        services.AddRightsDeskOpenApi();
         // Server-rendered pages: the staff desk, the authority portal and the public pages. Every page works without
         // JavaScript; Razor Pages validate the antiforgery token on every form post.
         services.AddRazorPages(o =>
@@ -145,8 +145,8 @@ public static class RightsDeskWeb
         app.UseAuthorization();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapGet("/health", (PolicyProvider policy) => TypedResults.Ok(new { status = "ok", policyVersion = policy.Current.Version }))
-            .AllowAnonymous().WithTags("Health");
+        app.MapGet("/health", (PolicyProvider policy) => TypedResults.Ok(new HealthView("ok", policy.Current.Version)))
+            .AllowAnonymous().WithTags("Health").WithSummary("Whether the host is up, and the policy version it assesses under.");
 
         var api = app.MapGroup("/api/v1");
         api.MapDemandsApi();

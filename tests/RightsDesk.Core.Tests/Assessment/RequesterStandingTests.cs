@@ -89,14 +89,31 @@ public class RequesterStandingTests
     }
 
     [Fact]
-    public void Without_a_portal_record_the_demand_is_judged_on_its_channel_as_before()
+    public void Without_a_portal_record_an_unverified_channel_needs_verification()
     {
         var unverifiedEmail = Assess(Warrant(claimsVerified: false, channel: Channel.Email), RequesterStanding.Unknown);
         Assert.Equal(Recommendation.VerifyRequester, unverifiedEmail.Recommendation);
         Assert.Contains("by email are verified out of band", Authenticity(unverifiedEmail, FindingOutcome.Concern).Reason, StringComparison.Ordinal);
+    }
 
-        var confirmedByPhone = Assess(Warrant(channel: Channel.Email), RequesterStanding.Unknown);
-        Assert.Equal(Recommendation.Disclose, confirmedByPhone.Recommendation);
-        Assert.Contains("confirmed out of band", Authenticity(confirmedByPhone, FindingOutcome.Pass).Reason, StringComparison.Ordinal);
+    [Fact]
+    public void A_stored_demand_claiming_verification_counts_only_with_a_recorded_call_back()
+    {
+        // The sender's own "verified" flag, with nothing recorded on the desk, is not a verification.
+        var claimed = Assess(Warrant(channel: Channel.Email), RequesterStanding.Unknown);
+        Assert.Equal(Recommendation.VerifyRequester, claimed.Recommendation);
+        Assert.Contains("no call-back is recorded on the desk", Authenticity(claimed, FindingOutcome.Concern).Reason, StringComparison.Ordinal);
+
+        var calledBack = Assess(Warrant(channel: Channel.Email), new RequesterStanding(RequesterStatus.VerifiedCallBack, new DateOnly(2026, 3, 2)));
+        Assert.Equal(Recommendation.Disclose, calledBack.Recommendation);
+        Assert.Contains("called the authority back on an independently found number", Authenticity(calledBack, FindingOutcome.Pass).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_offline_assessment_takes_the_file_as_given()
+    {
+        var asGiven = new RightsAssessor(Repo.Policy).Assess(Warrant(channel: Channel.Email));
+        Assert.Equal(Recommendation.Disclose, asGiven.Recommendation);
+        Assert.Contains("confirmed out of band", asGiven.Findings.Single(f => f.Check == "authenticity" && f.Outcome == FindingOutcome.Pass).Reason, StringComparison.Ordinal);
     }
 }

@@ -15,7 +15,7 @@ public abstract partial class DeskFlowTests<TApp>(TApp app) : IClassFixture<TApp
 {
     private static string Email(string who) => $"{who}-{Guid.NewGuid():N}"[..20] + "@desk.example";
 
-    private static List<KeyValuePair<string, string>> WarrantForm(string authorityName, string country) =>
+    internal static List<KeyValuePair<string, string>> WarrantForm(string authorityName, string country) =>
     [
         new("kind", "userData"), new("receivedAt", "2026-03-02T14:05"), new("channel", "post"), new("deadline", "2026-03-16"),
         new("authority.name", authorityName), new("authority.country", country), new("authority.type", "lawEnforcement"),
@@ -68,7 +68,7 @@ public abstract partial class DeskFlowTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Contains("Recommendation: disclose", assessed, StringComparison.Ordinal);
         Assert.Contains("Standard:", assessed, StringComparison.Ordinal);
 
-        var decided = await reviewer.PostFormAsync(page, [new("outcome", "disclose"), new("categories", "subscriberInfo"), new("categories", "content"), new("reason", "")], page + "?handler=decide");
+        var decided = await reviewer.PostFormAsync(page, [new("outcome", "disclose"), new("dataCategories", "subscriberInfo"), new("dataCategories", "content"), new("reason", "")], page + "?handler=decide");
         Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
         Assert.Contains("You made this decision", await reviewer.GetAsync(page), StringComparison.Ordinal);
 

@@ -70,17 +70,24 @@ internal sealed class CompletenessCheck : IAssessmentCheck
     {
         var article = d.Kind is DemandKind.UserData ? Standards.Dsa10 : Standards.Dsa9;
         var missing = new List<string>();
-        if (d.StatementOfReasons is null)
+        var foundInText = new List<string>();
+        void Element(string? where, string name, string missingText, string structured)
         {
-            missing.Add(d.Kind is DemandKind.UserData
-                ? "a statement of reasons explaining the objective, necessity and proportionality"
-                : "a statement of reasons explaining why the content is illegal");
+            if (where is null)
+            {
+                missing.Add(missingText);
+            }
+            else if (where != structured)
+            {
+                foundInText.Add($"{name} in {where}");
+            }
         }
 
-        if (d.Redress is null)
-        {
-            missing.Add("information about the redress available to the provider and to the user");
-        }
+        Element(DsaOrderElements.Reasons(d), "the statement of reasons", d.Kind is DemandKind.UserData
+            ? "a statement of reasons explaining the objective, necessity and proportionality"
+            : "a statement of reasons explaining why the content is illegal", "the statement of reasons");
+        Element(DsaOrderElements.Redress(d), "the redress information", "information about the redress available to the provider and to the user", "the redress information");
+        Element(DsaOrderElements.EffectReport(d), "where to report the effect", "where the provider should report the effect given to the order", "the authority's contact address");
 
         if (d.Kind is DemandKind.ContentRestriction && !d.Targets.Any(t => t.Type is TargetType.Url or TargetType.Content))
         {
@@ -92,11 +99,6 @@ internal sealed class CompletenessCheck : IAssessmentCheck
             missing.Add("the territorial scope of the order");
         }
 
-        if (d.Authority.Email is null)
-        {
-            missing.Add("where the provider should report the effect given to the order");
-        }
-
         if (missing.Count > 0)
         {
             c.Fail(Id, "The DSA order lacks elements the regulation requires: " + string.Join("; ", missing) + ".", article);
@@ -104,7 +106,8 @@ internal sealed class CompletenessCheck : IAssessmentCheck
         }
         else
         {
-            c.Pass(Id, "The DSA order carries its legal basis, statement of reasons, issuing authority, identifiers and redress information.", article);
+            var where = foundInText.Count == 0 ? "" : " (" + string.Join("; ", foundInText) + ")";
+            c.Pass(Id, "The DSA order carries its legal basis, statement of reasons, issuing authority, identifiers and redress information" + where + ".", article);
         }
     }
 }

@@ -11,6 +11,7 @@ using RightsDesk.Data.Demands;
 using RightsDesk.Data.Ledger;
 using RightsDesk.Web.Accounts;
 using RightsDesk.Web.Demands;
+using RightsDesk.Web.Forms;
 using RightsDesk.Web.Hosting;
 using RightsDesk.Web.Security;
 
@@ -70,23 +71,28 @@ public sealed class DetailModel(DemandCommands demands, RightsDeskDbContext db, 
     public Task<IActionResult> OnPostAssessAsync(CancellationToken ct) =>
         Act(Permission.DemandAssess, r => demands.Assess.RunAsync(r, User.ToActor(), ct), "assessed", ct);
 
-    public Task<IActionResult> OnPostDecideAsync(string? outcome, string? reason, List<string>? categories, string? territories, CancellationToken ct) =>
-        Act(Permission.DemandDecide, async r =>
+    /// <summary>The decide form as posted, fields named by the decision's JSON paths; null until a decision is posted.</summary>
+    public PostedForm? Decision { get; private set; }
+
+    private static readonly FormShape DecisionShape = FormShape.Of(lists: ["dataCategories", "territories"]);
+
+    public async Task<IActionResult> OnPostDecideAsync(CancellationToken ct)
+    {
+        var form = Decision = PostedForm.From(await Request.ReadFormAsync(ct), DecisionShape);
+        return await Act(Permission.DemandDecide, async r =>
         {
-            if (!JsonNames.TryParse<Recommendation>(outcome, out var o))
+            var input = DecisionReader.Read(form.ToJson());
+
+            // The API reads "no categories" as "what the assessment allows"; on the form an untouched box list must not
+            // widen a narrowed disclosure to everything, so a disclosure names its categories here.
+            if (input.Outcome is Recommendation.Disclose or Recommendation.DiscloseNarrowed && input.DataCategories is null)
             {
-                throw new WorkflowException("Choose an outcome.");
+                throw new ValidationFailedException([new FieldError("dataCategories", "Tick the data categories to disclose; nothing that is not ticked is authorised.")]);
             }
 
-            var cats = new List<DataCategory>();
-            foreach (var c in categories ?? [])
-            {
-                cats.Add(JsonNames.TryParse<DataCategory>(c, out var dc) ? dc : throw new WorkflowException($"Unknown data category '{c}'."));
-            }
-
-            var terr = (territories ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => t.ToUpperInvariant()).ToList();
-            await demands.Decide.RunAsync(r, new DecisionInput(o, Limit(reason, 4000), cats.Count > 0 ? cats : null, terr.Count > 0 ? terr : null), User.ToActor(), ct);
+            await demands.Decide.RunAsync(r, input, User.ToActor(), ct);
         }, "decided", ct);
+    }
 
     /// <summary>Approving hands data over or restricts speech: it needs a fresh authenticator code (step-up).</summary>
     public Task<IActionResult> OnPostApproveAsync(string? comment, string? code, CancellationToken ct) =>
@@ -145,7 +151,16 @@ public sealed class DetailModel(DemandCommands demands, RightsDeskDbContext db, 
         {
             // Show the page again with the reason; nothing of the refused step was saved.
             db.ChangeTracker.Clear();
-            Error = ex is ValidationFailedException v ? string.Join(" ", v.Errors.Select(e => e.Message)) : ex.Message;
+            if (ex is ValidationFailedException fields && Decision is not null)
+            {
+                Decision.Add(fields);
+                Error = $"The decision was not recorded: {fields.Errors.Count} problem(s), shown next to the fields.";
+            }
+            else
+            {
+                Error = ex is ValidationFailedException v ? string.Join(" ", v.Errors.Select(e => e.Message)) : ex.Message;
+            }
+
             await LoadAsync(ct);
             Response.StatusCode = ex is ConflictException ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
             return Page();
