@@ -36,6 +36,11 @@ public sealed class CreateDemand(DemandCases cases, AssessDemand assess, DemandD
             throw new ValidationFailedException([new FieldError("channel", "\"portal\" is recorded by RightsDesk for demands submitted through the authority portal; say how this one arrived (email, post, fax, inPerson, phone, api).")]);
         }
 
+        if (demand.Authority.Verification is not null && (!actor.IsPerson || request.Route is IntakeRoute.Portal))
+        {
+            throw new ValidationFailedException([new FieldError("authority.verification", "A call-back is recorded by the person who made it, signed in or with their own token; a platform system's token cannot vouch for one.")]);
+        }
+
         var db = cases.Db;
         byte[]? keyHash = null;
         var requestHash = SHA256.HashData(request.Body);
@@ -87,6 +92,13 @@ public sealed class CreateDemand(DemandCases cases, AssessDemand assess, DemandD
         if (request.Document is not null)
         {
             documents.Add(record, request.Document, actor, now);
+        }
+
+        if (demand.Authority.Verification is { } call)
+        {
+            // Recorded by the desk, as a step of the case: who called which number, found where, and who confirmed.
+            cases.Step(record, WorkflowAction.RecordVerification, actor, now, $"Called {call.CalledNumber} (found: {call.NumberSource}); confirmed by {call.SpokeWith}.");
+            cases.Record(LedgerEventCode.RequesterVerifiedByCallBack, actor, record, new Dictionary<string, string?> { ["method"] = "callBack", ["atIntake"] = "true" });
         }
 
         await assess.AssessIntoAsync(record, demand, actor, now, ct);

@@ -105,7 +105,7 @@ public static class DemandReader
             return null;
         }
 
-        r.RejectUnknown(a, "authority", "name", "country", "type", "officer", "email", "verified", "phone", "reference");
+        r.RejectUnknown(a, "authority", "name", "country", "type", "officer", "email", "verified", "phone", "reference", "verification");
         var name = r.RequiredString(a, "name", MaxShortText, "authority.name");
         var countryText = r.RequiredString(a, "country", MaxShortText, "authority.country");
         CountryCode country = default;
@@ -125,7 +125,27 @@ public static class DemandReader
         var verified = r.OptionalBool(a, "verified", "authority.verified") ?? false;
         var phone = r.OptionalString(a, "phone", MaxShortText, "authority.phone");
         var reference = r.OptionalString(a, "reference", MaxShortText, "authority.reference");
-        return name is null ? null : new Authority(name, country, type, officer, email, verified, phone, reference);
+        var verification = ReadCallBack(r, a);
+        if (verification is not null && !verified)
+        {
+            r.Error("authority.verified", "A call-back that confirmed the demand is recorded, so the requester is verified: set \"verified\": true, or leave the call-back out.");
+        }
+
+        return name is null ? null : new Authority(name, country, type, officer, email, verified, phone, reference, verification);
+    }
+
+    private static CallBack? ReadCallBack(JsonInput r, JsonElement authority)
+    {
+        if (!r.OptionalObject(authority, "verification", out var v, "authority.verification"))
+        {
+            return null;
+        }
+
+        r.RejectUnknown(v, "authority.verification", "calledNumber", "numberSource", "spokeWith");
+        var number = r.RequiredString(v, "calledNumber", MaxShortText, "authority.verification.calledNumber");
+        var source = r.RequiredString(v, "numberSource", MaxShortText, "authority.verification.numberSource");
+        var who = r.RequiredString(v, "spokeWith", MaxShortText, "authority.verification.spokeWith");
+        return number is null || source is null || who is null ? null : new CallBack(number, source, who);
     }
 
     private static List<Target> ReadTargets(JsonInput r, JsonElement root)

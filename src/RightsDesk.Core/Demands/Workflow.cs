@@ -79,6 +79,7 @@ public static class Workflow
         [(DemandState.Challenged, WorkflowAction.Close)] = DemandState.Closed,
         [(DemandState.Received, WorkflowAction.Close)] = DemandState.Closed,
         [(DemandState.Assessed, WorkflowAction.Close)] = DemandState.Closed,
+        [(DemandState.Received, WorkflowAction.RecordVerification)] = DemandState.Received,
         [(DemandState.Assessed, WorkflowAction.RecordVerification)] = DemandState.Assessed,
         [(DemandState.VerificationPending, WorkflowAction.RecordVerification)] = DemandState.Received,
     };

@@ -63,7 +63,7 @@ public enum TokenKind { Person, Machine }
 
 /// <summary>
 /// What reaches an actor. A session carries its role's permissions. A token carries less: a person's token never
-/// manages accounts, tokens or policy, never reads the at-risk registry or compartmented cases (those stay behind the
+/// manages accounts, tokens or policy, never reads the at-risk registry (it may add to it) or compartmented cases (those stay behind the
 /// desk's sign-in with its authenticator), and a machine's token only submits and follows what it submitted.
 /// </summary>
 public static class Grants
@@ -71,7 +71,7 @@ public static class Grants
     public static IReadOnlySet<Permission> NeverByToken { get; } = new HashSet<Permission>
     {
         Permission.AccountManage, Permission.TokenManage, Permission.PolicyManage,
-        Permission.AtRiskRead, Permission.AtRiskManage, Permission.DemandReadRestricted,
+        Permission.AtRiskRead, Permission.DemandReadRestricted,
     };
 
     /// <summary>A machine submits demands and documents and reads the status of its own; it never decides or approves.</summary>

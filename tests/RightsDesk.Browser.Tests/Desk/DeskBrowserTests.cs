@@ -34,6 +34,9 @@ public sealed class DeskBrowserTests(WebServer server, BrowserFixture browser)
         await tab.SelectOptionAsync("#f-authority-type", "lawEnforcement");
         await tab.FillAsync("#f-authority-officer", "Special Agent Dana Whitfield");
         await tab.CheckAsync("input[name='authority.verified']");
+        await tab.FillAsync("#v-number", "+1 202 324 3000");
+        await tab.FillAsync("#v-source", "the FBI field office list on fbi.gov");
+        await tab.FillAsync("#v-who", "the duty agent");
         await tab.SelectOptionAsync("#f-legalProcess", "searchWarrant");
         await tab.FillAsync("#f-legalBasis", "18 U.S.C. § 2703(a) and (b)(1)(A); Fed. R. Crim. P. 41");
         await tab.FillAsync("#f-offence", "Wire fraud (18 U.S.C. § 1343)");

@@ -19,7 +19,7 @@ public abstract partial class DeskFlowTests<TApp>(TApp app) : IClassFixture<TApp
     [
         new("kind", "userData"), new("receivedAt", "2026-03-02T14:05"), new("channel", "post"), new("deadline", "2026-03-16"),
         new("authority.name", authorityName), new("authority.country", country), new("authority.type", "lawEnforcement"),
-        new("authority.officer", "Special Agent Dana Whitfield"), new("authority.email", "dwhitfield@fbi.gov"), new("authority.verified", "true"),
+        new("authority.officer", "Special Agent Dana Whitfield"), new("authority.email", "dwhitfield@fbi.gov"), new("authority.verified", "true"), new("authority.verification.calledNumber", "+1 202 324 3000"), new("authority.verification.numberSource", "fbi.gov contact page"), new("authority.verification.spokeWith", "the duty agent"),
         new("legalProcess", "searchWarrant"), new("legalBasis", "18 U.S.C. § 2703(a) and (b)(1)(A)"), new("offence", "Wire fraud (18 U.S.C. § 1343)"),
         new("statementOfReasons", "Probable cause affidavit: the account solicited payments for a fictitious investment scheme."),
         new("targets[0].type", "account"), new("targets[0].id", "acct-desk-5541230"), new("targets[1].type", "account"), new("targets[1].id", ""),
