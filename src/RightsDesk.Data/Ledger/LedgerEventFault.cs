@@ -32,6 +32,6 @@ public sealed record LedgerEventFinding(LedgerEventFault Fault, string Message)
         LedgerEventFault.Actor => "its actor column differs from its data",
         LedgerEventFault.Subject => "its subject column differs from its data",
         LedgerEventFault.NotCanonical => "its data is not in canonical form",
-        _ => "its leaf hash is not SHA-256(0x00 || salt || data): the leaf hash or salt was altered",
+        _ => "its leaf hash is not SHA-256(0x00 || salt || data): its data, salt or leaf hash was altered",
     };
 }
