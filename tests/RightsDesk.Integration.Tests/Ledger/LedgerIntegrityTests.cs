@@ -104,11 +104,14 @@ public abstract class LedgerIntegrityTests<TApp> : IAsyncLifetime where TApp : D
     }
 
     [Fact]
-    public async Task A_tree_head_whose_root_was_changed_stops_the_next_signing()
+    public async Task A_tree_head_whose_root_was_changed_stops_the_next_signing_and_the_desk_says_so()
     {
         await CreateActivity(app);
         var head = await IssueTreeHead(app);
         await CreateActivity(app);
+        using var desk = new PageSession(app);
+        await desk.SignInAsync(await PageSession.CreatePersonAsync(app, "reviewer@integrity.example", Roles.LegalReviewer));
+        Assert.DoesNotContain("ledger-alert", await desk.GetAsync("/desk"), StringComparison.Ordinal);
         await app.InScope(async sp =>
         {
             var db = sp.GetRequiredService<RightsDeskDbContext>();
@@ -126,6 +129,11 @@ public abstract class LedgerIntegrityTests<TApp> : IAsyncLifetime where TApp : D
         Assert.Equal("inconsistent", health.GetProperty("ledger").GetString());
         Assert.Equal(JsonValueKind.Null, health.GetProperty("firstBadEvent").GetProperty("seq").ValueKind);
         Assert.Contains($"tree head {head.GetProperty("id").GetInt64()}", health.GetProperty("firstBadEvent").GetProperty("what").GetString(), StringComparison.Ordinal);
+
+        // Every desk page carries the alert, for every member of staff, until the ledger is repaired.
+        var page = await desk.GetAsync("/desk");
+        Assert.Contains("role=\"alert\"", page, StringComparison.Ordinal);
+        Assert.Contains("The ledger is inconsistent: no tree head is signed until it is repaired.", page, StringComparison.Ordinal);
     }
 
     /// <summary>/health once the start-up check has finished (it runs in the background).</summary>
