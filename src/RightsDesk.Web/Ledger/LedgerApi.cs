@@ -64,7 +64,7 @@ public static class LedgerApi
                 : TypedResults.Problem(
                     $"Tree head {head.Id} does not verify under this instance's signing key, so it is not published as a checkpoint. Run `rightsdesk ledger verify`.",
                     statusCode: 409, title: "The latest tree head does not verify");
-        }).AllowAnonymous().Produces<string>(200, "text/plain")
+        }).AllowAnonymous().Produces<string>(200, "text/plain").ProducesProblem(409)
             .WithSummary("The latest signed tree head as a C2SP tlog-checkpoint (signed note, ECDSA P-256 signature type 0x02).");
 
         g.MapGet("/tree-heads/{id:long}", async Task<Results<Ok<TreeHeadView>, NotFound<ProblemDetails>>> (long id, RightsDeskDbContext db, CancellationToken ct) =>
@@ -94,7 +94,7 @@ public static class LedgerApi
             {
                 return Inconsistent(refused);
             }
-        }).RequirePermission(Permission.LedgerRead).WithSummary("Sign and store a tree head for the ledger as it is now.");
+        }).RequirePermission(Permission.LedgerRead).ProducesProblem(409).WithSummary("Sign and store a tree head for the ledger as it is now.");
 
         g.MapGet("/events", async (RightsDeskDbContext db, CancellationToken ct, string? from = null, string? limit = null) =>
         {
@@ -126,7 +126,7 @@ public static class LedgerApi
             var command = string.Create(CultureInfo.InvariantCulture,
                 $"{Cli} ledger verify-inclusion --leaf-hash {HashText.ToHex(leaf)} --index {leafIndex} --size {head.TreeSize} --root {root} --proof {ProofArgument(proof)}");
             return TypedResults.Ok(new InclusionProofView(leafIndex!.Value, head.TreeSize, HashText.ToHex(leaf), root, proofHex, TreeHeadView.Of(head), command));
-        }).AllowAnonymous().WithSummary("Inclusion proof of event 'index' in the tree head of size 'size' (default: the latest head).");
+        }).AllowAnonymous().ProducesProblem(409).WithSummary("Inclusion proof of event 'index' in the tree head of size 'size' (default: the latest head).");
 
         g.MapGet("/proofs/consistency", async (RightsDeskDbContext db, LedgerTree tree, CancellationToken ct, string? size1 = null, string? size2 = null) =>
         {
@@ -147,7 +147,7 @@ public static class LedgerApi
                 $"{Cli} ledger verify-consistency --size1 {head1.TreeSize} --size2 {head2.TreeSize} --root1 {root1} --root2 {root2} --proof {ProofArgument(proof)}");
             return TypedResults.Ok(new ConsistencyProofView(head1.TreeSize, head2.TreeSize, root1, root2, proof.Select(p => HashText.ToHex(p)).ToList(),
                 TreeHeadView.Of(head1), TreeHeadView.Of(head2), command));
-        }).AllowAnonymous().WithSummary("Consistency proof from the tree head of size 'size1' to that of 'size2' (default: the latest head).");
+        }).AllowAnonymous().ProducesProblem(409).WithSummary("Consistency proof from the tree head of size 'size1' to that of 'size2' (default: the latest head).");
 
         return api;
     }

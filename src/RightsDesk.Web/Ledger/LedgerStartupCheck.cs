@@ -9,7 +9,7 @@ public sealed class LedgerStartupCheck(IServiceScopeFactory scopes, ILogger<Ledg
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Returning to the host at once: StartAsync runs this method up to its first real await.
+        // Hand back to the host before any work, so starting never waits on a check of a large ledger.
         await Task.Yield();
         try
         {
