@@ -48,7 +48,7 @@ public sealed class TreeHeadService(RightsDeskDbContext db, LedgerTree tree, Key
                     await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
                 }
 
-                var latest = await db.TreeHeads.AsNoTracking().OrderByDescending(h => h.Id).FirstOrDefaultAsync(ct);
+                var latest = await LastSignedAsync(ct);
                 var (size, root) = await CheckAsync(latest, ct);
                 if (onlyIfGrown && size <= (latest?.TreeSize ?? 0))
                 {
@@ -79,10 +79,15 @@ public sealed class TreeHeadService(RightsDeskDbContext db, LedgerTree tree, Key
 
     /// <summary>Checks that the stored ledger extends the last signed tree head and reports the outcome to
     /// <see cref="LedgerHealth"/>; throws <see cref="LedgerInconsistentException"/> when it does not.</summary>
-    public async Task CheckAsync(CancellationToken ct)
+    public async Task CheckAsync(CancellationToken ct) => await CheckAsync(await LastSignedAsync(ct), ct);
+
+    /// <summary>The latest head that names this instance's key. A row naming another key cannot be vouched for here
+    /// (`ledger verify` takes old public keys) and must not become the yardstick: anyone who can write to the
+    /// database could add one over a rewritten history.</summary>
+    private async Task<TreeHeadRecord?> LastSignedAsync(CancellationToken ct)
     {
-        var latest = await db.TreeHeads.AsNoTracking().OrderByDescending(h => h.Id).FirstOrDefaultAsync(ct);
-        await CheckAsync(latest, ct);
+        var keyId = keys.Ring.SigningKey.KeyId;
+        return await db.TreeHeads.AsNoTracking().Where(h => h.KeyId == keyId).OrderByDescending(h => h.Id).FirstOrDefaultAsync(ct);
     }
 
     private async Task<(long Size, byte[] Root)> CheckAsync(TreeHeadRecord? latest, CancellationToken ct)
@@ -91,11 +96,13 @@ public sealed class TreeHeadService(RightsDeskDbContext db, LedgerTree tree, Key
         var (size, root, rootAtSigned) = await tree.ReadAsync(db, t => (t.Size, t.RootHash(), t.Size >= signedSize ? t.RootHash(signedSize) : null), ct);
         if (latest is not null)
         {
-            var problem = rootAtSigned is null
-                ? new LedgerProblem(size, $"tree head {latest.Id} vouches for {latest.TreeSize} events but the ledger holds {size}: events were removed from the end")
-                : !rootAtSigned.AsSpan().SequenceEqual(latest.RootHash)
-                    ? new LedgerProblem(null, $"the events give another root at size {latest.TreeSize} than tree head {latest.Id} signed: an event before {latest.TreeSize} was altered, inserted or removed with every later row rehashed, or the head's root was altered")
-                    : SignatureProblem(latest);
+            // The signature first: a root is only a yardstick once it is known to be the one that was signed.
+            var problem = SignatureProblem(latest)
+                ?? (rootAtSigned is null
+                    ? new LedgerProblem(size, $"tree head {latest.Id} vouches for {latest.TreeSize} events but the ledger holds {size}: events were removed from the end")
+                    : !rootAtSigned.AsSpan().SequenceEqual(latest.RootHash)
+                        ? new LedgerProblem(null, $"the events give another root at size {latest.TreeSize} than tree head {latest.Id} signed: an event before {latest.TreeSize} was altered, inserted or removed with every later row rehashed")
+                        : null);
             if (problem is not null)
             {
                 health.Inconsistent(problem);
@@ -107,26 +114,18 @@ public sealed class TreeHeadService(RightsDeskDbContext db, LedgerTree tree, Key
         return (size, root);
     }
 
-    /// <summary>A head signed by this instance's key must verify under it; one under an earlier key is left to
-    /// `rightsdesk ledger verify`, which is given the old public keys.</summary>
     private LedgerProblem? SignatureProblem(TreeHeadRecord head)
     {
-        var signing = keys.Ring.SigningKey;
-        if (head.KeyId != signing.KeyId)
-        {
-            return null;
-        }
-
         bool valid;
         try
         {
-            valid = signing.Signer.Verify(new TreeHead(head.TreeSize, head.RootHash, head.Timestamp, head.Signature)).IsValid;
+            valid = keys.Ring.SigningKey.Signer.Verify(new TreeHead(head.TreeSize, head.RootHash, head.Timestamp, head.Signature)).IsValid;
         }
         catch (System.Security.Cryptography.CryptographicException)
         {
             valid = false;
         }
 
-        return valid ? null : new LedgerProblem(null, $"tree head {head.Id} does not verify under this instance's signing key: its signature, timestamp or size was altered");
+        return valid ? null : new LedgerProblem(null, $"tree head {head.Id} does not verify under this instance's signing key: its root, size, timestamp or signature was altered");
     }
 }

@@ -136,6 +136,52 @@ public abstract class LedgerIntegrityTests<TApp> : IAsyncLifetime where TApp : D
         Assert.Contains("The ledger is inconsistent: no tree head is signed until it is repaired.", page, StringComparison.Ordinal);
     }
 
+    /// <summary>The careful forger: history rewritten with every later row rehashed, so each row re-derives, and a
+    /// head of their own over it under another key. The signer measures against its own last head and refuses.</summary>
+    [Fact]
+    public async Task A_rehashed_history_with_a_forged_head_under_another_key_is_not_signed()
+    {
+        await CreateActivity(app);
+        await IssueTreeHead(app);
+        await CreateActivity(app);
+        await app.InScope(async sp =>
+        {
+            var db = sp.GetRequiredService<RightsDeskDbContext>();
+            await DropAppendOnlyTriggers(db);
+            var all = await db.LedgerEvents.AsNoTracking().OrderBy(e => e.Seq).ToListAsync();
+            var first = all.First(e => e.Code == (int)LedgerEventCode.DemandCreated).Seq;
+            await db.LedgerEvents.Where(e => e.Seq >= first).ExecuteDeleteAsync();
+            var rewritten = all.Where(e => e.Seq >= first)
+                .Select(e => LedgerWriter.Build(e.Seq, (LedgerEventCode)e.Code, e.At, e.Seq == first ? "someone-else" : e.Actor, e.SubjectId, Fields(e.Data)))
+                .ToList();
+            db.LedgerEvents.AddRange(rewritten);
+            var tree = new MerkleTree();
+            foreach (var leaf in all.Where(e => e.Seq < first).Select(e => e.LeafHash).Concat(rewritten.Select(e => e.LeafHash)))
+            {
+                tree.AppendLeafHashes(leaf);
+            }
+
+            db.TreeHeads.Add(new TreeHeadRecord
+            {
+                TreeSize = tree.Size, RootHash = tree.RootHash(), Timestamp = app.Clock.GetUtcNow(), Signature = new byte[70],
+                KeyId = new string('f', 64), IssuedBy = "intruder",
+            });
+            await db.SaveChangesAsync();
+        });
+
+        var auditor = await app.ClientFor(Roles.Auditor);
+        Assert.Equal(HttpStatusCode.Conflict, (await auditor.PostAsync("/api/v1/ledger/tree-heads", null)).StatusCode);
+        var health = await Health(app.CreateClient());
+        Assert.Equal("inconsistent", health.GetProperty("ledger").GetString());
+        Assert.Contains("another root", health.GetProperty("firstBadEvent").GetProperty("what").GetString(), StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string?> Fields(string data)
+    {
+        using var doc = JsonDocument.Parse(data);
+        return doc.RootElement.GetProperty("fields").EnumerateObject().ToDictionary(f => f.Name, f => f.Value.GetString());
+    }
+
     /// <summary>/health once the start-up check has finished (it runs in the background).</summary>
     internal static async Task<JsonElement> Health(HttpClient client)
     {
