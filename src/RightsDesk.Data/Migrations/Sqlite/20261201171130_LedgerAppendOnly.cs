@@ -8,6 +8,8 @@ namespace RightsDesk.Data.Migrations.Sqlite
     /// The ledger tables become append-only in the database itself: a bug or a careless script that updates or
     /// deletes a ledger row fails at once instead of leaving a rewritten history for the next tree head to trip on.
     /// Someone with full database access can still drop the triggers; that is what signed, published heads catch.
+    /// A later migration that makes EF rebuild one of these tables on SQLite (copy, drop, rename) drops its triggers
+    /// with the old table and must create them again; LedgerIntegrityTests fails if it does not.
     /// </summary>
     public partial class LedgerAppendOnly : Migration
     {
