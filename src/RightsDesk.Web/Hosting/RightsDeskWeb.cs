@@ -126,6 +126,13 @@ public static class RightsDeskWeb
                 : RateLimitPartition.GetFixedWindowLimiter(
                 "signin:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("RateLimits:SignInPerMinute", 10), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // The ledger's public endpoints (heads, proofs, checkpoint) are open to anyone; an anonymous caller gets
+            // a smaller budget of its own there, so a crawler of proofs does not use up the address's whole minute.
+            o.AddPolicy(LedgerApi.PublicRateLimit, http => http.User.Identity?.IsAuthenticated == true
+                ? RateLimitPartition.GetNoLimiter("ledger:signed-in")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                "ledger:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("RateLimits:LedgerPublicPerMinute", 30), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
     }
 
@@ -141,6 +148,7 @@ public static class RightsDeskWeb
         // Fail at start-up, with the file named, rather than at the first demand.
         _ = app.Services.GetRequiredService<PolicyProvider>().Current;
         _ = app.Services.GetRequiredService<FieldCipher>();
+        app.Services.GetRequiredService<LedgerCheckpointOptions>().Validate();
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -153,8 +161,9 @@ public static class RightsDeskWeb
         app.UseAuthorization();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapGet("/health", (PolicyProvider policy) => TypedResults.Ok(new HealthView("ok", policy.Current.Version)))
-            .AllowAnonymous().WithTags("Health").WithSummary("Whether the host is up, and the policy version it assesses under.");
+        app.MapGet("/health", (PolicyProvider policy, LedgerHealth ledger) => TypedResults.Ok(HealthView.Of(policy.Current.Version, ledger.Current)))
+            .AllowAnonymous().WithTags("Health")
+            .WithSummary("Liveness, the policy version, and whether the stored ledger extends the last signed tree head.");
 
         var api = app.MapGroup("/api/v1");
         api.MapDemandsApi();

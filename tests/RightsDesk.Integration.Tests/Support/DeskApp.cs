@@ -62,6 +62,8 @@ public abstract class DeskApp : WebApplicationFactory<Program>, IAsyncLifetime
             ConnectionString = $"Data Source={SqlitePath};Pooling=False";
         }
 
+        await PrepareDatabaseAsync();
+
         // Build the host (runs the migrations) before the first test uses it.
         _ = Services;
         foreach (var role in Roles.TokenRoles)
@@ -69,6 +71,10 @@ public abstract class DeskApp : WebApplicationFactory<Program>, IAsyncLifetime
             await TokenFor(role);
         }
     }
+
+    /// <summary>Runs on the fresh, empty database (and data directory) before the host migrates it: where a fixture
+    /// puts an older release's data.</summary>
+    protected virtual Task PrepareDatabaseAsync() => Task.CompletedTask;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -89,6 +95,7 @@ public abstract class DeskApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:AuthenticatedPerMinute", "100000");
         builder.UseSetting("RateLimits:AnonymousPerMinute", "100000");
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("RateLimits:LedgerPublicPerMinute", "100000");
         // The console gets warnings and errors only: a request's worth of Information lines per call slows the
         // larger suites (the authorisation matrix makes about a thousand calls) and buries what failed.
         builder.ConfigureLogging(l => Microsoft.Extensions.Logging.FilterLoggingBuilderExtensions.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(l, null, Microsoft.Extensions.Logging.LogLevel.Warning));
