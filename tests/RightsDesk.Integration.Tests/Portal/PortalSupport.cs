@@ -67,7 +67,7 @@ public static partial class PortalSupport
             var accounts = sp.GetRequiredService<AccountService>();
             var user = await accounts.FindByEnrolmentAsync(link[(link.LastIndexOf('=') + 1)..], default);
             Assert.NotNull(user);
-            var person = new Person(user!.Email!, "amber window quiet harbour " + Guid.NewGuid().ToString("N")[..6], await accounts.AuthenticatorSecretAsync(user));
+            var person = new Person(user!.Email!, "amber window quiet harbour " + Guid.NewGuid().ToString("N")[..6], await accounts.AuthenticatorSecretAsync(user), app.Clock);
             var result = await accounts.CompleteEnrolmentAsync(user, person.Password, person.Code(), default);
             Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
             official = new Official(person, user.Id);
