@@ -159,6 +159,6 @@ public static partial class PortalSupport
         return WebUtility.HtmlDecode(m.Groups[1].Value);
     }
 
-    [GeneratedRegex(@"https://localhost/account/enrol\?token=[A-Za-z0-9_-]{20,}")]
+    [GeneratedRegex(@"https://[a-z0-9.-]+(:[0-9]+)?/account/enrol\?token=[A-Za-z0-9_-]{20,}")]
     private static partial Regex EnrolLink();
 }

@@ -29,11 +29,11 @@ public sealed record Person(string Email, string Password, string TotpSecret, Fa
 /// A browser-like client for the server-rendered pages: HTTPS (the session cookie is Secure), cookies kept, redirects
 /// not followed so tests can see them, and form posts that carry the antiforgery token from the page they came from.
 /// </summary>
-public sealed partial class PageSession(DeskApp app) : IDisposable
+public sealed partial class PageSession(DeskApp app, string baseAddress = "https://localhost") : IDisposable
 {
     public HttpClient Client { get; } = app.CreateClient(new WebApplicationFactoryClientOptions
     {
-        BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true,
+        BaseAddress = new Uri(baseAddress), AllowAutoRedirect = false, HandleCookies = true,
     });
 
     public HttpResponseMessage? Last { get; private set; }
@@ -56,6 +56,10 @@ public sealed partial class PageSession(DeskApp app) : IDisposable
         Last = await Client.PostAsync(action ?? formPage, new FormUrlEncodedContent(all));
         return Last;
     }
+
+    /// <summary>The session cookie as the last response set it, to replay from another client (a copied cookie).</summary>
+    public static string SessionCookie(HttpResponseMessage signIn) =>
+        signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(AccountSetup.CookieName + "=", StringComparison.Ordinal)).Split(';')[0];
 
     public async Task<HttpResponseMessage> SignInAsync(Person person, string? code = null) =>
         await PostFormAsync("/account/signin", [new("Email", person.Email), new("Password", person.Password), new("Code", code ?? person.Code())]);
