@@ -36,6 +36,7 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
     public DbSet<OfficialProfile> Officials => Set<OfficialProfile>();
     public DbSet<ClarificationRecord> Clarifications => Set<ClarificationRecord>();
     public DbSet<PackageReleaseRecord> PackageReleases => Set<PackageReleaseRecord>();
+    public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
 
     public abstract DatabaseEngine Engine { get; }
 
@@ -67,6 +68,19 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
             e.Property(x => x.DisplayName).HasMaxLength(200);
             e.Property(x => x.CreatedBy).HasMaxLength(200);
             e.Property(x => x.EnrolmentHash).HasMaxLength(32);
+            // A save of an account loaded before a code was accepted must not put an older step back (and so reopen
+            // that code): the step is checked like Identity's concurrency stamp.
+            e.Property(x => x.LastTotpStep).IsConcurrencyToken();
+        });
+        m.Entity<SessionRecord>(e =>
+        {
+            e.ToTable("sessions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(64);
+            e.Property(x => x.UserId).HasMaxLength(450);
+            e.HasIndex(x => x.UserId);
+            e.HasIndex(x => x.ExpiresAt);
+            e.HasOne<DeskUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         m.Entity<DemandRecord>(e =>
         {

@@ -109,10 +109,12 @@ public static class RightsDeskWeb
             o.Conventions.AuthorizeFolder("/Portal", AccountSetup.OfficialPolicy);
         });
         services.AddPublicPages();
+        services.AddRightsDeskProxy(config);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Anonymous callers are limited by address, signed-in callers by who they are.
+            // Anonymous callers are limited by address, signed-in callers by who they are. The address is the client's,
+            // not a proxy's, once UseRightsDeskProxy has applied a known proxy's X-Forwarded-For.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
                 var user = http.User.Identity?.IsAuthenticated == true ? "u:" + http.User.Identity.Name : null;
@@ -150,6 +152,7 @@ public static class RightsDeskWeb
         _ = app.Services.GetRequiredService<FieldCipher>();
         app.Services.GetRequiredService<LedgerCheckpointOptions>().Validate();
 
+        app.UseRightsDeskProxy();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseProblemMediaType();

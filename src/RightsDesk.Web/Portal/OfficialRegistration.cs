@@ -20,8 +20,8 @@ namespace RightsDesk.Web.Portal;
 /// <summary>What a person types on the registration form. Every field is checked, and all refusals come back together.</summary>
 public sealed record RegistrationInput(string? Name, string? Title, string? AuthorityName, string? AuthorityType, string? Country, string? Email, string? Phone);
 
-/// <summary>The portal cannot make links that are safe to e-mail (no Portal:BaseUrl); registration waits for the operator.</summary>
-public sealed class PortalClosedException() : Exception("Registration is closed until the operator sets Portal:BaseUrl, the portal's public address.");
+/// <summary>The portal cannot make links that are safe to e-mail (no RightsDesk:PublicUrl); registration waits for the operator.</summary>
+public sealed class PortalClosedException() : Exception("Registration is closed until the operator sets RightsDesk:PublicUrl, the public address.");
 
 /// <summary>
 /// Self-registration of officials. The enrolment link goes only to the address registered, through the durable
@@ -36,7 +36,7 @@ public sealed class OfficialRegistration(
     FieldCipher cipher,
     LedgerWriter ledger,
     OfficialDomainPolicy domains,
-    PortalLinks links,
+    PublicUrl links,
     PolicyProvider policies,
     TimeProvider clock)
 {
@@ -50,7 +50,7 @@ public sealed class OfficialRegistration(
     public async Task RegisterAsync(RegistrationInput input, HttpRequest? request, CancellationToken ct)
     {
         var (contact, authority, type, country, email) = Validate(input);
-        var baseUrl = links.BaseUrl(request) ?? throw new PortalClosedException();
+        var baseUrl = links.For(request) ?? throw new PortalClosedException();
 
         await Gate.WaitAsync(ct);
         try

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MimeKit;
-using OtpNet;
 using RightsDesk.Browser.Tests.Support;
 using RightsDesk.Core.Assessment;
 using RightsDesk.Core.Demands;
@@ -46,7 +45,7 @@ public sealed partial class PortalJourneyTests(PortalServer server, BrowserFixtu
         await Axe.AssertAccessible(tab);
     }
 
-    private static string Code(string base32) => new Totp(Base32Encoding.ToBytes(base32)).ComputeTotp();
+    private static string Code(string base32) => Authenticator.NextCode(base32);
 
     [Fact]
     public async Task An_official_registers_enrols_is_verified_submits_and_downloads_the_answer_without_javascript()
