@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MimeKit;
 using OtpNet;
+using RightsDesk.Application.Notices;
+using RightsDesk.Application.Outbox;
 using RightsDesk.Browser.Tests.Support;
 using RightsDesk.Core.Assessment;
 using RightsDesk.Core.Demands;
