@@ -128,7 +128,7 @@ public sealed class DeadlineReminderJob(
     private static string Reference(DeadlineRecord d) => $"{d.CaseKind.ToString().ToLowerInvariant()} {d.CaseId}";
 
     private static string Remaining(TimeSpan left) => left <= TimeSpan.Zero ? "no time"
-        : left.TotalHours >= 48 ? $"{(int)left.TotalDays} days"
+        : left.TotalHours >= 72 ? $"{(int)left.TotalDays} days"
         : left.TotalHours >= 1 ? $"{(int)left.TotalHours} hours"
         : $"{Math.Max(1, (int)left.TotalMinutes)} minutes";
 

@@ -121,7 +121,8 @@ public sealed class SecretCodes
 
     private async Task<byte[]> HashAsync(string purpose, string canonical, byte[] salt)
     {
-        using var argon = new Argon2id(Encoding.UTF8.GetBytes(canonical))
+        // Prefixed so an empty typed code (refused, but at the same cost) is still a valid Argon2 input.
+        using var argon = new Argon2id(Encoding.UTF8.GetBytes("code:" + canonical))
         {
             Salt = salt,
             AssociatedData = Encoding.UTF8.GetBytes(purpose),
