@@ -12,6 +12,9 @@ public sealed class Deadlines(RightsDeskDbContext db, TimeProvider clock)
 {
     public const int MaxStep = 64;
 
+    /// <summary>A response date given as a day (a demand's deadline) is met until that day ends, in UTC.</summary>
+    public static DateTimeOffset EndOfDayUtc(DateOnly day) => new(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
     /// <summary>Sets (or moves) the deadline of one step. Moving it starts its reminders again from the first step.</summary>
     public async Task<DeadlineRecord> SetAsync(CaseKind kind, Guid caseId, string step, DateTimeOffset dueAt, string? assignee, CancellationToken ct)
     {
