@@ -1,4 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RightsDesk.Application.Deadlines;
+using RightsDesk.Application.Notices;
+using RightsDesk.Application.Outbox;
+using RightsDesk.Application.SecretCodes;
 
 namespace RightsDesk.Application;
 
@@ -8,6 +13,27 @@ public static class ApplicationServices
     public static IServiceCollection AddRightsDeskApplication(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+
+        // The outbox. The host adds the transports (IOutboxTransport) and may register bound options first.
+        services.TryAddSingleton(new OutboxOptions());
+        services.AddScoped<Outbox.Outbox>();
+        services.AddScoped<IOutbox>(sp => sp.GetRequiredService<Outbox.Outbox>());
+        services.AddScoped<OutboxProcessor>();
+        services.AddScoped<IOutboxTopicHandler, NoticeDeliveryHandler>();
+        services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(OutboxTopics.PortalMail));
+        services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(OutboxTopics.DeadlineAlert));
+
+        // Notices. The host provides INoticeSources (the policy in force and the opened case).
+        services.AddScoped<NoticePlanner>();
+        services.AddScoped<NoticeJob>();
+
+        services.TryAddSingleton(new DeadlineOptions());
+        services.AddScoped<Deadlines.Deadlines>();
+        services.AddScoped<DeadlineReminderJob>();
+
+        // A singleton: the attempt limits must outlive a request.
+        services.TryAddSingleton(new SecretCodeOptions());
+        services.AddSingleton<SecretCodes.SecretCodes>();
         return services;
     }
 }

@@ -1,4 +1,7 @@
 using System.Threading.RateLimiting;
+using RightsDesk.Application;
+using RightsDesk.Application.Deadlines;
+using RightsDesk.Application.Outbox;
 using RightsDesk.Core.Fulfilment;
 using RightsDesk.Data;
 using RightsDesk.Data.Encryption;
@@ -59,9 +62,7 @@ public static class RightsDeskWeb
         services.AddScoped<LedgerWriter>();
         services.AddScoped<DemandService>();
         services.AddScoped<AtRiskRegistry>();
-        services.AddScoped<NoticePlanner>();
-        services.AddScoped<NoticeJob>();
-        services.AddScoped<OutboxProcessor>();
+        services.AddScoped<INoticeSources, NoticeSources>();
         services.AddScoped<ApiTokenService>();
         services.AddScoped<Policy.PolicyEditor>();
         services.AddRightsDeskPortal(config);
@@ -71,6 +72,10 @@ public static class RightsDeskWeb
         services.AddSingleton(config.GetSection("Notices:Outbox").Get<OutboxOptions>() ?? new OutboxOptions());
         services.AddSingleton<SmtpNoticeSender>();
         services.AddHttpClient<WebhookSender>(c => c.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<IOutboxTransport>(sp => sp.GetRequiredService<SmtpNoticeSender>());
+        services.AddTransient<IOutboxTransport>(sp => sp.GetRequiredService<WebhookSender>());
+        services.AddSingleton(new DeadlineOptions { PublicBaseUrl = Uri.TryCreate(config["RightsDesk:PublicBaseUrl"] ?? config["Portal:BaseUrl"], UriKind.Absolute, out var publicUrl) ? publicUrl : null });
+        services.AddRightsDeskApplication();
         if (config.GetValue("Notices:Worker:Enabled", true))
         {
             services.AddHostedService<OutboxWorker>();

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MimeKit;
+using RightsDesk.Application.Notices;
+using RightsDesk.Application.Outbox;
 using RightsDesk.Browser.Tests.Support;
 using RightsDesk.Core.Assessment;
 using RightsDesk.Core.Demands;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using RightsDesk.Application.Outbox;
 using RightsDesk.Data;
 using RightsDesk.Data.Ledger;
 using RightsDesk.Integration.Tests.Support;

@@ -15,6 +15,7 @@ namespace RightsDesk.Data.Migrations.Postgres
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
+#pragma warning disable 612, 618
             modelBuilder
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
@@ -287,6 +288,55 @@ namespace RightsDesk.Data.Migrations.Postgres
                     b.HasIndex("UserId");
 
                     b.ToTable("sessions", (string)null);
+                });
+
+            modelBuilder.Entity("RightsDesk.Data.Deadlines.DeadlineRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Assignee")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastReminderAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("MetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RemindersSent")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MetAt", "DueAt");
+
+                    b.HasIndex("CaseKind", "CaseId", "Step")
+                        .IsUnique();
+
+                    b.ToTable("deadlines", (string)null);
                 });
 
             modelBuilder.Entity("RightsDesk.Data.Defenders.AtRiskRecord", b =>
@@ -797,6 +847,9 @@ namespace RightsDesk.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("ComposedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -843,7 +896,7 @@ namespace RightsDesk.Data.Migrations.Postgres
                     b.ToTable("notices", (string)null);
                 });
 
-            modelBuilder.Entity("RightsDesk.Data.Notices.OutboxMessage", b =>
+            modelBuilder.Entity("RightsDesk.Data.Outbox.OutboxRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -857,13 +910,17 @@ namespace RightsDesk.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("CorrelationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
@@ -880,9 +937,6 @@ namespace RightsDesk.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid?>("NoticeId")
-                        .HasColumnType("uuid");
-
                     b.Property<byte[]>("SealedPayload")
                         .IsRequired()
                         .HasColumnType("bytea");
@@ -895,18 +949,31 @@ namespace RightsDesk.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("SubjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<byte[]>("WrappedKey")
                         .IsRequired()
                         .HasColumnType("bytea");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdempotencyKey")
+                    b.HasIndex("CorrelationId");
+
+                    b.HasIndex("Channel", "IdempotencyKey")
                         .IsUnique();
 
                     b.HasIndex("Status", "NextAttemptAt");
 
-                    b.ToTable("outbox", (string)null);
+                    b.HasIndex("Topic", "SubjectId");
+
+                    b.ToTable("outbox_messages", (string)null);
                 });
 
             modelBuilder.Entity("RightsDesk.Data.Portal.ClarificationRecord", b =>
@@ -1281,6 +1348,7 @@ namespace RightsDesk.Data.Migrations.Postgres
                 {
                     b.Navigation("Steps");
                 });
+#pragma warning restore 612, 618
         }
     }
 }

@@ -14,6 +14,7 @@ namespace RightsDesk.Data.Migrations.Sqlite
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
+#pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -278,6 +279,55 @@ namespace RightsDesk.Data.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("sessions", (string)null);
+                });
+
+            modelBuilder.Entity("RightsDesk.Data.Deadlines.DeadlineRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Assignee")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastReminderAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RemindersSent")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MetAt", "DueAt");
+
+                    b.HasIndex("CaseKind", "CaseId", "Step")
+                        .IsUnique();
+
+                    b.ToTable("deadlines", (string)null);
                 });
 
             modelBuilder.Entity("RightsDesk.Data.Defenders.AtRiskRecord", b =>
@@ -782,6 +832,9 @@ namespace RightsDesk.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ComposedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -828,7 +881,7 @@ namespace RightsDesk.Data.Migrations.Sqlite
                     b.ToTable("notices", (string)null);
                 });
 
-            modelBuilder.Entity("RightsDesk.Data.Notices.OutboxMessage", b =>
+            modelBuilder.Entity("RightsDesk.Data.Outbox.OutboxRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -842,12 +895,16 @@ namespace RightsDesk.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CorrelationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")
@@ -865,9 +922,6 @@ namespace RightsDesk.Data.Migrations.Sqlite
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid?>("NoticeId")
-                        .HasColumnType("TEXT");
-
                     b.Property<byte[]>("SealedPayload")
                         .IsRequired()
                         .HasColumnType("BLOB");
@@ -880,18 +934,31 @@ namespace RightsDesk.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("WrappedKey")
                         .IsRequired()
                         .HasColumnType("BLOB");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdempotencyKey")
+                    b.HasIndex("CorrelationId");
+
+                    b.HasIndex("Channel", "IdempotencyKey")
                         .IsUnique();
 
                     b.HasIndex("Status", "NextAttemptAt");
 
-                    b.ToTable("outbox", (string)null);
+                    b.HasIndex("Topic", "SubjectId");
+
+                    b.ToTable("outbox_messages", (string)null);
                 });
 
             modelBuilder.Entity("RightsDesk.Data.Portal.ClarificationRecord", b =>
@@ -1266,6 +1333,7 @@ namespace RightsDesk.Data.Migrations.Sqlite
                 {
                     b.Navigation("Steps");
                 });
+#pragma warning restore 612, 618
         }
     }
 }

@@ -7,7 +7,7 @@ using RightsDesk.Data.Demands;
 using RightsDesk.Data.Ledger;
 using RightsDesk.Data.Notices;
 
-namespace RightsDesk.Web.Notices;
+namespace RightsDesk.Application.Notices;
 
 /// <summary>
 /// Keeps each affected user's notice in step with the case: planned at assessment, queued when the law allows
