@@ -1,8 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RightsDesk.Application.Deadlines;
 using RightsDesk.Application.Defenders;
 using RightsDesk.Application.Demands;
 using RightsDesk.Application.Letters;
 using RightsDesk.Application.Notices;
+using RightsDesk.Application.Outbox;
+using RightsDesk.Application.SecretCodes;
 
 namespace RightsDesk.Application;
 
@@ -14,7 +18,6 @@ public static class ApplicationServices
         ArgumentNullException.ThrowIfNull(services);
         services.AddScoped<Data.Ledger.LedgerWriter>();
         services.AddScoped<AtRiskRegistry>();
-        services.AddScoped<NoticePlanner>();
         services.AddScoped<DemandSealing>();
         services.AddScoped<DemandCases>();
         services.AddScoped<DemandDocuments>();
@@ -31,6 +34,27 @@ public static class ApplicationServices
         services.AddScoped<RecordDemandRead>();
         services.AddScoped<DemandViewQuery>();
         services.AddScoped<ResponseLetters>();
+
+        // The outbox. The host adds the transports (IOutboxTransport) and may register bound options first.
+        services.TryAddSingleton(new OutboxOptions());
+        services.AddScoped<Outbox.Outbox>();
+        services.AddScoped<IOutbox>(sp => sp.GetRequiredService<Outbox.Outbox>());
+        services.AddScoped<OutboxProcessor>();
+        services.AddScoped<IOutboxTopicHandler, NoticeDeliveryHandler>();
+        services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(OutboxTopics.PortalMail));
+        services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(OutboxTopics.DeadlineAlert));
+
+        // Notices. The host provides INoticeSources (the policy in force and the opened case).
+        services.AddScoped<NoticePlanner>();
+        services.AddScoped<NoticeJob>();
+
+        services.TryAddSingleton(new DeadlineOptions());
+        services.AddScoped<Deadlines.Deadlines>();
+        services.AddScoped<DeadlineReminderJob>();
+
+        // A singleton: the attempt limits must outlive a request.
+        services.TryAddSingleton(new SecretCodeOptions());
+        services.AddSingleton<SecretCodes.SecretCodes>();
         return services;
     }
 }

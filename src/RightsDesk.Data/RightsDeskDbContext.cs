@@ -5,10 +5,12 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using RightsDesk.Core.Assessment;
 using RightsDesk.Core.Demands;
 using RightsDesk.Data.Accounts;
+using RightsDesk.Data.Deadlines;
 using RightsDesk.Data.Defenders;
 using RightsDesk.Data.Demands;
 using RightsDesk.Data.Ledger;
 using RightsDesk.Data.Notices;
+using RightsDesk.Data.Outbox;
 using RightsDesk.Data.Portal;
 using RightsDesk.Data.Security;
 
@@ -28,7 +30,8 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
     public DbSet<LetterRecord> Letters => Set<LetterRecord>();
     public DbSet<DisclosurePackageRecord> DisclosurePackages => Set<DisclosurePackageRecord>();
     public DbSet<NoticeRecord> Notices => Set<NoticeRecord>();
-    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
+    public DbSet<DeadlineRecord> Deadlines => Set<DeadlineRecord>();
     public DbSet<AtRiskRecord> AtRisk => Set<AtRiskRecord>();
     public DbSet<ApiTokenRecord> ApiTokens => Set<ApiTokenRecord>();
     public DbSet<LedgerEventRecord> LedgerEvents => Set<LedgerEventRecord>();
@@ -36,6 +39,7 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
     public DbSet<OfficialProfile> Officials => Set<OfficialProfile>();
     public DbSet<ClarificationRecord> Clarifications => Set<ClarificationRecord>();
     public DbSet<PackageReleaseRecord> PackageReleases => Set<PackageReleaseRecord>();
+    public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
 
     public abstract DatabaseEngine Engine { get; }
 
@@ -53,6 +57,7 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
         b.Properties<NoticeStatus>().HaveConversion<string>().HaveMaxLength(32);
         b.Properties<OutboxChannel>().HaveConversion<string>().HaveMaxLength(32);
         b.Properties<OutboxStatus>().HaveConversion<string>().HaveMaxLength(32);
+        b.Properties<CaseKind>().HaveConversion<string>().HaveMaxLength(32);
         b.Properties<LetterStatus>().HaveConversion<string>().HaveMaxLength(32);
         b.Properties<AccountKind>().HaveConversion<string>().HaveMaxLength(32);
         b.Properties<OfficialVerification>().HaveConversion<string>().HaveMaxLength(32);
@@ -67,6 +72,19 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
             e.Property(x => x.DisplayName).HasMaxLength(200);
             e.Property(x => x.CreatedBy).HasMaxLength(200);
             e.Property(x => x.EnrolmentHash).HasMaxLength(32);
+            // A save of an account loaded before a code was accepted must not put an older step back (and so reopen
+            // that code): the step is checked like Identity's concurrency stamp.
+            e.Property(x => x.LastTotpStep).IsConcurrencyToken();
+        });
+        m.Entity<SessionRecord>(e =>
+        {
+            e.ToTable("sessions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(64);
+            e.Property(x => x.UserId).HasMaxLength(450);
+            e.HasIndex(x => x.UserId);
+            e.HasIndex(x => x.ExpiresAt);
+            e.HasOne<DeskUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         m.Entity<DemandRecord>(e =>
         {
@@ -152,16 +170,8 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
             e.HasIndex(x => new { x.Status, x.Earliest });
             e.HasOne<DemandRecord>().WithMany().HasForeignKey(x => x.DemandId).OnDelete(DeleteBehavior.Restrict);
         });
-        m.Entity<OutboxMessage>(e =>
-        {
-            e.ToTable("outbox");
-            e.Property(x => x.IdempotencyKey).HasMaxLength(100);
-            e.Property(x => x.LastError).HasMaxLength(500);
-            // The claim is optimistic: a second node's claim of the same message fails instead of sending twice.
-            e.Property(x => x.LockedBy).HasMaxLength(100).IsConcurrencyToken();
-            e.HasIndex(x => x.IdempotencyKey).IsUnique();
-            e.HasIndex(x => new { x.Status, x.NextAttemptAt });
-        });
+        m.ApplyConfiguration(new OutboxRecordConfiguration());
+        m.ApplyConfiguration(new DeadlineRecordConfiguration());
         m.Entity<AtRiskRecord>(e =>
         {
             e.ToTable("at_risk");

@@ -27,13 +27,16 @@ public static class DemoAccounts
     public static async Task<List<DemoAccount>> CreateAsync(IServiceProvider sp, CancellationToken ct)
     {
         var accounts = sp.GetRequiredService<AccountService>();
+        var clock = sp.GetRequiredService<TimeProvider>();
         var created = new List<DemoAccount>();
         foreach (var (name, role) in People)
         {
             var link = await accounts.CreateStaffAsync(Email(name), role, char.ToUpperInvariant(name[0]) + name[1..], "demo", ct);
             var secret = await accounts.AuthenticatorSecretAsync(link.User);
             var password = NewPassword();
-            var result = await accounts.CompleteEnrolmentAsync(link.User, password, CurrentCode(secret), ct);
+            // Enrolled with the previous step's code (still inside the window), so the code the person's app shows now
+            // is unused and signs them in at once: each code works only once.
+            var result = await accounts.CompleteEnrolmentAsync(link.User, password, PreviousCode(secret, clock), ct);
             if (!result.Succeeded)
             {
                 throw new InvalidOperationException("Could not enrol the demo account: " + string.Join(" ", result.Errors.Select(e => e.Description)));
@@ -47,6 +50,9 @@ public static class DemoAccounts
 
     /// <summary>The current six-digit code for a base32 TOTP secret (RFC 6238, SHA-1, 30 s), as an authenticator app shows it.</summary>
     public static string CurrentCode(string base32Secret) => new Totp(Base32Encoding.ToBytes(base32Secret)).ComputeTotp();
+
+    private static string PreviousCode(string base32Secret, TimeProvider clock) =>
+        TotpCodes.Code(TotpCodes.DecodeBase32(base32Secret), TotpCodes.StepAt(clock.GetUtcNow()) - 1);
 
     private static string NewPassword()
     {

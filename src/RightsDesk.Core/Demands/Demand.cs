@@ -26,14 +26,14 @@ public sealed record Authority(
     bool Verified,
     string? Phone = null,
     string? Reference = null,
-    CallBack? Verification = null);
+    VerificationCall? Verification = null);
 
 /// <summary>
 /// How staff confirmed the demand with the authority: the number they called, where they found it (never the demand
 /// itself) and who confirmed. Only this, recorded on the desk by a person, makes <see cref="Authority.Verified"/> count
 /// for a demand that did not come through the portal.
 /// </summary>
-public sealed record CallBack(string CalledNumber, string NumberSource, string SpokeWith);
+public sealed record VerificationCall(string CalledNumber, string NumberSource, string SpokeWith);
 
 public sealed record Target(TargetType Type, string Id, CountryCode? Country = null)
 {

@@ -134,7 +134,7 @@ public static class DemandReader
         return name is null ? null : new Authority(name, country, type, officer, email, verified, phone, reference, verification);
     }
 
-    private static CallBack? ReadCallBack(JsonInput r, JsonElement authority)
+    private static VerificationCall? ReadCallBack(JsonInput r, JsonElement authority)
     {
         if (!r.OptionalObject(authority, "verification", out var v, "authority.verification"))
         {
@@ -145,7 +145,7 @@ public static class DemandReader
         var number = r.RequiredString(v, "calledNumber", MaxShortText, "authority.verification.calledNumber");
         var source = r.RequiredString(v, "numberSource", MaxShortText, "authority.verification.numberSource");
         var who = r.RequiredString(v, "spokeWith", MaxShortText, "authority.verification.spokeWith");
-        return number is null || source is null || who is null ? null : new CallBack(number, source, who);
+        return number is null || source is null || who is null ? null : new VerificationCall(number, source, who);
     }
 
     private static List<Target> ReadTargets(JsonInput r, JsonElement root)

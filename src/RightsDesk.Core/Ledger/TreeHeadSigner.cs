@@ -44,6 +44,16 @@ public sealed class TreeHeadSigner
 
     public VerificationResult Verify(TreeHead head) => Verify(head, key);
 
+    /// <summary>Signs the text of a C2SP signed note (a tlog-checkpoint) the way signature type 0x02 does: ECDSA
+    /// over SHA-256 of the text, DER-encoded, as github.com/transparency-dev/witness signs.</summary>
+    public byte[] SignNote(ReadOnlySpan<byte> noteText) => key.SignData(noteText, HashAlgorithmName.SHA256, SignatureFormat);
+
+    public static bool VerifyNote(ReadOnlySpan<byte> noteText, ReadOnlySpan<byte> signature, ECDsa publicKey)
+    {
+        ArgumentNullException.ThrowIfNull(publicKey);
+        return publicKey.VerifyData(noteText, signature, HashAlgorithmName.SHA256, SignatureFormat);
+    }
+
     public static VerificationResult Verify(TreeHead head, ECDsa publicKey)
     {
         ArgumentNullException.ThrowIfNull(head);

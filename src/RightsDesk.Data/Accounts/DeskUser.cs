@@ -23,4 +23,9 @@ public sealed class DeskUser : IdentityUser
     public DateTimeOffset? EnrolmentExpiresAt { get; set; }
     public DateTimeOffset? EnrolledAt { get; set; }
     public DateTimeOffset? LastSignInAt { get; set; }
+    /// <summary>
+    /// The TOTP time step (Unix time / 30 s) of the last code accepted from this account, for any purpose: a code of
+    /// this step or an earlier one is refused, so each code works once and a step-up needs a newer code than sign-in.
+    /// </summary>
+    public long? LastTotpStep { get; set; }
 }

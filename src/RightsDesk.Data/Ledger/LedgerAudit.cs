@@ -160,7 +160,11 @@ public sealed class LedgerAudit
     public static string Describe(TreeHeadRecord head) => $"tree head {head.Id} (size {head.TreeSize} at {Time(head.Timestamp)})";
 
     /// <summary>What is wrong with one event row on its own, or null.</summary>
-    public static string? CheckEvent(LedgerEventRecord row)
+    public static string? CheckEvent(LedgerEventRecord row) => Inspect(row)?.Message;
+
+    /// <summary>What is wrong with one event row on its own, or null: which part differs (for telling anyone) and the
+    /// full message with the values (for the auditor running `ledger verify`).</summary>
+    public static LedgerEventFinding? Inspect(LedgerEventRecord row)
     {
         ArgumentNullException.ThrowIfNull(row);
         StoredData data;
@@ -170,48 +174,48 @@ public sealed class LedgerAudit
         }
         catch (JsonException ex)
         {
-            return $"its data is not valid JSON ({ex.Message})";
+            return new(LedgerEventFault.Data, $"its data is not valid JSON ({ex.Message})");
         }
         catch (FormatException ex)
         {
-            return $"its data does not have the ledger's shape: {ex.Message}";
+            return new(LedgerEventFault.Data, $"its data does not have the ledger's shape: {ex.Message}");
         }
 
         if (data.Seq != row.Seq)
         {
-            return $"its seq column is {row.Seq} but its data says {data.Seq}";
+            return new(LedgerEventFault.Seq, $"its seq column is {row.Seq} but its data says {data.Seq}");
         }
 
         if (data.Code != row.Code)
         {
-            return $"its code column is {row.Code} but its data says {data.Code}";
+            return new(LedgerEventFault.Code, $"its code column is {row.Code} but its data says {data.Code}");
         }
 
         if (data.At != Time(row.At))
         {
-            return $"its at column is {Time(row.At)} but its data says {data.At}";
+            return new(LedgerEventFault.At, $"its at column is {Time(row.At)} but its data says {data.At}");
         }
 
         if (data.Actor != row.Actor)
         {
-            return $"its actor column is {Quote(row.Actor)} but its data says {Quote(data.Actor)}";
+            return new(LedgerEventFault.Actor, $"its actor column is {Quote(row.Actor)} but its data says {Quote(data.Actor)}");
         }
 
         if (data.Subject != row.SubjectId)
         {
-            return $"its subject column is {Quote(row.SubjectId)} but its data says {Quote(data.Subject)}";
+            return new(LedgerEventFault.Subject, $"its subject column is {Quote(row.SubjectId)} but its data says {Quote(data.Subject)}");
         }
 
         var canonical = LedgerWriter.Canonical(row.Seq, row.Code, row.At, row.Actor, row.SubjectId, data.Fields);
         if (canonical != row.Data)
         {
-            return "its data matches its columns but is not in canonical form (key order, spacing or escaping was changed)";
+            return new(LedgerEventFault.NotCanonical, "its data matches its columns but is not in canonical form (key order, spacing or escaping was changed)");
         }
 
         var leaf = LedgerWriter.LeafHash(row.Salt, row.Data);
         return leaf.AsSpan().SequenceEqual(row.LeafHash)
             ? null
-            : $"its stored leaf hash {HashText.ToHex(row.LeafHash)} is not SHA-256(0x00 || salt || data) = {HashText.ToHex(leaf)}: its leaf hash or salt was altered";
+            : new(LedgerEventFault.LeafHash, $"its stored leaf hash {HashText.ToHex(row.LeafHash)} is not SHA-256(0x00 || salt || data) = {HashText.ToHex(leaf)}: its leaf hash or salt was altered");
     }
 
     /// <summary>What is wrong with a tree head against the tree of the events before it, or null.</summary>

@@ -19,34 +19,7 @@ public sealed class NoticeRecord
     public string Language { get; set; } = "en";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? QueuedAt { get; set; }
+    /// <summary>When the notice job turned the queued notice into outbox messages; null while that is still to do.</summary>
+    public DateTimeOffset? ComposedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
-}
-
-public enum OutboxChannel { Email, Webhook }
-
-public enum OutboxStatus { Pending, Sent, DeadLetter }
-
-/// <summary>
-/// A durable message waiting to leave: written in the same transaction as the state change that caused it, sent
-/// at least once by the outbox worker with backoff, and parked as a dead letter after the last attempt.
-/// </summary>
-public sealed class OutboxMessage
-{
-    public Guid Id { get; set; }
-    public Guid? NoticeId { get; set; }
-    public OutboxChannel Channel { get; set; }
-    /// <summary>Sent with every attempt so the receiver can drop duplicates.</summary>
-    public string IdempotencyKey { get; set; } = "";
-    public OutboxStatus Status { get; set; }
-    public int Attempts { get; set; }
-    public DateTimeOffset NextAttemptAt { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset? SentAt { get; set; }
-    /// <summary>The last failure, without message contents or addresses.</summary>
-    public string? LastError { get; set; }
-    public byte[] WrappedKey { get; set; } = [];
-    public byte[] SealedPayload { get; set; } = [];
-    /// <summary>A worker's claim, so several app nodes never send the same message at once.</summary>
-    public string? LockedBy { get; set; }
-    public DateTimeOffset? LockedUntil { get; set; }
 }

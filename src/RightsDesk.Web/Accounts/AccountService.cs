@@ -17,9 +17,10 @@ public sealed record EnrolmentLink(DeskUser User, string Secret, DateTimeOffset 
 /// <summary>
 /// Staff accounts: created by an admin (or at the console) without a password, finished by the person through a
 /// one-time enrolment link where they choose a password and bind an authenticator. Every change is a ledger event,
-/// and every change of role or status changes the security stamp, which ends the account's open sessions.
+/// and every change of role or status deletes the account's stored sessions and changes its security stamp, so its
+/// open sessions end at their next request.
 /// </summary>
-public sealed class AccountService(UserManager<DeskUser> users, RightsDeskDbContext db, LedgerWriter ledger, TimeProvider clock)
+public sealed class AccountService(UserManager<DeskUser> users, RightsDeskDbContext db, TotpVerifier totp, LedgerWriter ledger, TimeProvider clock)
 {
     public static readonly TimeSpan EnrolmentLifetime = TimeSpan.FromHours(72);
 
@@ -62,6 +63,7 @@ public sealed class AccountService(UserManager<DeskUser> users, RightsDeskDbCont
         Check(await users.UpdateAsync(user));
         Check(await users.ResetAuthenticatorKeyAsync(user));
         Check(await users.UpdateSecurityStampAsync(user));
+        await DatabaseTicketStore.EndAllAsync(db, user.Id, ct);
         ledger.Record(LedgerEventCode.EnrolmentReset, actor, user.Id);
         await ledger.SaveAsync(ct);
         return new EnrolmentLink(user, secret, user.EnrolmentExpiresAt!.Value);
@@ -105,7 +107,7 @@ public sealed class AccountService(UserManager<DeskUser> users, RightsDeskDbCont
             }
         }
 
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, NormaliseCode(code)))
+        if (!await totp.VerifyAsync(user, code, ct))
         {
             return IdentityResult.Failed(new IdentityError { Code = "CodeInvalid", Description = "The code from the authenticator app is not right; check the app's clock and try the current code." });
         }
@@ -145,6 +147,7 @@ public sealed class AccountService(UserManager<DeskUser> users, RightsDeskDbCont
         Check(await users.AddToRoleAsync(user, role));
         // A new stamp ends every session the account has open: the person signs in again under the new role.
         Check(await users.UpdateSecurityStampAsync(user));
+        await DatabaseTicketStore.EndAllAsync(db, user.Id, ct);
         ledger.Record(LedgerEventCode.AccountRoleChanged, actor, user.Id, new Dictionary<string, string?> { ["from"] = string.Join(",", current), ["to"] = role });
         await ledger.SaveAsync(ct);
     }
@@ -160,6 +163,7 @@ public sealed class AccountService(UserManager<DeskUser> users, RightsDeskDbCont
         user.Disabled = disabled;
         Check(await users.UpdateAsync(user));
         Check(await users.UpdateSecurityStampAsync(user));
+        await DatabaseTicketStore.EndAllAsync(db, user.Id, ct);
         ledger.Record(disabled ? LedgerEventCode.AccountDisabled : LedgerEventCode.AccountEnabled, actor, user.Id);
         await ledger.SaveAsync(ct);
     }

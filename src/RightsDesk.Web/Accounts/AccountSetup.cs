@@ -59,13 +59,17 @@ public static class AccountSetup
             .AddEntityFrameworkStores<RightsDeskDbContext>()
             .AddUserStore<ProtectedUserStore>()
             .AddSignInManager<DeskSignInManager>()
-            .AddTokenProvider<AuthenticatorTokenProvider<DeskUser>>(TokenOptions.DefaultAuthenticatorProvider)
             .AddPasswordValidator<PasswordPolicy>();
         // OWASP's figure for PBKDF2-HMAC-SHA512.
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
         services.AddHttpContextAccessor();
         services.AddScoped<AccountService>();
+        services.AddScoped<TotpVerifier>();
+        services.AddScoped<StepUp>();
         services.AddScoped<DeskSignIn>();
+        services.AddSingleton<DatabaseTicketStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DatabaseTicketStore>((o, store) => o.SessionStore = store);
 
         services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "Token for /api, cookie for pages", o =>

@@ -12,31 +12,37 @@ public enum SignInOutcome { SignedIn, Refused, LockedOut }
 
 /// <summary>
 /// Sign-in is one step with three proofs: email, password and the current authenticator code. Any failure gives the
-/// same answer, counts towards the lockout, and takes about the same time, so the form does not tell an attacker
-/// which part was wrong or whether the account exists.
+/// same answer and counts towards the lockout. An unknown, disabled, unfinished or locked account costs the same work
+/// as a real one (a password hash at the real cost and a full TOTP check), so neither the answer nor its time tells
+/// an attacker which part was wrong or whether the account exists.
 /// </summary>
-public sealed class DeskSignIn(SignInManager<DeskUser> signIn, UserManager<DeskUser> users, LedgerWriter ledger, TimeProvider clock, IOptions<SessionOptions> session)
+public sealed class DeskSignIn(SignInManager<DeskUser> signIn, UserManager<DeskUser> users, TotpVerifier totp, StepUp stepUp,
+    LedgerWriter ledger, TimeProvider clock, IOptions<SessionOptions> session)
 {
     public const string SignedInAtItem = "rd.signedInAt";
 
     public async Task<SignInOutcome> SignInAsync(string email, string password, string code, CancellationToken ct)
     {
-        var user = email.Length is > 0 and <= 254 ? await users.FindByEmailAsync(email.Trim()) : null;
-        if (user is null || user.Disabled || user.EnrolledAt is null || !user.TwoFactorEnabled)
+        var now = clock.GetUtcNow();
+        var found = email.Length is > 0 and <= 254 ? await users.FindByEmailAsync(email.Trim()) : null;
+        var user = found is { Disabled: false, EnrolledAt: not null, TwoFactorEnabled: true, PasswordHash: not null } ? found : null;
+        if (user is null)
         {
-            // Spend the time a real check would, so response time does not reveal which accounts exist.
-            users.PasswordHasher.VerifyHashedPassword(new DeskUser(), DummyHash, password);
+            users.PasswordHasher.VerifyHashedPassword(Decoy, DecoyHash(users.PasswordHasher), password);
+            TotpVerifier.MatchDecoy(code, now);
             return SignInOutcome.Refused;
         }
 
+        // Both proofs are checked before the lockout is looked at, so a locked account takes as long as any other.
+        var passwordOk = await users.CheckPasswordAsync(user, password);
+        var step = await totp.MatchAsync(user, code);
         if (await users.IsLockedOutAsync(user))
         {
             return SignInOutcome.LockedOut;
         }
 
-        var passwordOk = await users.CheckPasswordAsync(user, password);
-        var codeOk = passwordOk && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, AccountService.NormaliseCode(code));
-        if (!codeOk)
+        // The code is consumed only once the password is known to be right: a guesser cannot burn a person's codes.
+        if (!passwordOk || step is null || !await totp.ConsumeAsync(user, step.Value, ct))
         {
             await users.AccessFailedAsync(user);
             if (await users.IsLockedOutAsync(user))
@@ -50,7 +56,6 @@ public sealed class DeskSignIn(SignInManager<DeskUser> signIn, UserManager<DeskU
         }
 
         await users.ResetAccessFailedCountAsync(user);
-        var now = clock.GetUtcNow();
         user.LastSignInAt = now;
         await users.UpdateAsync(user);
         var properties = new AuthenticationProperties { IsPersistent = false };
@@ -61,41 +66,31 @@ public sealed class DeskSignIn(SignInManager<DeskUser> signIn, UserManager<DeskU
         return SignInOutcome.SignedIn;
     }
 
-    /// <summary>
-    /// Step-up: the person proves again, with a fresh authenticator code, that it is them at the keyboard, right before
-    /// an act that cannot be undone (approving a disclosure). A wrong code counts towards the lockout.
-    /// </summary>
-    public async Task<bool> StepUpAsync(ClaimsPrincipal principal, string code, string purpose, string subject, CancellationToken ct)
-    {
-        var user = await users.GetUserAsync(principal);
-        if (user is null || user.Disabled || await users.IsLockedOutAsync(user))
-        {
-            return false;
-        }
+    /// <summary>Step-up for the person signed in to this page session (see <see cref="StepUp"/>).</summary>
+    public Task<bool> StepUpAsync(ClaimsPrincipal principal, string code, string purpose, string subject, CancellationToken ct) =>
+        users.GetUserId(principal) is { } id ? stepUp.VerifyAsync(id, code, purpose, subject, ct) : Task.FromResult(false);
 
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, AccountService.NormaliseCode(code)))
-        {
-            await users.AccessFailedAsync(user);
-            return false;
-        }
-
-        ledger.Record(LedgerEventCode.StepUpVerified, user.UserName!, subject, new Dictionary<string, string?> { ["purpose"] = purpose });
-        await ledger.SaveAsync(ct);
-        return true;
-    }
-
+    /// <summary>Ends the session on the server (the stored ticket is deleted) and drops the cookie.</summary>
     public Task SignOutAsync() => signIn.SignOutAsync();
 
     /// <summary>Whether a session signed in at the recorded time has passed its absolute lifetime.</summary>
     public static bool PastAbsoluteLimit(AuthenticationProperties properties, DateTimeOffset now, TimeSpan limit) =>
-        !properties.Items.TryGetValue(SignedInAtItem, out var text)
-        || !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-        || now - DateTimeOffset.FromUnixTimeSeconds(seconds) > limit;
+        SignedInAt(properties) is not { } at || now - at > limit;
+
+    /// <summary>When the session was signed in, as recorded in its ticket.</summary>
+    public static DateTimeOffset? SignedInAt(AuthenticationProperties properties) =>
+        properties.Items.TryGetValue(SignedInAtItem, out var text) && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
 
     internal TimeSpan AbsoluteLimit => session.Value.Absolute;
 
-    // A PBKDF2 hash of a random password, computed once: the decoy for unknown accounts.
-    private static readonly string DummyHash = new PasswordHasher<DeskUser>().HashPassword(new DeskUser(), Guid.NewGuid().ToString());
+    private static readonly DeskUser Decoy = new();
+    private static string? decoyHash;
+
+    // A hash of a random password made by the configured hasher, so checking against it costs the real iterations.
+    private static string DecoyHash(IPasswordHasher<DeskUser> hasher) =>
+        decoyHash ??= hasher.HashPassword(Decoy, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
 }
 
 /// <summary>Session lifetimes. Idle: ends after this long without a request. Absolute: ends this long after sign-in.</summary>

@@ -49,6 +49,7 @@ public static class Problems
                     v.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray())),
                 WorkflowException w => (422, "This step is not allowed", w.Message, null),
                 ConflictException c => (409, "Conflict", c.Message, null),
+                Ledger.LedgerInconsistentException l => (409, "The stored ledger does not extend the last signed tree head", l.Message, null),
                 BadHttpRequestException b when b.StatusCode == 413 => (413, "Too large", "The request is larger than this endpoint accepts.", null),
                 BadHttpRequestException b => (b.StatusCode, "Bad request", "The request could not be read: check its content type and encoding.", null),
                 // The form reader reports a malformed multipart body (no boundary, a part cut short, a form limit

@@ -1,4 +1,8 @@
 using System.Threading.RateLimiting;
+using RightsDesk.Application;
+using RightsDesk.Application.Notices;
+using RightsDesk.Application.Deadlines;
+using RightsDesk.Application.Outbox;
 using RightsDesk.Core.Fulfilment;
 using RightsDesk.Data;
 using RightsDesk.Data.Encryption;
@@ -7,7 +11,6 @@ using RightsDesk.Data.Policy;
 using RightsDesk.Web.Accounts;
 using RightsDesk.Web.Defenders;
 using RightsDesk.Web.Demands;
-using RightsDesk.Application;
 using RightsDesk.Application.Fulfilment;
 using RightsDesk.Web.Ledger;
 using RightsDesk.Web.Notices;
@@ -52,8 +55,7 @@ public static class RightsDeskWeb
         services.AddRightsDeskStore(new StoreLocation(database, config["RightsDesk:KeyFile"] ?? Path.Combine(dataDir, "keys.json"),
             config["RightsDesk:PolicyDirectory"], config["Connector:Root"] ?? Path.Combine(dataDir, "connector")));
         services.AddScoped<DemandCommands>();
-        services.AddScoped<NoticeJob>();
-        services.AddScoped<OutboxProcessor>();
+        services.AddScoped<INoticeSources, NoticeSources>();
         services.AddScoped<ApiTokenService>();
         services.AddScoped<Policy.PolicyEditor>();
         services.AddRightsDeskPortal(config);
@@ -63,6 +65,10 @@ public static class RightsDeskWeb
         services.AddSingleton(config.GetSection("Notices:Outbox").Get<OutboxOptions>() ?? new OutboxOptions());
         services.AddSingleton<SmtpNoticeSender>();
         services.AddHttpClient<WebhookSender>(c => c.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<IOutboxTransport>(sp => sp.GetRequiredService<SmtpNoticeSender>());
+        services.AddTransient<IOutboxTransport>(sp => sp.GetRequiredService<WebhookSender>());
+        services.AddSingleton(new DeadlineOptions { PublicBaseUrl = Uri.TryCreate(config["RightsDesk:PublicBaseUrl"] ?? config["Portal:BaseUrl"], UriKind.Absolute, out var publicUrl) ? publicUrl : null });
+        services.AddRightsDeskApplication();
         if (config.GetValue("Notices:Worker:Enabled", true))
         {
             services.AddHostedService<OutboxWorker>();
@@ -101,10 +107,12 @@ public static class RightsDeskWeb
             o.Conventions.AuthorizeFolder("/Portal", AccountSetup.OfficialPolicy);
         });
         services.AddPublicPages();
+        services.AddRightsDeskProxy(config);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Anonymous callers are limited by address, signed-in callers by who they are.
+            // Anonymous callers are limited by address, signed-in callers by who they are. The address is the client's,
+            // not a proxy's, once UseRightsDeskProxy has applied a known proxy's X-Forwarded-For.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
                 var user = http.User.Identity?.IsAuthenticated == true ? "u:" + http.User.Identity.Name : null;
@@ -118,6 +126,13 @@ public static class RightsDeskWeb
                 : RateLimitPartition.GetFixedWindowLimiter(
                 "signin:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("RateLimits:SignInPerMinute", 10), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // The ledger's public endpoints (heads, proofs, checkpoint) are open to anyone; an anonymous caller gets
+            // a smaller budget of its own there, so a crawler of proofs does not use up the address's whole minute.
+            o.AddPolicy(LedgerApi.PublicRateLimit, http => http.User.Identity?.IsAuthenticated == true
+                ? RateLimitPartition.GetNoLimiter("ledger:signed-in")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                "ledger:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("RateLimits:LedgerPublicPerMinute", 30), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
     }
 
@@ -133,7 +148,9 @@ public static class RightsDeskWeb
         // Fail at start-up, with the file named, rather than at the first demand.
         _ = app.Services.GetRequiredService<PolicyProvider>().Current;
         _ = app.Services.GetRequiredService<FieldCipher>();
+        app.Services.GetRequiredService<LedgerCheckpointOptions>().Validate();
 
+        app.UseRightsDeskProxy();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseProblemMediaType();
@@ -145,8 +162,9 @@ public static class RightsDeskWeb
         app.UseAuthorization();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapGet("/health", (PolicyProvider policy) => TypedResults.Ok(new HealthView("ok", policy.Current.Version)))
-            .AllowAnonymous().WithTags("Health").WithSummary("Whether the host is up, and the policy version it assesses under.");
+        app.MapGet("/health", (PolicyProvider policy, LedgerHealth ledger) => TypedResults.Ok(HealthView.Of(policy.Current.Version, ledger.Current)))
+            .AllowAnonymous().WithTags("Health")
+            .WithSummary("Liveness, the policy version, and whether the stored ledger extends the last signed tree head.");
 
         var api = app.MapGroup("/api/v1");
         api.MapDemandsApi();

@@ -26,7 +26,9 @@ public static class SecurityHeaders
             // Everything this host serves under /api can carry case data: never cache it anywhere.
             h.CacheControl = "no-store";
             h.Pragma = "no-cache";
-            if (context.Request.IsHttps)
+            // The scheme is the client's once a known proxy's X-Forwarded-Proto is applied (ProxySetup). A deployment
+            // whose public address is plain http (the loopback demo) never pins browsers to HTTPS.
+            if (context.Request.IsHttps && context.RequestServices.GetService<PublicUrl>() is not { Configured: not null, IsHttps: false })
             {
                 h.StrictTransportSecurity = "max-age=63072000; includeSubDomains";
             }

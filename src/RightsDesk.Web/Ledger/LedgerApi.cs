@@ -14,10 +14,13 @@ using RightsDesk.Web.Security;
 namespace RightsDesk.Web.Ledger;
 
 /// <summary>
-/// /api/v1/ledger: signed tree heads and the signing key (public: they are meant to be published and compared by
-/// anyone), and for auditors (ledgerRead) the events, inclusion and consistency proofs, and issuing a head now.
+/// /api/v1/ledger: signed tree heads, the latest as a C2SP checkpoint, inclusion and consistency proofs and the
+/// signing key, served to anyone since they carry only hashes and are meant to be published and compared; and for
+/// auditors (ledgerRead) the events and issuing a head now.
 /// </summary>
 /// <remarks>
+/// Anonymous callers are limited per address by the <see cref="PublicRateLimit"/> policy on top of the global limit:
+/// a proof costs a walk of the in-memory tree, and a monitor needs a few an hour, not thousands.
 /// Proofs are only given against issued tree heads: a root is worth checking against only once the ledger has
 /// signed it. An auditor who needs a proof for an event newer than the latest head first issues one (POST).
 /// Reading the ledger is not itself recorded in the ledger: its contents are deliberately not sensitive (codes,
@@ -25,13 +28,16 @@ namespace RightsDesk.Web.Ledger;
 /// </remarks>
 public static class LedgerApi
 {
+    /// <summary>The rate-limit policy of the ledger's endpoints (RateLimits:LedgerPublicPerMinute per address for
+    /// anonymous callers).</summary>
+    public const string PublicRateLimit = "ledger-public";
     public const int MaxPage = 1000;
     private const int DefaultPage = 100;
     private const string Cli = "./rightsdesk";
 
     public static RouteGroupBuilder MapLedgerApi(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/ledger").WithTags("Ledger");
+        var g = api.MapGroup("/ledger").WithTags("Ledger").RequireRateLimiting(PublicRateLimit);
 
         g.MapGet("/public-key", (KeyStore keys) =>
         {
@@ -44,6 +50,22 @@ public static class LedgerApi
                 ? TypedResults.Ok(TreeHeadView.Of(head))
                 : NoTreeHead())
             .AllowAnonymous().WithSummary("The most recently issued signed tree head.");
+
+        g.MapGet("/checkpoint", async Task<Results<ContentHttpResult, NotFound<ProblemDetails>, ProblemHttpResult>> (RightsDeskDbContext db, KeyStore keys, LedgerCheckpointOptions options, CancellationToken ct) =>
+        {
+            if (await db.TreeHeads.AsNoTracking().OrderByDescending(h => h.Id).FirstOrDefaultAsync(ct) is not { } head)
+            {
+                return NoTreeHead();
+            }
+
+            var key = keys.Ring.SigningKey;
+            return LedgerCheckpoint.Format(head, key, options.Origin(key)) is { } checkpoint
+                ? TypedResults.Text(checkpoint, LedgerCheckpoint.ContentType)
+                : TypedResults.Problem(
+                    $"Tree head {head.Id} does not verify under this instance's signing key, so it is not published as a checkpoint. Run `rightsdesk ledger verify`.",
+                    statusCode: 409, title: "The latest tree head does not verify");
+        }).AllowAnonymous().Produces<string>(200, "text/plain").ProducesProblem(409)
+            .WithSummary("The latest signed tree head as a C2SP tlog-checkpoint (signed note, ECDSA P-256 signature type 0x02).");
 
         g.MapGet("/tree-heads/{id:long}", async Task<Results<Ok<TreeHeadView>, NotFound<ProblemDetails>>> (long id, RightsDeskDbContext db, CancellationToken ct) =>
             await db.TreeHeads.AsNoTracking().FirstOrDefaultAsync(h => h.Id == id, ct) is { } head
@@ -61,11 +83,18 @@ public static class LedgerApi
             return TypedResults.Ok(new TreeHeadPage(items.Select(TreeHeadView.Of).ToList(), items.Count == take ? items[^1].Id : null));
         }).AllowAnonymous().WithSummary("Signed tree heads, oldest first: after (a tree head id), limit (1-1000, default 100).");
 
-        g.MapPost("/tree-heads", async (ClaimsPrincipal user, TreeHeadService heads, CancellationToken ct) =>
+        g.MapPost("/tree-heads", async Task<Results<Created<TreeHeadView>, ProblemHttpResult>> (ClaimsPrincipal user, TreeHeadService heads, CancellationToken ct) =>
         {
-            var issued = await heads.IssueAsync(user.Actor(), onlyIfGrown: false, ct);
-            return TypedResults.Created($"/api/v1/ledger/tree-heads/{issued!.Id}", TreeHeadView.Of(issued));
-        }).RequirePermission(Permission.LedgerRead).WithSummary("Sign and store a tree head for the ledger as it is now.");
+            try
+            {
+                var issued = await heads.IssueAsync(user.Actor(), onlyIfGrown: false, ct);
+                return TypedResults.Created($"/api/v1/ledger/tree-heads/{issued!.Id}", TreeHeadView.Of(issued));
+            }
+            catch (LedgerInconsistentException refused)
+            {
+                return Inconsistent(refused);
+            }
+        }).RequirePermission(Permission.LedgerRead).ProducesProblem(409).WithSummary("Sign and store a tree head for the ledger as it is now.");
 
         g.MapGet("/events", async (RightsDeskDbContext db, CancellationToken ct, string? from = null, string? limit = null) =>
         {
@@ -97,7 +126,7 @@ public static class LedgerApi
             var command = string.Create(CultureInfo.InvariantCulture,
                 $"{Cli} ledger verify-inclusion --leaf-hash {HashText.ToHex(leaf)} --index {leafIndex} --size {head.TreeSize} --root {root} --proof {ProofArgument(proof)}");
             return TypedResults.Ok(new InclusionProofView(leafIndex!.Value, head.TreeSize, HashText.ToHex(leaf), root, proofHex, TreeHeadView.Of(head), command));
-        }).RequirePermission(Permission.LedgerRead).WithSummary("Inclusion proof of event 'index' in the tree head of size 'size' (default: the latest head).");
+        }).AllowAnonymous().ProducesProblem(409).WithSummary("Inclusion proof of event 'index' in the tree head of size 'size' (default: the latest head).");
 
         g.MapGet("/proofs/consistency", async (RightsDeskDbContext db, LedgerTree tree, CancellationToken ct, string? size1 = null, string? size2 = null) =>
         {
@@ -118,7 +147,7 @@ public static class LedgerApi
                 $"{Cli} ledger verify-consistency --size1 {head1.TreeSize} --size2 {head2.TreeSize} --root1 {root1} --root2 {root2} --proof {ProofArgument(proof)}");
             return TypedResults.Ok(new ConsistencyProofView(head1.TreeSize, head2.TreeSize, root1, root2, proof.Select(p => HashText.ToHex(p)).ToList(),
                 TreeHeadView.Of(head1), TreeHeadView.Of(head2), command));
-        }).RequirePermission(Permission.LedgerRead).WithSummary("Consistency proof from the tree head of size 'size1' to that of 'size2' (default: the latest head).");
+        }).AllowAnonymous().ProducesProblem(409).WithSummary("Consistency proof from the tree head of size 'size1' to that of 'size2' (default: the latest head).");
 
         return api;
     }
@@ -150,6 +179,14 @@ public static class LedgerApi
         Detail = "No tree head has been issued yet. One is issued every Ledger:TreeHeadInterval while the ledger grows; an auditor can issue one with POST /api/v1/ledger/tree-heads.",
         Type = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5",
     });
+
+    /// <summary>Signing refused: 409, naming the event and what differs (never its contents).</summary>
+    public static ProblemHttpResult Inconsistent(LedgerInconsistentException refused)
+    {
+        ArgumentNullException.ThrowIfNull(refused);
+        return TypedResults.Problem(refused.Message + " Nothing was signed; run `rightsdesk ledger verify` for the details.",
+            statusCode: 409, title: "The stored ledger does not extend the last signed tree head");
+    }
 
     /// <summary>A proof as the CLI's --proof takes it: comma-separated hex, or "" when empty.</summary>
     private static string ProofArgument(byte[][] proof) => proof.Length == 0 ? "\"\"" : HashText.ToHexProof(proof);

@@ -2,8 +2,9 @@ namespace RightsDesk.Web.Ledger;
 
 public static class LedgerServices
 {
-    /// <summary>Tree heads: the in-memory tree, the issuer, and the schedule (Ledger:Worker:Enabled, default true;
-    /// Ledger:TreeHeadInterval, default one hour).</summary>
+    /// <summary>Tree heads: the in-memory tree, the issuer, the start-up check, the checkpoint's origin
+    /// (Ledger:Origin) and the schedule (Ledger:Worker:Enabled, default true; Ledger:TreeHeadInterval, default one
+    /// hour).</summary>
     public static IServiceCollection AddLedger(this IServiceCollection services, IConfiguration config)
     {
         var options = new LedgerOptions { TreeHeadInterval = config.GetValue("Ledger:TreeHeadInterval", TimeSpan.FromHours(1)) };
@@ -13,8 +14,12 @@ public static class LedgerServices
         }
 
         services.AddSingleton(options);
+        services.AddSingleton<LedgerHealth>();
         services.AddSingleton<LedgerTree>();
         services.AddScoped<TreeHeadService>();
+        services.AddSingleton(new LedgerCheckpointOptions(config["Ledger:Origin"]));
+        // Always on, unlike the schedule: /health and the desk need to know whether the ledger still holds.
+        services.AddHostedService<LedgerStartupCheck>();
         if (config.GetValue("Ledger:Worker:Enabled", true))
         {
             services.AddHostedService<TreeHeadWorker>();

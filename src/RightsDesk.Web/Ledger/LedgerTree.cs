@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RightsDesk.Core.Ledger;
 using RightsDesk.Data;
+using RightsDesk.Data.Ledger;
 
 namespace RightsDesk.Web.Ledger;
 
@@ -11,12 +12,16 @@ namespace RightsDesk.Web.Ledger;
 /// built from the same append-only table.
 /// </summary>
 /// <remarks>
-/// Before catching up, the cached last leaf is compared with the stored one: if they differ, or the ledger is now
-/// shorter, the database was restored or altered under this process and the tree is rebuilt from the rows, so
-/// what is signed is what is stored. A gap in the sequence numbers stops it: a ledger with a hole is not signed or
-/// proven; `rightsdesk ledger verify` says where the hole is.
+/// No stored leaf hash is taken on trust: each leaf entering the tree is re-derived from its row's columns, exactly
+/// as `rightsdesk ledger verify` does (<see cref="LedgerAudit.Inspect"/>), so a row whose data, salt or hash was
+/// changed stops the tree at that event instead of being signed. Before catching up, the cached last leaf is
+/// compared with the stored one: if they differ, or the ledger is now shorter, the database was restored or
+/// altered under this process and the tree is rebuilt from the rows; whether the rebuilt tree still extends the
+/// last signed head is for <see cref="TreeHeadService"/> to decide, never assumed. A gap in the sequence numbers
+/// stops it too. Each stop is reported to <see cref="LedgerHealth"/> and thrown as
+/// <see cref="LedgerInconsistentException"/>: a broken ledger is neither signed nor proven.
 /// </remarks>
-public sealed class LedgerTree(ILogger<LedgerTree> log)
+public sealed class LedgerTree(LedgerHealth health, ILogger<LedgerTree> log)
 {
     private const int BatchSize = 10_000;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -60,7 +65,6 @@ public sealed class LedgerTree(ILogger<LedgerTree> log)
                 .Where(e => e.Seq >= from)
                 .OrderBy(e => e.Seq)
                 .Take(BatchSize)
-                .Select(e => new { e.Seq, e.LeafHash })
                 .ToListAsync(ct);
             if (batch.Count == 0)
             {
@@ -70,13 +74,18 @@ public sealed class LedgerTree(ILogger<LedgerTree> log)
             var leaves = new byte[batch.Count * MerkleHash.Size];
             for (var i = 0; i < batch.Count; i++)
             {
-                if (batch[i].Seq != from + i || batch[i].LeafHash.Length != MerkleHash.Size)
+                var row = batch[i];
+                if (row.Seq != from + i)
                 {
-                    log.LogCritical("The ledger is broken at event {Seq} (missing or malformed); no tree head or proof is served until `rightsdesk ledger verify` passes", from + i);
-                    throw new InvalidOperationException($"The ledger is broken at event {from + i}: run `rightsdesk ledger verify`.");
+                    Stop(new LedgerProblem(from + i, "the event is missing: the stored sequence numbers have a gap"));
                 }
 
-                batch[i].LeafHash.CopyTo(leaves, i * MerkleHash.Size);
+                if (LedgerAudit.Inspect(row) is { } finding)
+                {
+                    Stop(new LedgerProblem(row.Seq, finding.Summary));
+                }
+
+                row.LeafHash.CopyTo(leaves, i * MerkleHash.Size);
             }
 
             _tree.AppendLeafHashes(leaves);
@@ -85,5 +94,13 @@ public sealed class LedgerTree(ILogger<LedgerTree> log)
                 return;
             }
         }
+    }
+
+    private void Stop(LedgerProblem problem)
+    {
+        health.Inconsistent(problem);
+        var error = new LedgerInconsistentException(problem);
+        log.LogCritical("{Problem} No tree head or proof is served until `rightsdesk ledger verify` passes", error.Message);
+        throw error;
     }
 }

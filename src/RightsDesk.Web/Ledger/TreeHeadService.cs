@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RightsDesk.Core.Ledger;
 using RightsDesk.Data;
 using RightsDesk.Data.Encryption;
 using RightsDesk.Data.Ledger;
@@ -14,8 +15,13 @@ namespace RightsDesk.Web.Ledger;
 /// head would be out of date the moment it was stored, and the hourly schedule could never skip an idle hour. The
 /// record of issuing is the tree head itself: signed, kept in <c>tree_heads</c> with who asked for it, served to
 /// anyone, and checked by `rightsdesk ledger verify`.
+///
+/// A head is only ever signed over a ledger that extends the last signed one: the tree is built from re-derived
+/// leaves (<see cref="LedgerTree"/>) and its root at the last signed size must be the signed root. Otherwise the
+/// signer refuses (<see cref="LedgerInconsistentException"/>) and reports it to <see cref="LedgerHealth"/>:
+/// signing a rewritten history would make the rewrite look vouched for.
 /// </remarks>
-public sealed class TreeHeadService(RightsDeskDbContext db, LedgerTree tree, KeyStore keys, TimeProvider clock)
+public sealed class TreeHeadService(RightsDeskDbContext db, LedgerTree tree, KeyStore keys, LedgerHealth health, TimeProvider clock)
 {
     /// <summary>What <see cref="TreeHeadRecord.IssuedBy"/> says for heads the schedule issued.</summary>
     public const string Schedule = "schedule";
@@ -42,8 +48,8 @@ public sealed class TreeHeadService(RightsDeskDbContext db, LedgerTree tree, Key
                     await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
                 }
 
-                var latest = await db.TreeHeads.AsNoTracking().OrderByDescending(h => h.Id).FirstOrDefaultAsync(ct);
-                var (size, root) = await tree.ReadAsync(db, t => (t.Size, t.RootHash()), ct);
+                var latest = await LastSignedAsync(ct);
+                var (size, root) = await CheckAsync(latest, ct);
                 if (onlyIfGrown && size <= (latest?.TreeSize ?? 0))
                 {
                     return null;
@@ -69,5 +75,57 @@ public sealed class TreeHeadService(RightsDeskDbContext db, LedgerTree tree, Key
         {
             Gate.Release();
         }
+    }
+
+    /// <summary>Checks that the stored ledger extends the last signed tree head and reports the outcome to
+    /// <see cref="LedgerHealth"/>; throws <see cref="LedgerInconsistentException"/> when it does not.</summary>
+    public async Task CheckAsync(CancellationToken ct) => await CheckAsync(await LastSignedAsync(ct), ct);
+
+    /// <summary>The latest head that names this instance's key. A row naming another key cannot be vouched for here
+    /// (`ledger verify` takes old public keys) and must not become the yardstick: anyone who can write to the
+    /// database could add one over a rewritten history.</summary>
+    private async Task<TreeHeadRecord?> LastSignedAsync(CancellationToken ct)
+    {
+        var keyId = keys.Ring.SigningKey.KeyId;
+        return await db.TreeHeads.AsNoTracking().Where(h => h.KeyId == keyId).OrderByDescending(h => h.Id).FirstOrDefaultAsync(ct);
+    }
+
+    private async Task<(long Size, byte[] Root)> CheckAsync(TreeHeadRecord? latest, CancellationToken ct)
+    {
+        var signedSize = latest?.TreeSize ?? 0;
+        var (size, root, rootAtSigned) = await tree.ReadAsync(db, t => (t.Size, t.RootHash(), t.Size >= signedSize ? t.RootHash(signedSize) : null), ct);
+        if (latest is not null)
+        {
+            // The signature first: a root is only a yardstick once it is known to be the one that was signed.
+            var problem = SignatureProblem(latest)
+                ?? (rootAtSigned is null
+                    ? new LedgerProblem(size, $"tree head {latest.Id} vouches for {latest.TreeSize} events but the ledger holds {size}: events were removed from the end")
+                    : !rootAtSigned.AsSpan().SequenceEqual(latest.RootHash)
+                        ? new LedgerProblem(null, $"the events give another root at size {latest.TreeSize} than tree head {latest.Id} signed: an event before {latest.TreeSize} was altered, inserted or removed with every later row rehashed")
+                        : null);
+            if (problem is not null)
+            {
+                health.Inconsistent(problem);
+                throw new LedgerInconsistentException(problem);
+            }
+        }
+
+        health.Consistent();
+        return (size, root);
+    }
+
+    private LedgerProblem? SignatureProblem(TreeHeadRecord head)
+    {
+        bool valid;
+        try
+        {
+            valid = keys.Ring.SigningKey.Signer.Verify(new TreeHead(head.TreeSize, head.RootHash, head.Timestamp, head.Signature)).IsValid;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            valid = false;
+        }
+
+        return valid ? null : new LedgerProblem(null, $"tree head {head.Id} does not verify under this instance's signing key: its root, size, timestamp or signature was altered");
     }
 }

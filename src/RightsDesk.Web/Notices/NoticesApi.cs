@@ -3,16 +3,18 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RightsDesk.Core.Security;
 using RightsDesk.Data;
+using RightsDesk.Application.Outbox;
 using RightsDesk.Data.Notices;
+using RightsDesk.Data.Outbox;
 using RightsDesk.Web.Demands;
 using RightsDesk.Web.Hosting;
 using RightsDesk.Web.Security;
 
 namespace RightsDesk.Web.Notices;
 
-public sealed record OutboxView(Guid Id, Guid? NoticeId, OutboxChannel Channel, OutboxStatus Status, int Attempts, DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt, string? LastError);
+public sealed record OutboxView(Guid Id, string Topic, string? CorrelationId, Guid? NoticeId, OutboxChannel Channel, OutboxStatus Status, int Attempts, DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt, string? LastError);
 
-/// <summary>/api/v1/notices and the outbox: what users are owed, what went, what is stuck.</summary>
+/// <summary>/api/v1/notices and the outbox (every message the product sends): what users are owed, what went, what is stuck.</summary>
 public static class NoticesApi
 {
     public static RouteGroupBuilder MapNoticesApi(this RouteGroupBuilder api)
@@ -37,7 +39,7 @@ public static class NoticesApi
             var q = db.Outbox.AsNoTracking();
             if (status is { } s) { q = q.Where(m => m.Status == s); }
             var rows = await q.OrderByDescending(m => m.CreatedAt).Take(500).ToListAsync(ct);
-            return TypedResults.Ok(rows.Select(m => new OutboxView(m.Id, m.NoticeId, m.Channel, m.Status, m.Attempts, m.NextAttemptAt, m.SentAt, m.LastError)).ToList());
+            return TypedResults.Ok(rows.Select(m => new OutboxView(m.Id, m.Topic, m.CorrelationId, NoticeOf(m), m.Channel, m.Status, m.Attempts, m.NextAttemptAt, m.SentAt, m.LastError)).ToList());
         }).RequirePermission(Permission.NoticeManage).WithSummary("Outbox messages; status=deadLetter lists the ones that gave up.");
 
         o.MapPost("/{id:guid}/retry", async Task<Results<NoContent, NotFound<ProblemDetails>>> (Guid id, RightsDeskDbContext db, TimeProvider clock, CancellationToken ct) =>
@@ -56,4 +58,7 @@ public static class NoticesApi
         }).RequirePermission(Permission.NoticeManage).WithSummary("Put a dead letter back in the queue once the cause is fixed.");
         return api;
     }
+
+    private static Guid? NoticeOf(OutboxRecord m) =>
+        m.Topic == OutboxTopics.Notice && Guid.TryParse(m.SubjectId, out var id) ? id : null;
 }

@@ -3,13 +3,13 @@ using System.Security.Cryptography;
 using System.Text;
 using MailKit.Net.Smtp;
 using MailKit.Security;
+using System.Text.Json;
 using MimeKit;
+using RightsDesk.Application.Outbox;
+using RightsDesk.Core;
+using RightsDesk.Data.Outbox;
 
 namespace RightsDesk.Web.Notices;
-
-public sealed record EmailPayload(string To, string Subject, string Body);
-
-public sealed record WebhookPayload(string Event, string Json);
 
 public sealed class SmtpOptions
 {
@@ -29,19 +29,36 @@ public sealed class WebhookOptions
     public string? Secret { get; set; }
 }
 
-/// <summary>Sends notice e-mails through the operator's SMTP relay.</summary>
-public sealed class SmtpNoticeSender(SmtpOptions options)
+/// <summary>Sends the outbox's e-mails through the operator's SMTP relay.</summary>
+public sealed class SmtpNoticeSender(SmtpOptions options) : IOutboxTransport
 {
     public bool Configured => !string.IsNullOrWhiteSpace(options.Host);
 
-    public async Task SendAsync(EmailPayload email, string idempotencyKey, CancellationToken ct)
+    public OutboxChannel Channel => OutboxChannel.Email;
+
+    public string? Unavailable => Configured ? null : "No SMTP relay is configured (Notices:Smtp:Host).";
+
+    public async Task SendAsync(string payload, string idempotencyKey, CancellationToken ct)
+    {
+        try
+        {
+            await SendAsync(JsonSerializer.Deserialize<EmailPayload>(payload, JsonNames.Options)!, idempotencyKey, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            throw new OutboxDeliveryException(OutboxFailure.Describe(ex), ex);
+        }
+    }
+
+    private async Task SendAsync(EmailPayload email, string idempotencyKey, CancellationToken ct)
     {
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(options.From));
         message.To.Add(MailboxAddress.Parse(email.To));
         message.Subject = email.Subject;
-        // A stable Message-Id lets the receiving side drop a duplicate from a retried delivery.
-        message.MessageId = idempotencyKey + "@rightsdesk";
+        // A stable Message-Id lets the receiving side drop a duplicate from a retried delivery. Colons, which the
+        // business keys use, are not allowed on the left of a Message-Id.
+        message.MessageId = idempotencyKey.Replace(':', '.') + "@rightsdesk";
         message.Headers.Add("X-RightsDesk-Idempotency-Key", idempotencyKey);
         message.Body = new TextPart("plain") { Text = email.Body };
 
@@ -68,11 +85,27 @@ public sealed class SmtpNoticeSender(SmtpOptions options)
 /// timestamp + "." + body))</c> with <c>X-RightsDesk-Timestamp</c> in Unix seconds, so the receiver can reject forged
 /// and replayed calls (docs/api.md shows how to verify).
 /// </summary>
-public sealed class WebhookSender(HttpClient http, WebhookOptions options, TimeProvider clock)
+public sealed class WebhookSender(HttpClient http, WebhookOptions options, TimeProvider clock) : IOutboxTransport
 {
     public bool Configured => options.Url is not null && !string.IsNullOrEmpty(options.Secret);
 
-    public async Task SendAsync(WebhookPayload payload, string idempotencyKey, CancellationToken ct)
+    public OutboxChannel Channel => OutboxChannel.Webhook;
+
+    public string? Unavailable => Configured ? null : "No webhook is configured (Notices:Webhook:Url and Secret).";
+
+    public async Task SendAsync(string payload, string idempotencyKey, CancellationToken ct)
+    {
+        try
+        {
+            await SendAsync(JsonSerializer.Deserialize<WebhookPayload>(payload, JsonNames.Options)!, idempotencyKey, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            throw new OutboxDeliveryException(OutboxFailure.Describe(ex), ex);
+        }
+    }
+
+    private async Task SendAsync(WebhookPayload payload, string idempotencyKey, CancellationToken ct)
     {
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, options.Url);
@@ -91,4 +124,19 @@ public sealed class WebhookSender(HttpClient http, WebhookOptions options, TimeP
 
     public static string Sign(string secret, string timestamp, string body) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(timestamp + "." + body)));
+}
+
+/// <summary>The failure by kind, without contents: exception messages of mail libraries can quote addresses.</summary>
+internal static class OutboxFailure
+{
+    public static string Describe(Exception ex) => ex switch
+    {
+        HttpRequestException h when h.Message.StartsWith("The webhook answered", StringComparison.Ordinal) => h.Message,
+        SmtpCommandException s => $"SMTP {(int)s.StatusCode} ({s.ErrorCode})",
+        SmtpProtocolException => "SMTP protocol error",
+        System.Net.Sockets.SocketException so => $"network error ({so.SocketErrorCode})",
+        HttpRequestException => "webhook unreachable",
+        TaskCanceledException => "timed out",
+        _ => ex.GetType().Name,
+    };
 }

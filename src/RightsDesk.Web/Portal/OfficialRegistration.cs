@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using RightsDesk.Application.Outbox;
 using RightsDesk.Core;
 using RightsDesk.Core.Demands;
 using RightsDesk.Core.Security;
@@ -9,19 +10,17 @@ using RightsDesk.Data;
 using RightsDesk.Data.Accounts;
 using RightsDesk.Data.Encryption;
 using RightsDesk.Data.Ledger;
-using RightsDesk.Data.Notices;
 using RightsDesk.Data.Portal;
 using RightsDesk.Web.Accounts;
 using RightsDesk.Web.Hosting;
-using RightsDesk.Web.Notices;
 
 namespace RightsDesk.Web.Portal;
 
 /// <summary>What a person types on the registration form. Every field is checked, and all refusals come back together.</summary>
 public sealed record RegistrationInput(string? Name, string? Title, string? AuthorityName, string? AuthorityType, string? Country, string? Email, string? Phone);
 
-/// <summary>The portal cannot make links that are safe to e-mail (no Portal:BaseUrl); registration waits for the operator.</summary>
-public sealed class PortalClosedException() : Exception("Registration is closed until the operator sets Portal:BaseUrl, the portal's public address.");
+/// <summary>The portal cannot make links that are safe to e-mail (no RightsDesk:PublicUrl); registration waits for the operator.</summary>
+public sealed class PortalClosedException() : Exception("Registration is closed until the operator sets RightsDesk:PublicUrl, the public address.");
 
 /// <summary>
 /// Self-registration of officials. The enrolment link goes only to the address registered, through the durable
@@ -34,9 +33,10 @@ public sealed class OfficialRegistration(
     RightsDeskDbContext db,
     UserManager<DeskUser> users,
     FieldCipher cipher,
+    IOutbox outbox,
     LedgerWriter ledger,
     OfficialDomainPolicy domains,
-    PortalLinks links,
+    PublicUrl links,
     PolicyProvider policies,
     TimeProvider clock)
 {
@@ -50,7 +50,7 @@ public sealed class OfficialRegistration(
     public async Task RegisterAsync(RegistrationInput input, HttpRequest? request, CancellationToken ct)
     {
         var (contact, authority, type, country, email) = Validate(input);
-        var baseUrl = links.BaseUrl(request) ?? throw new PortalClosedException();
+        var baseUrl = links.For(request) ?? throw new PortalClosedException();
 
         await Gate.WaitAsync(ct);
         try
@@ -92,7 +92,7 @@ public sealed class OfficialRegistration(
             db.Users.Add(user);
             db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
             db.Officials.Add(profile);
-            Enqueue(email, EnrolmentMail(baseUrl, secret, authority), now);
+            await EnqueueAsync(EnrolmentKey(user), user.Id, email, EnrolmentMail(baseUrl, secret, authority), ct);
             ledger.Record(LedgerEventCode.OfficialRegistered, "anonymous", user.Id, new Dictionary<string, string?>
             {
                 ["country"] = country, ["authorityType"] = JsonNames.Of(type), ["emailDomain"] = domain,
@@ -118,19 +118,19 @@ public sealed class OfficialRegistration(
             existing.EnrolmentHash = AccountService.Hash(secret);
             existing.EnrolmentExpiresAt = now + AccountService.EnrolmentLifetime;
             var authority = await db.Officials.Where(o => o.UserId == existing.Id).Select(o => o.AuthorityName).FirstOrDefaultAsync(ct) ?? existing.DisplayName;
-            Enqueue(existing.Email!, EnrolmentMail(baseUrl, secret, authority), now);
+            await EnqueueAsync(EnrolmentKey(existing), existing.Id, existing.Email!, EnrolmentMail(baseUrl, secret, authority), ct);
             ledger.Record(LedgerEventCode.EnrolmentReset, "anonymous", existing.Id, new Dictionary<string, string?> { ["via"] = "portalRegistration" });
         }
         else
         {
-            Enqueue(existing.Email!, new EmailPayload(existing.Email!, $"{policies.Current.Operator.Name}: you already have an account",
+            await EnqueueAsync($"portal-account-exists:{existing.Id}:{now.UtcDateTime:yyyy-MM-dd}", existing.Id, existing.Email!, new EmailPayload(existing.Email!, $"{policies.Current.Operator.Name}: you already have an account",
                 $"""
                 Someone asked to register this address for the {policies.Current.Operator.Name} authority portal, but it already has an account.
 
                 If that was you, sign in at {baseUrl}/account/signin with your password and authenticator code. If you have lost either, ask the platform's legal team to start your enrolment again.
 
                 If it was not you, nothing has changed; you can ignore this message.
-                """), now);
+                """), ct);
         }
 
         await ledger.SaveAsync(ct);
@@ -154,17 +154,13 @@ public sealed class OfficialRegistration(
             """);
     }
 
-    private void Enqueue(string to, EmailPayload mail, DateTimeOffset now)
-    {
-        var (dek, wrapped) = cipher.NewDataKey();
-        var message = new OutboxMessage
-        {
-            Id = Guid.CreateVersion7(now), Channel = OutboxChannel.Email, IdempotencyKey = "portal-" + Guid.NewGuid().ToString("N"),
-            Status = OutboxStatus.Pending, CreatedAt = now, NextAttemptAt = now, WrappedKey = wrapped,
-        };
-        message.SealedPayload = cipher.Encrypt(dek, JsonSerializer.Serialize(mail with { To = to }, JsonNames.Options), OutboxProcessor.Context(message));
-        db.Outbox.Add(message);
-    }
+    /// <summary>Keys name the business event: this enrolment link of this account, or "this mailbox was told today that
+    /// it has an account" (so repeated registrations of one address cannot flood its owner with mail).</summary>
+    private async Task EnqueueAsync(string key, string accountId, string to, EmailPayload mail, CancellationToken ct) =>
+        await outbox.EnqueueAsync(OutboxMessage.Email(OutboxTopics.PortalMail, key, mail with { To = to }) with { SubjectId = accountId }, ct);
+
+    /// <summary>A link is known by its hash, which only the holder of the link's secret could have computed.</summary>
+    private static string EnrolmentKey(DeskUser user) => $"portal-enrolment:{user.Id}:{Convert.ToHexStringLower(user.EnrolmentHash!, 0, 8)}";
 
     private (OfficialContact Contact, string Authority, AuthorityType Type, string Country, string Email) Validate(RegistrationInput input)
     {

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace RightsDesk.Web.Portal;
 
 /// <summary>
@@ -8,13 +6,6 @@ namespace RightsDesk.Web.Portal;
 /// </summary>
 public sealed class PortalOptions
 {
-    /// <summary>
-    /// The portal's public address (e.g. https://desk.example.org), used for links in e-mails. Without it, links are
-    /// made only for requests to a loopback address: a link built from any other request's Host header could point an
-    /// official's enrolment secret at a host the attacker chose.
-    /// </summary>
-    public string? BaseUrl { get; set; }
-
     /// <summary>Domain suffixes treated as official; "xx" stands for a two-letter country code (".gov.xx" matches "police.gov.au").</summary>
     public string[]? OfficialDomainSuffixes { get; set; }
 
@@ -38,26 +29,4 @@ public sealed class PortalOptions
         "yahoo.*", "hotmail.*", "outlook.*", "live.*", "gmx.*", "protonmail.*", "proton.me", "ymail.com", "aim.com", "zohomail.*",
         "mailfence.com", "disroot.org", "riseup.net", "posteo.*", "tutamail.com", "keemail.me", "duck.com", "guerrillamail.*",
     ];
-}
-
-/// <summary>Builds absolute links for e-mails from the configured address (see <see cref="PortalOptions.BaseUrl"/>).</summary>
-public sealed class PortalLinks(PortalOptions options)
-{
-    /// <summary>The base address for links, or null when none can be trusted for this request.</summary>
-    public string? BaseUrl(HttpRequest? request)
-    {
-        if (Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var configured) && configured.Scheme is "https" or "http")
-        {
-            return configured.GetLeftPart(UriPartial.Authority) + configured.AbsolutePath.TrimEnd('/');
-        }
-
-        if (request is null)
-        {
-            return null;
-        }
-
-        var host = request.Host.Host;
-        var loopback = host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
-        return loopback ? $"{request.Scheme}://{request.Host.Value}" : null;
-    }
 }

@@ -6,7 +6,6 @@ public static class PortalSetup
     public static void AddRightsDeskPortal(this IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton(config.GetSection("Portal").Get<PortalOptions>() ?? new PortalOptions());
-        services.AddSingleton<PortalLinks>();
         services.AddSingleton<OfficialDomainPolicy>();
         services.AddScoped<PortalAccounts>();
         services.AddScoped<OfficialRegistration>();

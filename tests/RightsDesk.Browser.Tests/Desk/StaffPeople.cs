@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using OtpNet;
 using RightsDesk.Browser.Tests.Support;
 using RightsDesk.Web.Accounts;
 
@@ -9,7 +8,7 @@ namespace RightsDesk.Browser.Tests.Desk;
 /// <summary>An enrolled staff member, and signing them in through the real form.</summary>
 public sealed record StaffPerson(string Email, string Password, string Secret)
 {
-    public string Code() => new Totp(Base32Encoding.ToBytes(Secret)).ComputeTotp();
+    public string Code() => Authenticator.NextCode(Secret);
 
     public static async Task<StaffPerson> Enrol(WebServer server, string name, string role)
     {

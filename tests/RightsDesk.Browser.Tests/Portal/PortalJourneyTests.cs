@@ -4,9 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MimeKit;
-using OtpNet;
 using RightsDesk.Application.Common;
 using RightsDesk.Application.Demands;
+using RightsDesk.Application.Notices;
+using RightsDesk.Application.Outbox;
 using RightsDesk.Application.Policy;
 using RightsDesk.Browser.Tests.Support;
 using RightsDesk.Core.Assessment;
@@ -51,7 +52,7 @@ public sealed partial class PortalJourneyTests(PortalServer server, BrowserFixtu
         await Axe.AssertAccessible(tab);
     }
 
-    private static string Code(string base32) => new Totp(Base32Encoding.ToBytes(base32)).ComputeTotp();
+    private static string Code(string base32) => Authenticator.NextCode(base32);
 
     [Fact]
     public async Task An_official_registers_enrols_is_verified_submits_and_downloads_the_answer_without_javascript()

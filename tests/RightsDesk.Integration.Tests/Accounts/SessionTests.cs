@@ -30,7 +30,7 @@ public abstract class SessionTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var path = "/account/enrol?token=" + link.Secret;
         var page = await s.GetAsync(path);
         Assert.Contains(string.Join(' ', secret.Chunk(4).Select(c => new string(c))).ToLowerInvariant(), page);
-        var person = new Person(link.User.Email!, "", secret);
+        var person = new Person(link.User.Email!, "", secret, app.Clock);
 
         var leaked = await s.PostFormAsync(path, Fields("password1234", "password1234", person.Code()));
         Assert.Equal(HttpStatusCode.BadRequest, leaked.StatusCode);

@@ -5,6 +5,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using RightsDesk.Application.Notices;
+using RightsDesk.Application.Outbox;
 using RightsDesk.Core.Security;
 using RightsDesk.Data;
 using RightsDesk.Integration.Tests.Support;

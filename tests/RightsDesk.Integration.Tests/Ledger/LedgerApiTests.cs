@@ -88,22 +88,28 @@ public abstract class LedgerApiTests<TApp>(TApp app) : IClassFixture<TApp> where
     }
 
     [Fact]
-    public async Task Issuing_and_reading_events_and_proofs_need_ledger_read()
+    public async Task Issuing_and_reading_events_need_ledger_read_and_proofs_are_public()
     {
         var anonymous = app.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/v1/ledger/tree-heads", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/ledger/events")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/ledger/proofs/inclusion?index=0")).StatusCode);
         var intake = await app.ClientFor(Roles.Intake);
         Assert.Equal(HttpStatusCode.Forbidden, (await intake.PostAsync("/api/v1/ledger/tree-heads", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await intake.GetAsync("/api/v1/ledger/events")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await intake.GetAsync("/api/v1/ledger/proofs/consistency?size1=1")).StatusCode);
+
+        // Proofs carry only hashes: anyone holding a tree head may check it (answered, or refused for want of a head).
+        await CreateActivity(app);
+        var head = await IssueTreeHead(app);
+        var size = head.GetProperty("treeSize").GetInt64();
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/v1/ledger/proofs/inclusion?index=0&size={size}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/v1/ledger/proofs/consistency?size1={size}&size2={size}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await intake.GetAsync($"/api/v1/ledger/proofs/consistency?size1={size}&size2={size}")).StatusCode);
         var admin = await app.ClientFor(Roles.Admin);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/ledger/events?limit=1")).StatusCode);
 
         // The machine-readable contract lists the ledger's endpoints.
         var contract = await anonymous.GetStringAsync("/openapi/v1.json");
-        foreach (var path in new[] { "/api/v1/ledger/tree-heads", "/api/v1/ledger/public-key", "/api/v1/ledger/proofs/inclusion", "/api/v1/ledger/proofs/consistency", "/api/v1/ledger/events" })
+        foreach (var path in new[] { "/api/v1/ledger/tree-heads", "/api/v1/ledger/public-key", "/api/v1/ledger/proofs/inclusion", "/api/v1/ledger/proofs/consistency", "/api/v1/ledger/events", "/api/v1/ledger/checkpoint" })
         {
             Assert.Contains($"\"{path}\"", contract, StringComparison.Ordinal);
         }

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using RightsDesk.Cli;
 using RightsDesk.Core.Security;
 using RightsDesk.Data;
+using Microsoft.EntityFrameworkCore;
 using RightsDesk.Integration.Tests.Support;
 
 namespace RightsDesk.Integration.Tests.Ledger;
@@ -33,6 +34,26 @@ internal static class LedgerSupport
         "--connection-string", app.ConnectionString,
         "--key-file", app.KeyFile,
     ];
+
+    /// <summary>Drops the triggers that keep the ledger tables append-only, as an intruder with database access
+    /// would before rewriting history; the tests that tamper with the ledger start here.</summary>
+    public static async Task DropAppendOnlyTriggers(RightsDeskDbContext db)
+    {
+        var statements = db.Engine == DatabaseEngine.Postgres
+            ? new[]
+            {
+                "DROP TRIGGER IF EXISTS ledger_events_append_only ON ledger_events",
+                "DROP TRIGGER IF EXISTS ledger_events_no_truncate ON ledger_events",
+                "DROP TRIGGER IF EXISTS tree_heads_append_only ON tree_heads",
+                "DROP TRIGGER IF EXISTS tree_heads_no_truncate ON tree_heads",
+            }
+            : ["DROP TRIGGER IF EXISTS ledger_events_no_update", "DROP TRIGGER IF EXISTS ledger_events_no_delete",
+                "DROP TRIGGER IF EXISTS tree_heads_no_update", "DROP TRIGGER IF EXISTS tree_heads_no_delete"];
+        foreach (var sql in statements)
+        {
+            await db.Database.ExecuteSqlRawAsync(sql);
+        }
+    }
 
     public static Task<CliRun> Verify(DeskApp app, params string[] more) => RunCli(["ledger", "verify", .. Store(app), .. more]);
 

@@ -11,7 +11,7 @@ namespace RightsDesk.Integration.Tests.Ledger;
 
 /// <summary>
 /// `rightsdesk ledger verify` over a ledger built through the API: valid as stored, and after one stored byte (or
-/// row) is changed with raw SQL, invalid with exactly that event or tree head named. Each case gets its own fresh
+/// row) is changed with raw SQL (the append-only triggers dropped first, as an intruder would), invalid with exactly that event or tree head named. Each case gets its own fresh
 /// database, on SQLite and on PostgreSQL.
 /// </summary>
 public abstract class LedgerVerifyTests<TApp> : IAsyncLifetime where TApp : DeskApp, new()
@@ -209,8 +209,15 @@ public abstract class LedgerVerifyTests<TApp> : IAsyncLifetime where TApp : Desk
         }
     }
 
+    /// <summary>A change made the way an intruder with database access would: the append-only triggers dropped
+    /// first.</summary>
     private async Task Sql(Func<RightsDeskDbContext, Task<int>> change) =>
-        await app.InScope(async sp => Assert.True(await change(sp.GetRequiredService<RightsDeskDbContext>()) > 0));
+        await app.InScope(async sp =>
+        {
+            var db = sp.GetRequiredService<RightsDeskDbContext>();
+            await DropAppendOnlyTriggers(db);
+            Assert.True(await change(db) > 0);
+        });
 
     private async Task<long> Count()
     {

@@ -5,6 +5,8 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using RightsDesk.Application.Notices;
+using RightsDesk.Application.Outbox;
 using RightsDesk.Core.Demands;
 using RightsDesk.Core.Security;
 using RightsDesk.Data;

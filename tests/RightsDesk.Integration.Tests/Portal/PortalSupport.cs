@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using RightsDesk.Application.Outbox;
 using RightsDesk.Data;
 using RightsDesk.Data.Ledger;
 using RightsDesk.Integration.Tests.Support;
@@ -67,7 +68,7 @@ public static partial class PortalSupport
             var accounts = sp.GetRequiredService<AccountService>();
             var user = await accounts.FindByEnrolmentAsync(link[(link.LastIndexOf('=') + 1)..], default);
             Assert.NotNull(user);
-            var person = new Person(user!.Email!, "amber window quiet harbour " + Guid.NewGuid().ToString("N")[..6], await accounts.AuthenticatorSecretAsync(user));
+            var person = new Person(user!.Email!, "amber window quiet harbour " + Guid.NewGuid().ToString("N")[..6], await accounts.AuthenticatorSecretAsync(user), app.Clock);
             var result = await accounts.CompleteEnrolmentAsync(user, person.Password, person.Code(), default);
             Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
             official = new Official(person, user.Id);
@@ -159,6 +160,6 @@ public static partial class PortalSupport
         return WebUtility.HtmlDecode(m.Groups[1].Value);
     }
 
-    [GeneratedRegex(@"https://localhost/account/enrol\?token=[A-Za-z0-9_-]{20,}")]
+    [GeneratedRegex(@"https://[a-z0-9.-]+(:[0-9]+)?/account/enrol\?token=[A-Za-z0-9_-]{20,}")]
     private static partial Regex EnrolLink();
 }

@@ -70,7 +70,7 @@ public abstract class RegistrationTests<TApp>(TApp app) : IClassFixture<TApp> wh
         // The person enrols through the page, as in a browser: the key is on the page, the code from the app.
         var enrolPage = await s.GetAsync(link!.Replace("https://localhost", "", StringComparison.Ordinal));
         var secret = System.Text.RegularExpressions.Regex.Match(enrolPage, "id=\"totp-secret\">([a-z2-7 ]+)<").Groups[1].Value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-        var person = new Person(email, "amber window quiet harbour", secret);
+        var person = new Person(email, "amber window quiet harbour", secret, app.Clock);
         var enrolled = await s.PostFormAsync(link.Replace("https://localhost", "", StringComparison.Ordinal), [new("Password", person.Password), new("Confirm", person.Password), new("Code", person.Code())]);
         Assert.Contains("Your account is ready", await enrolled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 

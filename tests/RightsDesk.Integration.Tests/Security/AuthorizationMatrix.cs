@@ -93,16 +93,18 @@ public static class AuthorizationMatrix
         ["POST /api/v1/tokens/"] = Rule.For(Admin).Body(Bodies.Json("{\"name\":\"matrix\",\"role\":\"platform\",\"days\":1}")),
         ["DELETE /api/v1/tokens/{id:guid}"] = Rule.For(Admin).Object(ObjectKind.ApiToken),
 
-        // The ledger: signed tree heads and the key that signs them are published for anyone to compare; the events,
-        // the proofs and issuing a head now need LedgerRead (the auditor and the admin).
+        // The ledger: signed tree heads, the latest as a checkpoint, inclusion and consistency proofs and the key that
+        // signs them carry only hashes and are published for anyone to check; the events and issuing a head now
+        // need LedgerRead (the auditor and the admin).
         ["GET /api/v1/ledger/public-key"] = Rule.Public,
+        ["GET /api/v1/ledger/checkpoint"] = Rule.Public,
         ["GET /api/v1/ledger/tree-heads"] = Rule.Public,
         ["GET /api/v1/ledger/tree-heads/latest"] = Rule.Public,
         ["GET /api/v1/ledger/tree-heads/{id:long}"] = Rule.Public.Object(ObjectKind.TreeHead),
         ["POST /api/v1/ledger/tree-heads"] = Rule.For(Auditor, Admin),
         ["GET /api/v1/ledger/events"] = Rule.For(Auditor, Admin),
-        ["GET /api/v1/ledger/proofs/inclusion"] = Rule.For(Auditor, Admin),
-        ["GET /api/v1/ledger/proofs/consistency"] = Rule.For(Auditor, Admin),
+        ["GET /api/v1/ledger/proofs/inclusion"] = Rule.Public,
+        ["GET /api/v1/ledger/proofs/consistency"] = Rule.Public,
 
         // Account pages: signing in (and out) is open to anyone, an enrolment link opens with its own secret. The
         // "denied" page is where a signed-in person is sent (an official straying into the desk, staff into the

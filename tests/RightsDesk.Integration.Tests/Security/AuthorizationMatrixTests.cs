@@ -12,6 +12,7 @@ using RightsDesk.Core.Demands;
 using RightsDesk.Core.Security;
 using RightsDesk.Data;
 using RightsDesk.Data.Notices;
+using RightsDesk.Data.Outbox;
 using RightsDesk.Integration.Tests.Portal;
 using RightsDesk.Integration.Tests.Support;
 using RightsDesk.Application.Defenders;
@@ -303,9 +304,9 @@ public sealed class AuthorizationMatrixTests(SqliteDeskApp app) : IClassFixture<
                     var db = sp.GetRequiredService<RightsDeskDbContext>();
                     var now = app.Clock.GetUtcNow();
                     var messageId = Guid.CreateVersion7(now);
-                    db.Outbox.Add(new OutboxMessage
+                    db.Outbox.Add(new OutboxRecord
                     {
-                        Id = messageId, Channel = OutboxChannel.Webhook, IdempotencyKey = "matrix-" + messageId.ToString("N"), Status = OutboxStatus.DeadLetter,
+                        Id = messageId, Topic = "notice", Channel = OutboxChannel.Webhook, IdempotencyKey = "matrix-" + messageId.ToString("N"), Status = OutboxStatus.DeadLetter,
                         Attempts = 3, CreatedAt = now, NextAttemptAt = now, LastError = "matrix", WrappedKey = [1], SealedPayload = [1],
                     });
                     await db.SaveChangesAsync();

@@ -33,6 +33,9 @@ public abstract class KeyRotationTests<TApp> : IAsyncLifetime where TApp : DeskA
         var demandId = await CreateActivity(app);
         var documentId = await AttachDocument(demandId);
         var person = await PageSession.CreatePersonAsync(app, "rotation-" + Guid.NewGuid().ToString("N")[..8] + "@desk.example", Roles.LegalReviewer);
+        // A session open across the rotation: its stored ticket is re-wrapped like the rest and keeps working.
+        using var open = new PageSession(app);
+        Assert.Equal(HttpStatusCode.Redirect, (await open.SignInAsync(person)).StatusCode);
         var oldRing = KeyRing.Read(app.KeyFile);
         Assert.Equal(HttpStatusCode.OK, (await (await app.ClientFor(Roles.LegalReviewer)).GetAsync($"/api/v1/demands/{demandId}")).StatusCode);
 
@@ -47,6 +50,7 @@ public abstract class KeyRotationTests<TApp> : IAsyncLifetime where TApp : DeskA
         Assert.Contains("documents: 1 re-wrapped", rotated.Output, StringComparison.Ordinal);
         Assert.Contains("at_risk: 1 re-wrapped", rotated.Output, StringComparison.Ordinal);
         Assert.Contains("AspNetUserTokens: 1 re-wrapped", rotated.Output, StringComparison.Ordinal);
+        Assert.Contains("sessions: 1 re-wrapped", rotated.Output, StringComparison.Ordinal);
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(app.KeyFile));
@@ -61,6 +65,7 @@ public abstract class KeyRotationTests<TApp> : IAsyncLifetime where TApp : DeskA
         Assert.Contains($"retired {oldRing.CurrentId}", retired.Output, StringComparison.Ordinal);
         Assert.Equal([ring.CurrentId], KeyRing.Read(app.KeyFile).KeyIds);
         await ReadEverythingThroughTheApi(demandId, documentId);
+        await open.GetAsync("/desk");
 
         // The authenticator secret moved with the other keys: the person still signs in with their app's code.
         using (var session = new PageSession(app))
@@ -181,7 +186,8 @@ public abstract class KeyRotationTests<TApp> : IAsyncLifetime where TApp : DeskA
             all.AddRange(await db.Outbox.Select(x => x.WrappedKey).ToListAsync());
             all.AddRange(await db.Officials.Select(x => x.WrappedKey).ToListAsync());
             all.AddRange(await db.Clarifications.Select(x => x.WrappedKey).ToListAsync());
-            Assert.Equal(6, KeyRotation.Tables(db).Count);
+            all.AddRange(await db.Sessions.Select(x => x.WrappedKey).ToListAsync());
+            Assert.Equal(7, KeyRotation.Tables(db).Count);
         });
         return all;
     }

@@ -107,7 +107,7 @@ public abstract class LogScanTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.True(logs.HasCategory("Microsoft.AspNetCore.Routing") || logs.HasCategory("Microsoft.AspNetCore.Mvc"), "no routing or MVC logs captured");
         Assert.True(logs.HasCategory("Microsoft.EntityFrameworkCore"), "no EF Core logs captured");
         Assert.True(logs.HasCategory("Microsoft.AspNetCore.Authorization"), "no authorisation logs captured");
-        Assert.True(logs.HasCategory("RightsDesk.Web.Notices.OutboxProcessor"), "the failed webhook attempt was not logged");
+        Assert.True(logs.HasCategory("RightsDesk.Application.Outbox.OutboxProcessor"), "the failed webhook attempt was not logged");
         logs.AssertNoSecrets();
     }
 

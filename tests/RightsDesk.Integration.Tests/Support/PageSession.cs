@@ -2,26 +2,38 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using OtpNet;
 using RightsDesk.Web.Accounts;
 
 namespace RightsDesk.Integration.Tests.Support;
 
-/// <summary>A staff member's account as the tests know it: what the person would type.</summary>
-public sealed record Person(string Email, string Password, string TotpSecret)
+/// <summary>
+/// A person's account as the tests know it: what the person would type. The authenticator follows the host's clock,
+/// and each code is good once, so <see cref="Code"/> first moves the clock to the next 30-second step, as a person
+/// waits for the app to show a new code.
+/// </summary>
+public sealed record Person(string Email, string Password, string TotpSecret, FakeTimeProvider Clock)
 {
-    public string Code() => new Totp(Base32Encoding.ToBytes(TotpSecret)).ComputeTotp();
+    public string Code()
+    {
+        Clock.Advance(TimeSpan.FromSeconds(30));
+        return CodeAt(Clock.GetUtcNow());
+    }
+
+    /// <summary>The code the app showed (or will show) at this time, without moving the clock.</summary>
+    public string CodeAt(DateTimeOffset at) => new Totp(Base32Encoding.ToBytes(TotpSecret)).ComputeTotp(at.UtcDateTime);
 }
 
 /// <summary>
 /// A browser-like client for the server-rendered pages: HTTPS (the session cookie is Secure), cookies kept, redirects
 /// not followed so tests can see them, and form posts that carry the antiforgery token from the page they came from.
 /// </summary>
-public sealed partial class PageSession(DeskApp app) : IDisposable
+public sealed partial class PageSession(DeskApp app, string baseAddress = "https://localhost") : IDisposable
 {
     public HttpClient Client { get; } = app.CreateClient(new WebApplicationFactoryClientOptions
     {
-        BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true,
+        BaseAddress = new Uri(baseAddress), AllowAutoRedirect = false, HandleCookies = true,
     });
 
     public HttpResponseMessage? Last { get; private set; }
@@ -45,6 +57,10 @@ public sealed partial class PageSession(DeskApp app) : IDisposable
         return Last;
     }
 
+    /// <summary>The session cookie as the last response set it, to replay from another client (a copied cookie).</summary>
+    public static string SessionCookie(HttpResponseMessage signIn) =>
+        signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(AccountSetup.CookieName + "=", StringComparison.Ordinal)).Split(';')[0];
+
     public async Task<HttpResponseMessage> SignInAsync(Person person, string? code = null) =>
         await PostFormAsync("/account/signin", [new("Email", person.Email), new("Password", person.Password), new("Code", code ?? person.Code())]);
 
@@ -54,7 +70,7 @@ public sealed partial class PageSession(DeskApp app) : IDisposable
         var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
         var link = await accounts.CreateStaffAsync(email, role, null, "test", default);
         var secret = await accounts.AuthenticatorSecretAsync(link.User);
-        var person = new Person(email, "correct horse battery staple " + Guid.NewGuid().ToString("N")[..6], secret);
+        var person = new Person(email, "correct horse battery staple " + Guid.NewGuid().ToString("N")[..6], secret, app.Clock);
         var result = await accounts.CompleteEnrolmentAsync(link.User, person.Password, person.Code(), default);
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
         return person;

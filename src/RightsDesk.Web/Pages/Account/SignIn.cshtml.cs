@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using RightsDesk.Data.Accounts;
@@ -25,20 +26,18 @@ public sealed class SignInModel(DeskSignIn signIn, UserManager<DeskUser> users) 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var outcome = await signIn.SignInAsync(Email ?? "", Password ?? "", Code ?? "", ct);
-        switch (outcome)
+        if (outcome == SignInOutcome.SignedIn)
         {
-            case SignInOutcome.SignedIn:
-                // Only local return addresses: an open redirect would make the sign-in page a phishing tool.
-                var home = (await users.FindByEmailAsync(Email!.Trim()))?.Kind == AccountKind.Official ? "/portal" : "/desk";
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : home);
-            case SignInOutcome.LockedOut:
-                Message = "Too many failed attempts: this account is locked for a while. Ask an administrator if you need it sooner.";
-                break;
-            default:
-                Message = "The email, password or code is not right.";
-                break;
+            // Only local return addresses: an open redirect would make the sign-in page a phishing tool.
+            var home = (await users.FindByEmailAsync(Email!.Trim()))?.Kind == AccountKind.Official ? "/portal" : "/desk";
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : home);
         }
 
+        // A locked account gets the same words as a wrong password: anything else would tell a guesser that the
+        // address has an account. The lockout is explained to everyone instead.
+        var lockout = users.Options.Lockout;
+        Message = string.Create(CultureInfo.InvariantCulture,
+            $"The email, password or code is not right. After {lockout.MaxFailedAccessAttempts} failed attempts an account is locked for {(int)lockout.DefaultLockoutTimeSpan.TotalMinutes} minutes; ask an administrator if you need it sooner.");
         Password = "";
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();

@@ -4,6 +4,7 @@ using RightsDesk.Core.Demands;
 using RightsDesk.Core.Security;
 using RightsDesk.Data;
 using RightsDesk.Data.Notices;
+using RightsDesk.Data.Outbox;
 using RightsDesk.Web.Demands;
 using RightsDesk.Web.Security;
 

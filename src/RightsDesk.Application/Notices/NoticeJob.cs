@@ -1,18 +1,29 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using RightsDesk.Application.Outbox;
 using RightsDesk.Core;
 using RightsDesk.Core.Assessment;
 using RightsDesk.Core.Demands;
 using RightsDesk.Core.Fulfilment;
 using RightsDesk.Core.Letters;
+using RightsDesk.Core.Policy;
 using RightsDesk.Data;
-using RightsDesk.Data.Encryption;
 using RightsDesk.Data.Ledger;
 using RightsDesk.Data.Notices;
-using RightsDesk.Web.Demands;
-using RightsDesk.Web.Hosting;
+using RightsDesk.Data.Outbox;
 
-namespace RightsDesk.Web.Notices;
+namespace RightsDesk.Application.Notices;
+
+/// <summary>A demand as the notice needs it: opened, with its assessment and the decision in force.</summary>
+public sealed record NoticeCase(Demand Demand, AssessmentResult Assessment, Decision? Decision);
+
+/// <summary>What the notice job needs from the rest of the product: the policy in force and the opened case.</summary>
+public interface INoticeSources
+{
+    PolicySet Policy { get; }
+
+    Task<NoticeCase> OpenCaseAsync(Guid demandId, CancellationToken ct);
+}
 
 /// <summary>
 /// The clock-driven half of user notice: releases notices whose time has come, puts indefinite gag orders up for
@@ -21,14 +32,15 @@ namespace RightsDesk.Web.Notices;
 /// </summary>
 public sealed class NoticeJob(
     RightsDeskDbContext db,
-    DemandCases demands,
-    FieldCipher cipher,
+    INoticeSources sources,
+    IOutbox outbox,
+    IEnumerable<IOutboxTransport> transports,
     LedgerWriter ledger,
-    PolicyProvider policies,
     IPlatformConnector connector,
-    WebhookSender webhook,
     TimeProvider clock)
 {
+    public static string IdempotencyKey(Guid noticeId) => $"notice:{noticeId:N}";
+
     public async Task RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -47,7 +59,7 @@ public sealed class NoticeJob(
             ledger.Record(LedgerEventCode.NoticeQueued, "system", n.DemandId.ToString(), new Dictionary<string, string?> { ["notice"] = n.Id.ToString() });
         }
 
-        var reviewDays = policies.Current.Operator.Notice.NonDisclosureReviewDays;
+        var reviewDays = sources.Policy.Operator.Notice.NonDisclosureReviewDays;
         var reviews = await db.Notices.Where(n => n.Status == NoticeStatus.Held && n.ReviewAt != null && n.ReviewAt <= today).ToListAsync(ct);
         foreach (var n in reviews)
         {
@@ -60,10 +72,7 @@ public sealed class NoticeJob(
 
         await ledger.SaveAsync(ct);
 
-        var due = await db.Notices
-            .Where(n => n.Status == NoticeStatus.Queued && !db.Outbox.Any(m => m.NoticeId == n.Id))
-            .Take(100)
-            .ToListAsync(ct);
+        var due = await db.Notices.Where(n => n.Status == NoticeStatus.Queued && n.ComposedAt == null).Take(100).ToListAsync(ct);
         foreach (var notice in due)
         {
             await ComposeAsync(notice, now, ct);
@@ -72,75 +81,52 @@ public sealed class NoticeJob(
 
     private async Task ComposeAsync(NoticeRecord notice, DateTimeOffset now, CancellationToken ct)
     {
-        var record = await db.Demands.AsNoTracking().FirstAsync(d => d.Id == notice.DemandId, ct);
-        var demand = demands.Sealing.Demand(record);
-        var assessment = demands.Sealing.Assessment(record) ?? throw new InvalidOperationException("A queued notice belongs to an assessed demand.");
-        Decision? decision = null;
-        if (await db.Decisions.AnyAsync(d => d.DemandId == record.Id && !d.Superseded, ct))
-        {
-            decision = (await demands.CurrentDecisionAsync(record, ct)).Decision;
-        }
-
+        var (demand, assessment, decision) = await sources.OpenCaseAsync(notice.DemandId, ct);
         var target = demand.Targets[notice.TargetIndex];
         var contact = await connector.ContactAsync(target, ct);
-        var policy = policies.Current;
+        var policy = sources.Policy;
         var language = contact?.Language ?? "en";
         var model = NoticeModel.From(demand, assessment, decision?.Outcome ?? assessment.Recommendation, policy, DateOnly.FromDateTime(now.UtcDateTime),
             scope: decision is null ? null : new DecidedScope(decision.AuthorisedCategories, decision.AuthorisedTerritories));
         var text = NoticeComposer.Compose(policy, language, model);
         notice.Language = text.Language;
+        notice.ComposedAt = now;
 
+        var key = IdempotencyKey(notice.Id);
+        var webhookReady = transports.Any(t => t.Channel == OutboxChannel.Webhook && t.Unavailable is null);
         if (contact?.Email is { } email)
         {
-            Enqueue(notice, OutboxChannel.Email, JsonSerializer.Serialize(new EmailPayload(email, text.Subject, text.BodyMarkdown), JsonNames.Options), now);
+            await outbox.EnqueueAsync(Addressed(OutboxMessage.Email(OutboxTopics.Notice, key, new EmailPayload(email, text.Subject, text.BodyMarkdown)), notice), ct);
         }
 
-        if (webhook.Configured)
+        if (webhookReady)
         {
             var body = JsonSerializer.Serialize(new
             {
                 @event = "notice.due",
                 notice = notice.Id,
-                demand = record.Id,
+                demand = notice.DemandId,
                 target = new { type = JsonNames.Of(target.Type), id = target.Id },
                 language = text.Language,
                 subject = text.Subject,
                 body = text.BodyMarkdown,
             }, JsonNames.Options);
-            Enqueue(notice, OutboxChannel.Webhook, JsonSerializer.Serialize(new WebhookPayload("notice.due", body), JsonNames.Options), now);
+            await outbox.EnqueueAsync(Addressed(OutboxMessage.Webhook(OutboxTopics.Notice, key, new WebhookPayload("notice.due", body)), notice), ct);
         }
 
-        if (contact?.Email is null && !webhook.Configured)
+        if (contact?.Email is null && !webhookReady)
         {
             // Nowhere to send it: keep it visible as undeliverable rather than pretending it went.
-            var id = Guid.CreateVersion7(now);
-            db.Outbox.Add(new OutboxMessage
+            await outbox.EnqueueAsync(Addressed(OutboxMessage.Email(OutboxTopics.Notice, key, new EmailPayload("", "", "")), notice) with
             {
-                Id = id, NoticeId = notice.Id, Channel = OutboxChannel.Email, IdempotencyKey = $"notice-{notice.Id:N}-none",
-                Status = OutboxStatus.DeadLetter, CreatedAt = now, NextAttemptAt = now,
-                LastError = "No e-mail address from the connector and no webhook configured.",
-            });
+                Undeliverable = "No e-mail address from the connector and no webhook configured.",
+            }, ct);
             ledger.Record(LedgerEventCode.NoticeDeadLettered, "system", notice.DemandId.ToString(), new Dictionary<string, string?> { ["notice"] = notice.Id.ToString(), ["error"] = "no channel" });
         }
 
         await ledger.SaveAsync(ct);
     }
 
-    private void Enqueue(NoticeRecord notice, OutboxChannel channel, string payload, DateTimeOffset now)
-    {
-        var (dek, wrapped) = cipher.NewDataKey();
-        var message = new OutboxMessage
-        {
-            Id = Guid.CreateVersion7(now),
-            NoticeId = notice.Id,
-            Channel = channel,
-            IdempotencyKey = $"notice-{notice.Id:N}-{JsonNames.Of(channel)}",
-            Status = OutboxStatus.Pending,
-            CreatedAt = now,
-            NextAttemptAt = now,
-            WrappedKey = wrapped,
-        };
-        message.SealedPayload = cipher.Encrypt(dek, payload, OutboxProcessor.Context(message));
-        db.Outbox.Add(message);
-    }
+    private static OutboxMessage Addressed(OutboxMessage message, NoticeRecord notice) =>
+        message with { CorrelationId = notice.DemandId.ToString(), SubjectId = notice.Id.ToString() };
 }
