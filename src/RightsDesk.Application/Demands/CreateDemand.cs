@@ -5,6 +5,7 @@ using RightsDesk.Application.Common;
 using RightsDesk.Core;
 using RightsDesk.Core.Cases;
 using RightsDesk.Core.Demands;
+using RightsDesk.Data.Deadlines;
 using RightsDesk.Data.Demands;
 using RightsDesk.Data.Ledger;
 
@@ -19,13 +20,16 @@ public sealed record Upload(string FileName, string ContentType, byte[] Content)
 /// Stores a new demand (and its document) and assesses it at once. With an idempotency key, a retry of the same
 /// request returns the demand the first one created; reusing a key for a different request is refused.
 /// </summary>
-public sealed class CreateDemand(DemandCases cases, AssessDemand assess, DemandDocuments documents)
+public sealed class CreateDemand(DemandCases cases, AssessDemand assess, DemandDocuments documents, Deadlines.Deadlines deadlines)
 {
     public const long MaxDocumentBytes = DemandDocuments.MaxBytes;
 
     public sealed record Request(Demand Demand, byte[] Body, Upload? Document, Actor Actor, IntakeRoute Route, string? IdempotencyKey = null, string? RequesterUserId = null);
 
     public sealed record Result(DemandRecord Record, bool Replayed);
+
+    /// <summary>The deadline step a demand's response date is kept under.</summary>
+    public const string ResponseStep = "response";
 
     public async Task<Result> RunAsync(Request request, CancellationToken ct)
     {
@@ -88,6 +92,12 @@ public sealed class CreateDemand(DemandCases cases, AssessDemand assess, DemandD
             ["kind"] = JsonNames.Of(demand.Kind), ["country"] = record.AuthorityCountry, ["channel"] = JsonNames.Of(demand.Channel),
             ["demandSha256"] = Convert.ToHexStringLower(requestHash), ["via"] = JsonNames.Of(request.Route),
         });
+
+        if (demand.Deadline is { } due)
+        {
+            // The response date, on the one deadline engine: reminders climb from the assignee to the lead.
+            await deadlines.SetAsync(CaseKind.Demand, record.Id, ResponseStep, Deadlines.Deadlines.EndOfDayUtc(due), null, ct);
+        }
 
         if (request.Document is not null)
         {

@@ -21,6 +21,11 @@ public static class DemandQueries
             return q;
         }
 
+        if (!Compartments.SeesAnyRestricted(viewer))
+        {
+            return q.Where(d => !d.Restricted);
+        }
+
         var id = viewer.Actor.Id;
         var name = viewer.Actor.LedgerName;
         return q.Where(d => !d.Restricted || d.AssignedToId == id || (d.AssignedToId == null && d.AssignedTo == name));

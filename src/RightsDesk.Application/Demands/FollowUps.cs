@@ -1,6 +1,7 @@
 using RightsDesk.Core;
 using RightsDesk.Core.Cases;
 using RightsDesk.Core.Demands;
+using RightsDesk.Data.Deadlines;
 using RightsDesk.Data.Demands;
 using RightsDesk.Data.Ledger;
 
@@ -92,13 +93,14 @@ public sealed class RequestClarification(DemandCases cases)
     }
 }
 
-public sealed class CloseDemand(DemandCases cases)
+public sealed class CloseDemand(DemandCases cases, Deadlines.Deadlines deadlines)
 {
     public async Task RunAsync(DemandRecord record, Actor actor, string? note, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(record);
         cases.Step(record, WorkflowAction.Close, actor, cases.Now, note);
         cases.Record(LedgerEventCode.DemandClosed, actor, record);
+        await deadlines.MeetAsync(CaseKind.Demand, record.Id, CreateDemand.ResponseStep, ct);
         await cases.SaveAsync(ct);
     }
 }

@@ -8,6 +8,7 @@ using RightsDesk.Core.Assessment;
 using RightsDesk.Core.Cases;
 using RightsDesk.Core.Demands;
 using RightsDesk.Core.Fulfilment;
+using RightsDesk.Data.Deadlines;
 using RightsDesk.Data.Demands;
 using RightsDesk.Data.Ledger;
 
@@ -18,7 +19,7 @@ namespace RightsDesk.Application.Demands;
 /// platform's data through the connector, or asks the platform to preserve records; seals the result with the case.
 /// A before-disclosure notice must have been delivered first.
 /// </summary>
-public sealed class Fulfil(DemandCases cases, NoticePlanner notices, IPlatformConnector connector)
+public sealed class Fulfil(DemandCases cases, NoticePlanner notices, IPlatformConnector connector, Deadlines.Deadlines deadlines)
 {
     public async Task<DisclosurePackageRecord> RunAsync(DemandRecord record, Actor actor, CancellationToken ct)
     {
@@ -68,6 +69,7 @@ public sealed class Fulfil(DemandCases cases, NoticePlanner notices, IPlatformCo
             ["items"] = items.Count.ToString(CultureInfo.InvariantCulture),
         });
         notices.OnFulfilled(record, now);
+        await deadlines.MeetAsync(CaseKind.Demand, record.Id, CreateDemand.ResponseStep, ct);
         await cases.SaveAsync(ct);
         return await cases.Db.DisclosurePackages.AsNoTracking().FirstAsync(p => p.Id == id, ct);
     }

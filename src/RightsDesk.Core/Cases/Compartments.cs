@@ -8,6 +8,9 @@ public sealed record Viewer(Actor Actor, IReadOnlySet<Permission> Permissions)
 {
     public bool Can(Permission permission) => Permissions.Contains(permission);
 
+    /// <summary>Whether the viewer comes through an API token (a machine's, or a person's), not a signed-in session.</summary>
+    public bool ViaToken => Actor.Kind == ActorKind.Machine || Actor.Via is not null;
+
     public static Viewer For(Actor actor, string role, bool viaToken) =>
         new(actor, Grants.Effective(role, viaToken ? (actor.IsPerson ? TokenKind.Person : TokenKind.Machine) : null));
 }
@@ -39,8 +42,10 @@ public static class Compartments
     {
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(c);
+        // No token reads a compartmented case, not even its assignee's: those are read on the desk, signed in with an
+        // authenticator, where every read is the person's own.
         return viewer.Can(Permission.DemandRead)
-            && (!c.Restricted || viewer.Can(Permission.DemandReadRestricted) || c.IsAssignedTo(viewer.Actor));
+            && (!c.Restricted || (!viewer.ViaToken && (viewer.Can(Permission.DemandReadRestricted) || c.IsAssignedTo(viewer.Actor))));
     }
 
     /// <summary>Whether the viewer may know the case exists and where it stands.</summary>
@@ -51,5 +56,8 @@ public static class Compartments
     public static bool CanAct(Viewer viewer, CaseAccess c, Permission permission) => viewer.Can(permission) && CanSeeContents(viewer, c);
 
     /// <summary>Whether lists show the viewer every restricted case, or only those assigned to them.</summary>
-    public static bool SeesAllRestricted(Viewer viewer) => viewer.Can(Permission.DemandReadRestricted);
+    public static bool SeesAllRestricted(Viewer viewer) => viewer.Can(Permission.DemandReadRestricted) && !viewer.ViaToken;
+
+    /// <summary>Whether lists show the viewer any restricted case at all (never through a token).</summary>
+    public static bool SeesAnyRestricted(Viewer viewer) => !viewer.ViaToken;
 }

@@ -25,7 +25,7 @@ public static class AtRiskApi
             page = Math.Max(1, page);
             pageSize = Math.Clamp(pageSize, 1, 500);
             return TypedResults.Ok(await registry.ListAsync(user.Actor(), Paging.Offset(page, pageSize), pageSize, ct));
-        }).RequirePermission(Permission.AtRiskRead).WithSummary("List entries (a sensitive read, recorded in the ledger).");
+        }).RequirePermission(Permission.AtRiskRead).WithSummary("List entries (a sensitive read, recorded in the ledger). No API token may read the registry: it is read on the desk, signed in with an authenticator, so every token gets 403 here.");
 
         g.MapPost("/", async Task<Results<Created<AtRiskCreated>, Ok<AtRiskCreated>>> (AtRiskRequest body, ClaimsPrincipal user, AtRiskRegistry registry, CancellationToken ct) =>
         {

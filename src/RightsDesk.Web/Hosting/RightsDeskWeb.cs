@@ -68,7 +68,6 @@ public static class RightsDeskWeb
         services.AddSingleton<IOutboxTransport>(sp => sp.GetRequiredService<SmtpNoticeSender>());
         services.AddTransient<IOutboxTransport>(sp => sp.GetRequiredService<WebhookSender>());
         services.AddSingleton(new DeadlineOptions { PublicBaseUrl = Uri.TryCreate(config["RightsDesk:PublicBaseUrl"] ?? config["Portal:BaseUrl"], UriKind.Absolute, out var publicUrl) ? publicUrl : null });
-        services.AddRightsDeskApplication();
         if (config.GetValue("Notices:Worker:Enabled", true))
         {
             services.AddHostedService<OutboxWorker>();

@@ -41,7 +41,7 @@ public class AssessCommandTests
     public async Task Invalid_input_exits_2_naming_the_field()
     {
         var file = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".json");
-        await File.WriteAllTextAsync(file, TestRepo.Example("01-us-search-warrant").Replace("\"country\": \"US\"", "\"country\": \"USA\"", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(file, TestRepo.RawExample("01-us-search-warrant").Replace("\"country\": \"US\"", "\"country\": \"USA\"", StringComparison.Ordinal));
         var error = new StringWriter();
         Assert.Equal(2, await CliApp.RunAsync(["assess", file, "--policy", Path.Combine(TestRepo.Root, "policy")], new StringWriter(), error));
         Assert.Contains("authority.country", error.ToString(), StringComparison.Ordinal);

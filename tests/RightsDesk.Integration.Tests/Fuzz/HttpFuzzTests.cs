@@ -17,8 +17,9 @@ namespace RightsDesk.Integration.Tests.Fuzz;
 /// </summary>
 public abstract class HttpFuzzTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : DeskApp
 {
+    /// <summary>The worked examples as a desk receives them outside the portal (see <see cref="TestRepo.Example"/>).</summary>
     private static readonly IReadOnlyList<string> Examples = Directory.GetFiles(Path.Combine(TestRepo.Root, "policy", "examples"), "*.demand.json")
-        .Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
+        .Order(StringComparer.Ordinal).Select(f => TestRepo.Example(Path.GetFileName(f)[..^".demand.json".Length])).ToList();
 
     /// <summary>Not a 5xx; a 4xx carries application/problem+json whose status matches.</summary>
     private static async Task AssertHandled(HttpResponseMessage r, string what)

@@ -25,7 +25,10 @@ namespace RightsDesk.Integration.Tests.Security;
 public abstract class DemandAccessTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : DeskApp
 {
     private static ClaimsPrincipal As(string role, string? name = null) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "token:" + (name ?? role)), new Claim(ClaimTypes.Name, "token:" + (name ?? role)), new Claim(ClaimTypes.Role, role)], "test"));
+        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, Named(role, name)), new Claim(ClaimTypes.Name, Named(role, name)), new Claim(ClaimTypes.Role, role)], "test"));
+
+    /// <summary>How the ledger names the actor behind <see cref="DeskApp.ClientFor"/>'s token of that role and name.</summary>
+    private static string Named(string role, string? name = null) => role == Roles.Platform ? "token:" + (name ?? role) : DeskApp.PersonEmail(name ?? role);
 
     /// <summary>A case stored through the service, with the compartment and assignee written, then read back fresh.</summary>
     private async Task<DemandRecord> Stored(string createdBy, bool restricted = false, string? assignedTo = null)
@@ -35,9 +38,13 @@ public abstract class DemandAccessTests<TApp>(TApp app) : IClassFixture<TApp> wh
         {
             var body = Encoding.UTF8.GetBytes(TestRepo.Example("12-us-preservation-request"));
             var created = await sp.GetRequiredService<CreateDemand>().RunAsync(new CreateDemand.Request(DemandReader.Read(body), body, null, Core.Cases.Actor.Person(createdBy, createdBy), IntakeRoute.Api), default);
+            // Creator and assignee by ledger name only, as cases stored before actor ids are: the kernel then compares
+            // names, which is how both these principals and the API's tokens are named here.
+            created.Record.CreatedBy = createdBy;
+            created.Record.CreatedById = null;
             created.Record.Restricted = restricted;
             created.Record.AssignedTo = assignedTo;
-            created.Record.AssignedToId = assignedTo;
+            created.Record.AssignedToId = null;
             await sp.GetRequiredService<RightsDeskDbContext>().SaveChangesAsync();
             id = created.Record.Id;
         });
@@ -59,7 +66,7 @@ public abstract class DemandAccessTests<TApp>(TApp app) : IClassFixture<TApp> wh
     [Fact]
     public async Task A_role_without_case_reading_sees_no_contents_even_of_its_own_case()
     {
-        var record = await Stored("token:platform");
+        var record = await Stored(Named(Roles.Platform));
         Assert.False(DemandAccess.CanSeeContents(As(Roles.Platform), record));
 
         // At the edge: the submitter gets the status view, without targets or reasons.
@@ -74,7 +81,7 @@ public abstract class DemandAccessTests<TApp>(TApp app) : IClassFixture<TApp> wh
     [Fact]
     public async Task A_submitter_follows_its_own_case_and_nobody_elses()
     {
-        var own = await Stored("token:platform");
+        var own = await Stored(Named(Roles.Platform));
         var others = await Stored(Unique("platform"));
         Assert.True(DemandAccess.CanSee(As(Roles.Platform), own));
         Assert.False(DemandAccess.CanSee(As(Roles.Platform), others));
@@ -103,13 +110,14 @@ public abstract class DemandAccessTests<TApp>(TApp app) : IClassFixture<TApp> wh
     [Fact]
     public async Task Assignment_opens_a_compartmented_case_to_the_assignee_only()
     {
-        var record = await Stored(Unique("intake"), restricted: true, assignedTo: "token:reviewer-on-the-case");
+        var record = await Stored(Unique("intake"), restricted: true, assignedTo: Named(Roles.LegalReviewer, "reviewer-on-the-case"));
         Assert.True(DemandAccess.CanSeeContents(As(Roles.LegalReviewer, "reviewer-on-the-case"), record));
         Assert.True(DemandAccess.CanAct(As(Roles.LegalReviewer, "reviewer-on-the-case"), record, Permission.DemandDecide));
         Assert.False(DemandAccess.CanSeeContents(As(Roles.LegalReviewer, "another-reviewer"), record));
 
+        // Through a token even the assignee does not open it: compartmented cases are read on the desk, signed in.
         var assignee = await app.ClientFor(Roles.LegalReviewer, "reviewer-on-the-case");
-        Assert.Equal(HttpStatusCode.OK, (await assignee.GetAsync($"/api/v1/demands/{record.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await assignee.GetAsync($"/api/v1/demands/{record.Id}")).StatusCode);
         var colleague = await app.ClientFor(Roles.LegalReviewer, "another-reviewer");
         Assert.Equal(HttpStatusCode.NotFound, (await colleague.GetAsync($"/api/v1/demands/{record.Id}")).StatusCode);
     }
@@ -117,7 +125,7 @@ public abstract class DemandAccessTests<TApp>(TApp app) : IClassFixture<TApp> wh
     [Fact]
     public async Task Assignment_matches_the_actor_exactly()
     {
-        var record = await Stored(Unique("intake"), restricted: true, assignedTo: "token:Reviewer-Exact");
+        var record = await Stored(Unique("intake"), restricted: true, assignedTo: Named(Roles.LegalReviewer, "Reviewer-Exact"));
         Assert.False(DemandAccess.CanSeeContents(As(Roles.LegalReviewer, "reviewer-exact"), record));
         Assert.False(DemandAccess.CanSeeContents(As(Roles.LegalReviewer, "Reviewer-Exact "), record));
         Assert.True(DemandAccess.CanSeeContents(As(Roles.LegalReviewer, "Reviewer-Exact"), record));
@@ -126,7 +134,7 @@ public abstract class DemandAccessTests<TApp>(TApp app) : IClassFixture<TApp> wh
     [Fact]
     public async Task The_submitter_of_a_compartmented_case_sees_where_it_stands_not_what_it_holds()
     {
-        var record = await Stored("token:intake", restricted: true, assignedTo: Unique("assignee"));
+        var record = await Stored(Named(Roles.Intake), restricted: true, assignedTo: Unique("assignee"));
         Assert.True(DemandAccess.CanSee(As(Roles.Intake), record));
         Assert.False(DemandAccess.CanSeeContents(As(Roles.Intake), record));
 
@@ -144,20 +152,22 @@ public abstract class DemandAccessTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.False(DemandAccess.CanAct(As(Roles.Approver), open, Permission.DemandDecide));
         Assert.True(DemandAccess.CanAct(As(Roles.LegalReviewer), open, Permission.DemandDecide));
         Assert.False(DemandAccess.CanAct(As(Roles.LegalReviewer), compartmented, Permission.DemandDecide));
-        Assert.False(DemandAccess.CanAct(As(Roles.Platform), await Stored("token:platform"), Permission.DemandCreate));
+        Assert.False(DemandAccess.CanAct(As(Roles.Platform), await Stored(Named(Roles.Platform)), Permission.DemandCreate));
     }
 
     [Fact]
     public async Task Lists_leave_out_compartmented_cases_except_those_assigned_to_the_reader()
     {
-        var mine = await Stored(Unique("intake"), restricted: true, assignedTo: "token:lister");
+        var mine = await Stored(Unique("intake"), restricted: true, assignedTo: Named(Roles.TrustAndSafety, "lister"));
         var hidden = await Stored(Unique("intake"), restricted: true, assignedTo: Unique("assignee"));
         var open = await Stored(Unique("intake"));
         var ids = await Listed(await app.ClientFor(Roles.TrustAndSafety, "lister"));
-        Assert.Contains(mine.Id, ids);
         Assert.Contains(open.Id, ids);
         Assert.DoesNotContain(hidden.Id, ids);
-        Assert.Contains(hidden.Id, await Listed(await app.ClientFor(Roles.HumanRightsLead)));
+        // No token lists a compartmented case, its assignee's or the cleared lead's: those lists are the desk's.
+        Assert.DoesNotContain(mine.Id, ids);
+        Assert.DoesNotContain(hidden.Id, await Listed(await app.ClientFor(Roles.HumanRightsLead)));
+        Assert.Contains(open.Id, await Listed(await app.ClientFor(Roles.HumanRightsLead)));
     }
 
     [Fact]

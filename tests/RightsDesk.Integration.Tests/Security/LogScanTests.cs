@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using RightsDesk.Web.Security;
 using RightsDesk.Core.Security;
 using RightsDesk.Data.Encryption;
 using RightsDesk.Integration.Tests.Support;
@@ -61,11 +62,10 @@ public abstract class LogScanTests<TApp>(TApp app) : IClassFixture<TApp> where T
         logs.Watch("webhook secret", DeskApp.WebhookSecret);
         WatchKeyFile(logs, Path.Combine(app.Dir, "keys.json"));
 
-        // A token made through the API, then used.
-        var admin = await app.ClientFor(Roles.Admin);
-        var issued = await admin.PostAsJsonAsync("/api/v1/tokens", new { name = "log-scan-platform", role = Roles.Platform, days = 30 });
-        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
-        var secret = logs.Watch("API token created through the API", JsonDocument.Parse(await issued.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString()!);
+        // A token made as the console and the desk make them (no token manages tokens), then used.
+        var secret = "";
+        await app.InScope(async sp => secret = (await sp.GetRequiredService<ApiTokenService>().CreateForMachineAsync("log-scan-platform", TimeSpan.FromDays(30), "log-scan", default)).Secret);
+        logs.Watch("API token created for a machine", secret);
         var platform = app.CreateClient();
         platform.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         Assert.Equal(HttpStatusCode.NotFound, (await platform.GetAsync($"/api/v1/demands/{Guid.NewGuid()}")).StatusCode);
@@ -96,7 +96,7 @@ public abstract class LogScanTests<TApp>(TApp app) : IClassFixture<TApp> where T
             new StringContent($$"""{"outcome":7,"reason":"{{v.Mark("wrongly-typed-reason")}}"}""", Encoding.UTF8, "application/json")));
         var lead = await app.ClientFor(Roles.HumanRightsLead);
         await Expect(HttpStatusCode.BadRequest, lead.PostAsJsonAsync("/api/v1/at-risk", new { id = v.Mark("bad-atrisk-id"), category = v.Mark("bad-atrisk-category"), note = v.Mark("bad-atrisk-note") }));
-        await Expect(HttpStatusCode.BadRequest, admin.PostAsJsonAsync("/api/v1/tokens", new { name = v.Mark("bad-token-name"), role = v.Mark("bad-token-role"), days = 9999 }));
+        await Expect(HttpStatusCode.NotFound, (await app.ClientFor(Roles.Admin)).PostAsJsonAsync("/api/v1/tokens", new { name = v.Mark("bad-token-name"), role = v.Mark("bad-token-role"), days = 9999 }));
 
         foreach (var (label, value) in v.All)
         {

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RightsDesk.Application.Notices;
 using RightsDesk.Application.Outbox;
 using RightsDesk.Core.Security;
+using RightsDesk.Application.Demands;
 using RightsDesk.Integration.Tests.Support;
 using RightsDesk.Web.Notices;
 
@@ -74,7 +75,8 @@ public sealed class SensitiveFlow(DeskApp app)
         // The at-risk registry: an identifier and a note about the person.
         var atRiskId = v.Mark("atrisk-id");
         await Expect(HttpStatusCode.Created, lead.PostAsJsonAsync("/api/v1/at-risk", new { id = atRiskId, category = "journalist", note = v.Mark("atrisk-note") }));
-        await Expect(HttpStatusCode.OK, lead.GetAsync("/api/v1/at-risk"));
+        // No token reads the registry (it is read on the desk); the refusal says so without a trace of the entries.
+        await Expect(HttpStatusCode.Forbidden, lead.GetAsync("/api/v1/at-risk"));
 
         // The platform's own data, as the connector exports it: the user's address and the records to disclose.
         var target = v.Mark("target-id");
@@ -172,8 +174,16 @@ public sealed class SensitiveFlow(DeskApp app)
         journalist["statementOfReasons"] = v.Mark("restricted-reasons");
         var restricted = await Body(await Expect(HttpStatusCode.Created, intake.PostAsync("/api/v1/demands", new StringContent(journalist.ToJsonString(), Encoding.UTF8, "application/json"))));
         var restrictedId = restricted.GetProperty("id").GetString();
-        var seen = await Body(await Expect(HttpStatusCode.OK, lead.GetAsync($"/api/v1/demands/{restrictedId}")));
-        Assert.True(seen.GetProperty("restricted").GetBoolean());
-        await Expect(HttpStatusCode.OK, lead.PostAsJsonAsync($"/api/v1/demands/{restrictedId}/close", new { note = v.Mark("restricted-close-note") }));
+        // No token reads a compartmented case; the lead reads and closes it on the desk (the same commands, as a person).
+        await Expect(HttpStatusCode.NotFound, lead.GetAsync($"/api/v1/demands/{restrictedId}"));
+        await app.InScope(async sp =>
+        {
+            var cases = sp.GetRequiredService<DemandCases>();
+            var record = (await cases.FindAsync(Guid.Parse(restrictedId!), default))!;
+            Assert.True(record.Restricted);
+            var deskLead = Core.Cases.Actor.Person("desk-lead", "desk-lead@desk.example");
+            await sp.GetRequiredService<RecordDemandRead>().RunAsync(record, deskLead, default);
+            await sp.GetRequiredService<CloseDemand>().RunAsync(record, deskLead, v.Mark("restricted-close-note"), default);
+        });
     }
 }

@@ -178,6 +178,7 @@ public abstract class DeskApp : WebApplicationFactory<Program>, IAsyncLifetime
         // API-only people: an authenticator for step-up, no password (they never sign in to the desk).
         var user = (await users.FindByIdAsync(link.User.Id))!;
         user.EnrolledAt = Clock.GetUtcNow();
+        user.TwoFactorEnabled = true;
         user.EnrolmentHash = null;
         await users.UpdateAsync(user);
         return PersonEmail(name);
