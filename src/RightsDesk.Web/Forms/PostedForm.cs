@@ -52,6 +52,8 @@ public sealed partial class PostedForm
 
     public void Add(string field, string message) => _errors.Add(new FieldError(field, message));
 
+    public void Add(FieldError error) => _errors.Add(error);
+
     public void Add(ValidationFailedException refused) => _errors.AddRange(refused.Errors);
 
     /// <summary>
