@@ -11,9 +11,23 @@ public enum Recommendation
 
 public enum NoticePlan { BeforeDisclosure, AfterNonDisclosure, AfterEmergency, ReviewNonDisclosure, None }
 
-/// <summary>One reasoned observation. <see cref="Reason"/> is a sentence a lawyer can read;
+/// <summary>One reasoned observation. <see cref="Reason"/> is a sentence a lawyer on the desk can read;
 /// <see cref="Standard"/> names what it rests on.</summary>
-public sealed record Finding(string Check, FindingOutcome Outcome, string Reason, string Standard);
+public sealed record Finding(string Check, FindingOutcome Outcome, string Reason, string Standard)
+{
+    private static readonly IReadOnlyDictionary<string, string> NoFacts = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Which finding this is (one of <see cref="FindingCodes"/>): what letters to authorities are written from, since
+    /// <see cref="Reason"/> is written for staff. Assessments stored before codes existed read back with the check's
+    /// id, which letters answer with the check's general sentence.
+    /// </summary>
+    public string Code { get; init; } = Check;
+
+    /// <summary>The values the finding's sentences are filled with: enum names (lists comma-separated), ISO dates,
+    /// numbers, and the few words taken from the demand or the policy. Never a target identifier.</summary>
+    public IReadOnlyDictionary<string, string> Facts { get; init; } = NoFacts;
+}
 
 public sealed record Escalation(bool Required, string? To, string? Reason)
 {

@@ -100,11 +100,24 @@ public sealed class AssessmentContext
 
     public string AuthorityCountry => Demand.Authority.Country.Value;
 
-    public void Pass(string check, string reason, string standard) => _findings.Add(new(check, FindingOutcome.Pass, reason, standard));
+    public void Pass(string check, string code, string reason, string standard, params (string Key, string Value)[] facts) =>
+        Add(check, FindingOutcome.Pass, code, reason, standard, facts);
 
-    public void Concern(string check, string reason, string standard) => _findings.Add(new(check, FindingOutcome.Concern, reason, standard));
+    public void Concern(string check, string code, string reason, string standard, params (string Key, string Value)[] facts) =>
+        Add(check, FindingOutcome.Concern, code, reason, standard, facts);
 
-    public void Fail(string check, string reason, string standard) => _findings.Add(new(check, FindingOutcome.Fail, reason, standard));
+    public void Fail(string check, string code, string reason, string standard, params (string Key, string Value)[] facts) =>
+        Add(check, FindingOutcome.Fail, code, reason, standard, facts);
+
+    /// <summary>A list of enum values as a finding's fact: JSON names, comma-separated, which letters translate.</summary>
+    public static string Names<TEnum>(IEnumerable<TEnum> values) where TEnum : struct, Enum => string.Join(",", values.Select(JsonNames.Of));
+
+    private void Add(string check, FindingOutcome outcome, string code, string reason, string standard, (string Key, string Value)[] facts) =>
+        _findings.Add(new(check, outcome, reason, standard)
+        {
+            Code = code,
+            Facts = facts.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal),
+        });
 
     /// <summary>Say that the demand cannot go ahead as asked and what the desk should do instead.</summary>
     public void Require(Recommendation recommendation, string why) => _blocks.Add((recommendation, why));

@@ -44,7 +44,12 @@ internal static partial class Composition
         throw new TemplateException(english, "missing: English is the fallback for every language, so this template must exist.");
     }
 
-    public static (string Subject, string Body) Render(string path, string text, IReadOnlyDictionary<string, object?> values)
+    public static (string Subject, string Body) Render(string path, string text, IReadOnlyDictionary<string, object?> values) =>
+        Render(path, text, values, values);
+
+    /// <summary>The subject is plain text and takes <paramref name="subjectValues"/>; the body is Markdown and takes
+    /// <paramref name="bodyValues"/>, where quoted text is escaped.</summary>
+    public static (string Subject, string Body) Render(string path, string text, IReadOnlyDictionary<string, object?> subjectValues, IReadOnlyDictionary<string, object?> bodyValues)
     {
         const string prefix = "Subject:";
         if (!text.TrimStart('\uFEFF').StartsWith(prefix, StringComparison.Ordinal))
@@ -52,9 +57,11 @@ internal static partial class Composition
             throw new TemplateException(path, $"the first line must be '{prefix} …' (the letter's subject; keep the English word in every language).");
         }
 
-        var rendered = Template.Render(path, text.TrimStart('\uFEFF'), values);
+        var subjectText = Template.Render(path, text.TrimStart('\uFEFF'), subjectValues);
+        var rendered = ReferenceEquals(subjectValues, bodyValues) ? subjectText : Template.Render(path, text.TrimStart('\uFEFF'), bodyValues);
+        var subjectEnd = subjectText.IndexOf('\n', StringComparison.Ordinal);
+        var subject = (subjectEnd < 0 ? subjectText : subjectText[..subjectEnd])[prefix.Length..].Trim();
         var newline = rendered.IndexOf('\n', StringComparison.Ordinal);
-        var subject = (newline < 0 ? rendered : rendered[..newline])[prefix.Length..].Trim();
         var body = newline < 0 ? "" : rendered[(newline + 1)..];
         body = BlankLines().Replace(body.Trim('\n', '\r', ' '), "\n\n") + "\n";
         if (subject.Length == 0)

@@ -59,13 +59,19 @@ public static class LetterComposer
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(model);
         var (used, path, text) = Composition.Find(policy, language, l => TemplatePath(kind, l));
-        var (subject, body) = Composition.Render(path, text, Values(model, Vocabulary.For(policy, used)));
+        var (subject, body) = Composition.Render(path, text, Values(model, Vocabulary.For(policy, used), quoted: false), Values(model, Vocabulary.For(policy, used)));
         return new RenderedLetter(used, kind, subject, body);
     }
 
-    /// <summary>The placeholders a letter template may use. Every key is always present, null when unknown.</summary>
-    internal static Dictionary<string, object?> Values(LetterModel m, Vocabulary words)
+    /// <summary>
+    /// The placeholders a letter template may use. Every key is always present, null when unknown. The authority's
+    /// own text is <paramref name="quoted"/> for the Markdown body (a reference such as "*urgent*" or a legal basis
+    /// with "[1]" stays as written); the subject line is plain text and takes it as it is.
+    /// </summary>
+    internal static Dictionary<string, object?> Values(LetterModel m, Vocabulary words, bool quoted = true)
     {
+        string? Quote(string? text) => quoted ? Markdown.Escape(text) : text;
+        var say = words.Sentences;
         var notice = m.UserNotice?.Plan;
         var restriction = m.DemandKind is DemandKind.ContentRestriction or DemandKind.AccountRestriction;
         return new Dictionary<string, object?>(StringComparer.Ordinal)
@@ -73,17 +79,17 @@ public static class LetterComposer
             ["operatorName"] = m.OperatorName,
             ["operatorEmail"] = m.OperatorEmail,
             ["letterDate"] = Vocabulary.Date(m.LetterDate),
-            ["authorityName"] = m.AuthorityName,
-            ["officer"] = m.Officer,
-            ["reference"] = m.Reference,
+            ["authorityName"] = Quote(m.AuthorityName),
+            ["officer"] = Quote(m.Officer),
+            ["reference"] = Quote(m.Reference),
             ["country"] = m.Country,
             ["countryName"] = m.CountryName,
             ["receivedDate"] = Vocabulary.Date(m.ReceivedDate),
             ["deadline"] = Vocabulary.Date(m.Deadline),
             ["demandKind"] = words.Of(m.DemandKind),
             ["legalProcess"] = words.Of(m.LegalProcess),
-            ["legalBasis"] = m.LegalBasis,
-            ["offence"] = m.Offence,
+            ["legalBasis"] = Quote(m.LegalBasis),
+            ["offence"] = Quote(m.Offence),
             ["emergency"] = m.Emergency,
             ["decision"] = words.Of(m.Decision),
 
@@ -105,7 +111,7 @@ public static class LetterComposer
                 ("sufficient", w.Sufficient.Count > 0 ? words.AnyOf(w.Sufficient) : null))).ToList(),
             // One finding often explains several categories; it is stated once, not once per category.
             ["withheldReasons"] = m.Withheld
-                .Select(w => (Reason: w.Reason ?? words["reason.generic"], Standard: w.Standard ?? words["standard.generic"]))
+                .Select(w => (Reason: w.Reason is { } r ? say.Say(r) : words["reason.generic"], Standard: w.Reason?.Standard ?? words["standard.generic"]))
                 .Distinct()
                 .Select(r => Record(("reason", r.Reason), ("standard", r.Standard)))
                 .ToList(),
@@ -119,8 +125,8 @@ public static class LetterComposer
             ["restrictionNarrowed"] = m.RestrictedTerritories.Count > 0 && m.RequestedTerritories.Any(t => !m.RestrictedTerritories.Contains(t)),
             ["restrictionProcessNeeded"] = m.RestrictionProcessNeeded.Count > 0 ? words.AnyOf(m.RestrictionProcessNeeded) : null,
 
-            ["failures"] = m.Failures.Select(r => Record(("reason", r.Reason), ("standard", r.Standard))).ToList(),
-            ["concerns"] = m.Concerns.Select(r => Record(("reason", r.Reason), ("standard", r.Standard))).ToList(),
+            ["failures"] = m.Failures.Select(r => Record(("reason", say.Say(r)), ("standard", r.Standard))).ToList(),
+            ["concerns"] = m.Concerns.Select(r => Record(("reason", say.Say(r)), ("standard", r.Standard))).ToList(),
 
             ["followUpDue"] = Vocabulary.Date(m.FollowUpProcessDue),
             ["noticeBefore"] = notice is NoticePlan.BeforeDisclosure,

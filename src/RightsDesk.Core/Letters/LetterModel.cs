@@ -5,14 +5,24 @@ using RightsDesk.Core.Policy;
 
 namespace RightsDesk.Core.Letters;
 
-/// <summary>One reason given to the authority, with the standard it rests on.</summary>
-public sealed record LetterReason(string Reason, string Standard);
+/// <summary>
+/// One reason given to the authority: the finding's code and facts, which the letter's language turns into the
+/// sentence written for the authority, and the standard it rests on. Never the finding's staff-facing reason.
+/// </summary>
+public sealed record LetterReason(string Code, string Check, IReadOnlyDictionary<string, string> Facts, string Standard)
+{
+    public static LetterReason Of(Finding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        return new(finding.Code, finding.Check, finding.Facts, finding.Standard);
+    }
+}
 
 /// <summary>
 /// A data category asked for and not disclosed. <see cref="Sufficient"/> lists the legal process any one of which
 /// would reach it, so the authority learns what to come back with; empty when no process would.
 /// </summary>
-public sealed record WithheldCategory(DataCategory Category, string? Reason, string? Standard, IReadOnlyList<LegalProcess> Sufficient);
+public sealed record WithheldCategory(DataCategory Category, LetterReason? Reason, IReadOnlyList<LegalProcess> Sufficient);
 
 /// <summary>
 /// What a decision actually covers when the people deciding narrowed the assessment's scope (fewer categories,
@@ -117,7 +127,7 @@ public sealed record LetterModel
             foreach (var category in demand.DataCategories.Where(c => !disclosed.Contains(c)))
             {
                 var finding = FindingAbout(forAuthority, category);
-                withheld.Add(new WithheldCategory(category, finding?.Reason, finding?.Standard, Sufficient(demand, category, authorityProfile, mlatOnly)));
+                withheld.Add(new WithheldCategory(category, finding is null ? null : LetterReason.Of(finding), Sufficient(demand, category, authorityProfile, mlatOnly)));
             }
         }
 
@@ -153,8 +163,8 @@ public sealed record LetterModel
                     : [],
             TargetCount = demand.Targets.Count,
             ExcludedTargetCount = acts ? demand.Targets.Count(t => !t.IsIndividualised) : 0,
-            Failures = forAuthority.Where(f => f.Outcome is FindingOutcome.Fail).Select(f => new LetterReason(f.Reason, f.Standard)).ToList(),
-            Concerns = forAuthority.Where(f => f.Outcome is FindingOutcome.Concern).Select(f => new LetterReason(f.Reason, f.Standard)).ToList(),
+            Failures = forAuthority.Where(f => f.Outcome is FindingOutcome.Fail).Select(LetterReason.Of).ToList(),
+            Concerns = forAuthority.Where(f => f.Outcome is FindingOutcome.Concern).Select(LetterReason.Of).ToList(),
             FollowUpProcessDue = assessment.FollowUpProcessDue,
             UserNotice = assessment.UserNotice,
             NonDisclosureUntil = demand.NonDisclosure is { Required: true } nd ? nd.Until : null,
@@ -167,21 +177,25 @@ public sealed record LetterModel
     }
 
     /// <summary>
-    /// Findings go to the authority unless they reveal what protects the people concerned: whether a target is on the
-    /// at-risk registry (telling a hostile state that would single the person out), and the desk's internal risk
-    /// rating of the requesting state. An operator suspension, which is a ground for refusal, is stated.
+    /// Findings go to the authority unless they reveal what protects the people concerned or what the desk thinks
+    /// of the requester (<see cref="FindingCodes.KeptFromAuthorities"/>). The check-level rule covers assessments stored
+    /// before findings had codes. An operator suspension, which is a ground for refusal, is stated.
     /// </summary>
     internal static bool IsForAuthority(Finding f) =>
         f.Outcome is not FindingOutcome.Pass
+        && !FindingCodes.KeptFromAuthorities.Contains(f.Code)
         && f.Check != "targetRisk"
         && !(f.Check == "jurisdictionRisk" && f.Outcome is FindingOutcome.Concern);
 
     private static Finding? FindingAbout(List<Finding> findings, DataCategory category)
     {
-        // Findings name categories by their JSON names; the checks that take a category out run in the order that
-        // decides its cause, so the first finding naming it gives the reason.
-        var word = new Regex(@"\b" + JsonNames.Of(category) + @"\b", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
-        return findings.FirstOrDefault(f => word.IsMatch(f.Reason));
+        // The checks that take a category out run in the order that decides its cause, so the first finding naming
+        // it gives the reason: by its facts, or (stored before findings had facts) by the JSON name in its reason.
+        var name = JsonNames.Of(category);
+        var word = new Regex(@"\b" + name + @"\b", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+        return findings.FirstOrDefault(f => f.Facts.TryGetValue("categories", out var listed)
+            ? listed.Split(',').Contains(name, StringComparer.Ordinal)
+            : f.Facts.Count == 0 && word.IsMatch(f.Reason));
     }
 
     /// <summary>The default profile stands for many countries, so its name is no country's name.</summary>

@@ -18,12 +18,18 @@ internal sealed class Vocabulary
     private readonly IReadOnlyDictionary<string, string> _labels;
     private readonly IReadOnlyDictionary<string, string> _english;
 
-    private Vocabulary(string path, IReadOnlyDictionary<string, string> labels, IReadOnlyDictionary<string, string> english)
+    private Vocabulary(string path, IReadOnlyDictionary<string, string> labels, IReadOnlyDictionary<string, string> english, Func<Vocabulary, FindingSentences> sentences)
     {
         _path = path;
         _labels = labels;
         _english = english;
+        _sentences = new Lazy<FindingSentences>(() => sentences(this));
     }
+
+    private readonly Lazy<FindingSentences> _sentences;
+
+    /// <summary>What letters tell the authority about each finding, in this language (notices never need them).</summary>
+    public FindingSentences Sentences => _sentences.Value;
 
     public static string PathFor(string language) => $"labels/{language}.json";
 
@@ -33,7 +39,7 @@ internal sealed class Vocabulary
         var english = Read(policy, englishPath)
             ?? throw new TemplateException(englishPath, "missing: the English labels are the fallback for every language.");
         var labels = language == Fallback ? english : Read(policy, PathFor(language)) ?? english;
-        return new Vocabulary(englishPath, labels, english);
+        return new Vocabulary(englishPath, labels, english, words => FindingSentences.For(policy, language, words));
     }
 
     /// <summary>The labels file of a language as keys, for the test that every translation is complete.</summary>

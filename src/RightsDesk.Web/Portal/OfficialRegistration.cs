@@ -164,26 +164,27 @@ public sealed class OfficialRegistration(
 
     private (OfficialContact Contact, string Authority, AuthorityType Type, string Country, string Email) Validate(RegistrationInput input)
     {
+        // Errors are named by the registration form's JSON paths, so each lands beside its field.
         var errors = new List<FieldError>();
-        var name = Text(input.Name, "Name", MaxName, errors, "your full name");
-        var title = Text(input.Title, "Title", MaxName, errors, "your rank or job title");
-        var authority = Text(input.AuthorityName, "AuthorityName", DemandReader.MaxShortText, errors, "the name of your authority");
-        var phone = Text(input.Phone, "Phone", MaxPhone, errors, "a phone number");
+        var name = Text(input.Name, "name", MaxName, errors, "your full name");
+        var title = Text(input.Title, "title", MaxName, errors, "your rank or job title");
+        var authority = Text(input.AuthorityName, "authorityName", DemandReader.MaxShortText, errors, "the name of your authority");
+        var phone = Text(input.Phone, "phone", MaxPhone, errors, "a phone number");
         if (phone.Length > 0 && (phone.Count(char.IsAsciiDigit) < 6 || phone.Any(ch => !(char.IsAsciiDigit(ch) || ch is '+' or ' ' or '-' or '(' or ')' or '.'))))
         {
-            errors.Add(new FieldError("Phone", "Give a phone number in digits, with the country code, for example +1 973 555 0100."));
+            errors.Add(new FieldError("phone", "Give a phone number in digits, with the country code, for example +1 973 555 0100."));
         }
 
         var type = AuthorityType.Other;
         if (string.IsNullOrWhiteSpace(input.AuthorityType) || !JsonNames.TryParse(input.AuthorityType, out type))
         {
-            errors.Add(new FieldError("AuthorityType", "Choose the kind of authority."));
+            errors.Add(new FieldError("authorityType", "Choose the kind of authority."));
         }
 
         var country = "";
         if (!CountryCode.TryParse(input.Country?.Trim(), out var code))
         {
-            errors.Add(new FieldError("Country", "Give your country as a two-letter ISO code, for example US, DE or BR."));
+            errors.Add(new FieldError("country", "Give your country as a two-letter ISO code, for example US, DE or BR."));
         }
         else
         {
@@ -197,12 +198,12 @@ public sealed class OfficialRegistration(
         }
         catch (AccountException)
         {
-            errors.Add(new FieldError("Email", "Give the official e-mail address your authority issued to you."));
+            errors.Add(new FieldError("email", "Give the official e-mail address your authority issued to you."));
         }
 
         if (email.Length > 0 && country.Length > 0 && domains.Refusal(email[(email.IndexOf('@', StringComparison.Ordinal) + 1)..], country) is { } refusal)
         {
-            errors.Add(new FieldError("Email", refusal));
+            errors.Add(new FieldError("email", refusal));
         }
 
         return errors.Count > 0 ? throw new ValidationFailedException(errors) : (new OfficialContact(name, title, phone), authority, type, country, email);

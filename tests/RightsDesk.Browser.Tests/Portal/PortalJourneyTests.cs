@@ -72,7 +72,7 @@ public sealed partial class PortalJourneyTests(PortalServer server, BrowserFixtu
         await page.GetByLabel("Official e-mail address").FillAsync("dana.whitfield@gmail.com");
         await page.GetByLabel("Phone number").FillAsync("+1 973 555 0100");
         await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
-        Assert.Contains("free-mail provider", await page.Locator("#err-Email").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("free-mail provider", await page.Locator("#err-email").InnerTextAsync(), StringComparison.Ordinal);
         await AssertAccessible(page);
         await page.GetByLabel("Official e-mail address").FillAsync(email);
         await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();

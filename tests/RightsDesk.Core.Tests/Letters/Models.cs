@@ -29,8 +29,8 @@ internal static class Models
         DisclosedCategories = [DataCategory.SubscriberInfo],
         Withheld =
         [
-            new WithheldCategory(DataCategory.Content, "A subpoena does not reach content.", "GNI Implementation Guidelines", [LegalProcess.SearchWarrant, LegalProcess.Mlat]),
-            new WithheldCategory(DataCategory.Location, null, null, []),
+            new WithheldCategory(DataCategory.Content, Reason(FindingCodes.LegalProcessInsufficientForSome, ("country", "United States"), ("process", "subpoena"), ("categories", "content")), [LegalProcess.SearchWarrant, LegalProcess.Mlat]),
+            new WithheldCategory(DataCategory.Location, null, []),
         ],
         RestrictionAction = RestrictionAction.Remove,
         RequestedTerritories = ["*"],
@@ -38,8 +38,8 @@ internal static class Models
         RestrictionProcessNeeded = [LegalProcess.CourtOrder],
         TargetCount = 3,
         ExcludedTargetCount = 1,
-        Failures = [new LetterReason("The legal basis is missing.", "GNI Implementation Guidelines")],
-        Concerns = [new LetterReason("The authorising official is not named.", "GNI Implementation Guidelines")],
+        Failures = [Reason(FindingCodes.CompletenessMissingLegalBasis)],
+        Concerns = [Reason(FindingCodes.CompletenessOfficerNotNamed), Reason(FindingCodes.AuthenticityFreeMail, ("domain", "*mail*.example"))],
         FollowUpProcessDue = new DateOnly(2026, 5, 10),
         UserNotice = new UserNoticeDecision(NoticePlan.ReviewNonDisclosure, null, new DateOnly(2026, 7, 9), "review"),
         NonDisclosureUntil = new DateOnly(2026, 7, 1),
@@ -49,6 +49,9 @@ internal static class Models
         DataLaw = "18 U.S.C. § 2702",
         MlatCategories = [DataCategory.Content],
     };
+
+    public static LetterReason Reason(string code, params (string Key, string Value)[] facts) =>
+        new(code, code[..code.IndexOf('.', StringComparison.Ordinal)], facts.ToDictionary(f => f.Key, f => f.Value), "GNI Implementation Guidelines");
 
     public static NoticeModel FullNotice(Recommendation decision = Recommendation.DiscloseNarrowed) => new()
     {

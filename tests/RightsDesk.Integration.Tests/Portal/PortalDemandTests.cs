@@ -86,18 +86,18 @@ public abstract class PortalDemandTests<TApp>(TApp app) : IClassFixture<TApp> wh
     {
         var official = await PortalSupport.VerifiedOfficialAsync(app);
         using var portal = await PortalSupport.SignedInAsync(app, official.Person);
-        var fields = PortalSupport.Warrant(Target()).Where(f => f.Key is not "Form.Kind" and not "Form.Targets" and not "Form.DateTo").ToList();
-        fields.Add(new("Form.Targets", "account acct-1\n\nprofile @someone"));
-        fields.Add(new("Form.DateTo", "2025-01-01"));
+        var fields = PortalSupport.Warrant(Target()).Where(f => f.Key is not "kind" and not "targets" and not "dateRange.to").ToList();
+        fields.Add(new("targets", "account acct-1\n\nprofile @someone"));
+        fields.Add(new("dateRange.to", "2025-01-01"));
         var response = await PortalSupport.SubmitAsync(portal, fields, ("warrant.pdf", "application/pdf", Encoding.ASCII.GetBytes("MZ this is not a PDF")));
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("id=\"err-Kind\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"err-kind\"", html, StringComparison.Ordinal);
         Assert.Contains("Line 3: the type (the first word) must be one of", html, StringComparison.Ordinal);
-        Assert.Contains("id=\"err-DateTo\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"err-dateRange-to\"", html, StringComparison.Ordinal);
         Assert.Contains("not a PDF", html, StringComparison.Ordinal);
-        Assert.Contains("aria-describedby=\"err-Document\"", html, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"err-document\"", html, StringComparison.Ordinal);
         // What was typed comes back, so nothing has to be typed twice.
         Assert.Contains("profile @someone", html, StringComparison.Ordinal);
 

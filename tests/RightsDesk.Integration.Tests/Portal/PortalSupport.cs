@@ -27,8 +27,8 @@ public static partial class PortalSupport
 
     public static KeyValuePair<string, string>[] Registration(string email, string country = "US") =>
     [
-        new("Name", "Dana Whitfield"), new("Title", "Special Agent"), new("AuthorityName", "Federal Bureau of Investigation, Newark Field Office"),
-        new("AuthorityType", "lawEnforcement"), new("Country", country), new("Email", email), new("Phone", "+1 973 555 0100"),
+        new("name", "Dana Whitfield"), new("title", "Special Agent"), new("authorityName", "Federal Bureau of Investigation, Newark Field Office"),
+        new("authorityType", "lawEnforcement"), new("country", country), new("email", email), new("phone", "+1 973 555 0100"),
     ];
 
     /// <summary>Sends what is in the outbox, then the latest e-mail to the address and the enrolment link in it.</summary>
@@ -53,7 +53,7 @@ public static partial class PortalSupport
             http.Request.Host = new HostString("localhost");
             var f = Registration(email, country).ToDictionary(k => k.Key, k => k.Value);
             await sp.GetRequiredService<OfficialRegistration>().RegisterAsync(
-                new RegistrationInput(f["Name"], f["Title"], f["AuthorityName"], f["AuthorityType"], f["Country"], f["Email"], f["Phone"]), http.Request, default);
+                new RegistrationInput(f["name"], f["title"], f["authorityName"], f["authorityType"], f["country"], f["email"], f["phone"]), http.Request, default);
         });
         var (_, link) = await MailToAsync(app, email);
         Assert.NotNull(link);
@@ -96,12 +96,12 @@ public static partial class PortalSupport
     /// <summary>The portal's form for a US search warrant (example 01), ready to post.</summary>
     public static List<KeyValuePair<string, string>> Warrant(string target) =>
     [
-        new("Form.Kind", "userData"), new("Form.LegalProcess", "searchWarrant"), new("Form.Reference", "NK-2026-" + target[^4..]),
-        new("Form.LegalBasis", "18 U.S.C. § 2703(a) and (b)(1)(A); Fed. R. Crim. P. 41"), new("Form.Offence", "Wire fraud (18 U.S.C. § 1343)"),
-        new("Form.StatementOfReasons", "Probable cause affidavit: the account was used to solicit payments for a fictitious investment scheme."),
-        new("Form.Targets", "account " + target), new("Form.DataCategories", "subscriberInfo"), new("Form.DataCategories", "content"),
-        new("Form.DateFrom", "2025-11-01"), new("Form.DateTo", "2026-01-31"), new("Form.Deadline", "2026-04-30"),
-        new("Form.Signed", "true"), new("Form.OfficialLetterhead", "true"),
+        new("kind", "userData"), new("legalProcess", "searchWarrant"), new("authority.reference", "NK-2026-" + target[^4..]),
+        new("legalBasis", "18 U.S.C. § 2703(a) and (b)(1)(A); Fed. R. Crim. P. 41"), new("offence", "Wire fraud (18 U.S.C. § 1343)"),
+        new("statementOfReasons", "Probable cause affidavit: the account was used to solicit payments for a fictitious investment scheme."),
+        new("targets", "account " + target), new("dataCategories", "subscriberInfo"), new("dataCategories", "content"),
+        new("dateRange.from", "2025-11-01"), new("dateRange.to", "2026-01-31"), new("deadline", "2026-04-30"),
+        new("document.signed", "true"), new("document.officialLetterhead", "true"),
     ];
 
     /// <summary>Posts the submit form as a browser does: multipart, with the page's antiforgery token and a document.</summary>

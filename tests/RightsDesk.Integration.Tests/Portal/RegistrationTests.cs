@@ -34,8 +34,8 @@ public abstract class RegistrationTests<TApp>(TApp app) : IClassFixture<TApp> wh
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(reason, html, StringComparison.Ordinal);
-        Assert.Contains("id=\"err-Email\"", html, StringComparison.Ordinal);
-        Assert.Contains("aria-describedby=\"err-Email\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"err-email\"", html, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"err-email\"", html, StringComparison.Ordinal);
         Assert.Equal(0, await Accounts(email));
     }
 
@@ -43,10 +43,10 @@ public abstract class RegistrationTests<TApp>(TApp app) : IClassFixture<TApp> wh
     public async Task Every_bad_field_is_named_at_once()
     {
         using var s = new PageSession(app);
-        var response = await s.PostFormAsync("/portal/register", [new("Name", ""), new("Country", "XX"), new("Email", "not-an-address"), new("Phone", "call me")]);
+        var response = await s.PostFormAsync("/portal/register", [new("name", ""), new("country", "XX"), new("email", "not-an-address"), new("phone", "call me")]);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        foreach (var field in new[] { "Name", "Title", "AuthorityName", "AuthorityType", "Country", "Email", "Phone" })
+        foreach (var field in new[] { "name", "title", "authorityName", "authorityType", "country", "email", "phone" })
         {
             Assert.Contains($"id=\"err-{field}\"", html, StringComparison.Ordinal);
         }

@@ -21,17 +21,18 @@ internal sealed class AuthenticityCheck : IAssessmentCheck
 
         if (domain is not null && c.Policy.Operator.FreeMailDomains.Contains(domain, StringComparer.Ordinal))
         {
-            c.Fail(Id, $"The demand was sent from a free-mail address ({domain}); authorities write from official domains. This is the pattern of forged emergency data requests.", Standards.FakeEdr);
+            c.Fail(Id, FindingCodes.AuthenticityFreeMail, $"The demand was sent from a free-mail address ({domain}); authorities write from official domains. This is the pattern of forged emergency data requests.", Standards.FakeEdr, ("domain", domain));
             c.Require(Recommendation.VerifyRequester, "the sender uses a free-mail address");
         }
         else if (domain is not null && c.Profile.OfficialEmailDomains.Count > 0 && !IsOfficial(domain, c.Profile.OfficialEmailDomains))
         {
-            c.Concern(Id, $"The sender's domain ({domain}) is not among the official domains known for {c.Profile.Name}; confirm it through a published number.", Standards.FakeEdr);
+            c.Concern(Id, FindingCodes.AuthenticityUnofficialDomain, $"The sender's domain ({domain}) is not among the official domains known for {c.Profile.Name}; confirm it through a published number.", Standards.FakeEdr, ("domain", domain), ("country", c.Profile.Name));
         }
 
         if (d.Document.Written && (!d.Document.Signed || !d.Document.OfficialLetterhead) && d.Channel is not Channel.Portal)
         {
-            c.Concern(Id, "The document is " + (d.Document.Signed ? "not on official letterhead" : "not signed") + "; compare it with known genuine documents of this authority.", "Validity checklist (Kodex, Meta LEORS)");
+            c.Concern(Id, d.Document.Signed ? FindingCodes.AuthenticityNoLetterhead : FindingCodes.AuthenticityNotSigned,
+                "The document is " + (d.Document.Signed ? "not on official letterhead" : "not signed") + "; compare it with known genuine documents of this authority.", "Validity checklist (Kodex, Meta LEORS)");
         }
 
         // Where the portal account's record settles the identity, the demand's own "verified" claim adds nothing.
@@ -43,23 +44,23 @@ internal sealed class AuthenticityCheck : IAssessmentCheck
         if (a.Verified && c.Requester.Status is RequesterStatus.UnverifiedChannel && !c.TakesClaimsAsGiven)
         {
             // The sender's own word that it was verified is not a verification: only a call-back the desk recorded is.
-            c.Concern(Id, "The demand says its requester was verified, but no call-back is recorded on the desk; it is treated as unverified until staff call the authority back on an independently found number and record it.", Standards.FakeEdr);
+            c.Concern(Id, FindingCodes.AuthenticityClaimNotRecorded, "The demand says its requester was verified, but no call-back is recorded on the desk; it is treated as unverified until staff call the authority back on an independently found number and record it.", Standards.FakeEdr);
             c.Require(Recommendation.VerifyRequester, "the claimed verification is not recorded");
         }
         else if (a.Verified)
         {
-            c.Pass(Id, d.Channel is Channel.Portal
+            c.Pass(Id, d.Channel is Channel.Portal ? FindingCodes.AuthenticityVerifiedPortal : FindingCodes.AuthenticityVerifiedOutOfBand, d.Channel is Channel.Portal
                 ? "Submitted through a verified portal account."
                 : "The requester's identity was confirmed out of band.", Standards.Gni);
         }
         else if (emergency)
         {
-            c.Fail(Id, "An emergency is claimed through a channel whose sender has not been verified. Call the agency back on an independently obtained number before acting.", Standards.FakeEdr);
+            c.Fail(Id, FindingCodes.AuthenticityUnverifiedEmergency, "An emergency is claimed through a channel whose sender has not been verified. Call the agency back on an independently obtained number before acting.", Standards.FakeEdr);
             c.Require(Recommendation.VerifyRequester, "an unverified emergency claim");
         }
         else if (d.Kind is not DemandKind.Preservation)
         {
-            c.Concern(Id, $"The requester's identity has not been confirmed; demands by {JsonNames.Of(d.Channel)} are verified out of band before anything is disclosed or restricted.", Standards.Gni);
+            c.Concern(Id, FindingCodes.AuthenticityUnverified, $"The requester's identity has not been confirmed; demands by {JsonNames.Of(d.Channel)} are verified out of band before anything is disclosed or restricted.", Standards.Gni, ("channel", JsonNames.Of(d.Channel)));
             c.Require(Recommendation.VerifyRequester, "the requester is not yet verified");
         }
     }
@@ -74,29 +75,32 @@ internal sealed class AuthenticityCheck : IAssessmentCheck
         switch (c.Requester.Status)
         {
             case RequesterStatus.VerifiedPortal:
-                c.Pass(Id, $"Submitted through a portal account whose holder staff verified{since} by calling the authority back on an independently found number; the account signs in with a password and an authenticator code.", Standards.PortalVerification);
+                c.Pass(Id, FindingCodes.AuthenticityPortalAccountVerified, $"Submitted through a portal account whose holder staff verified{since} by calling the authority back on an independently found number; the account signs in with a password and an authenticator code.", Standards.PortalVerification, Since(c));
                 return true;
             case RequesterStatus.UnverifiedPortal:
-                c.Concern(Id, "The portal account this demand came from is not verified (pending, rejected or suspended); confirm the demand with the authority through an independently found number.", Standards.PortalVerification);
+                c.Concern(Id, FindingCodes.AuthenticityPortalAccountUnverified, "The portal account this demand came from is not verified (pending, rejected or suspended); confirm the demand with the authority through an independently found number.", Standards.PortalVerification);
                 c.Require(Recommendation.VerifyRequester, "the requester's portal account is not verified");
                 return true;
             case RequesterStatus.FlaggedForged:
                 // A verified account that sent a forgery is compromised or was obtained by deceit: its verification is void.
-                c.Fail(Id, $"A demand from this portal account was found forged (flagged{since}); the account may be compromised or impersonated. Nothing is disclosed or restricted until the authority confirms this demand through a number the desk finds independently.", Standards.FakeEdr);
+                c.Fail(Id, FindingCodes.AuthenticityFlaggedForged, $"A demand from this portal account was found forged (flagged{since}); the account may be compromised or impersonated. Nothing is disclosed or restricted until the authority confirms this demand through a number the desk finds independently.", Standards.FakeEdr, Since(c));
                 c.Require(Recommendation.VerifyRequester, "the requester's account is flagged for a forged demand");
                 return true;
             case RequesterStatus.FlaggedAbusive:
                 // Identity is not in doubt; conduct is. The demand's own verification claim still stands for identity.
-                c.Concern(Id, $"Earlier demands from this requester were found abusive (flagged{since}): overbroad, pretextual or aimed at protected expression. The human rights lead reviews this one, more approvers are needed, and it is read as narrowly as its terms allow.", Standards.Gni + "; " + Standards.Ungp);
+                c.Concern(Id, FindingCodes.AuthenticityFlaggedAbusive, $"Earlier demands from this requester were found abusive (flagged{since}): overbroad, pretextual or aimed at protected expression. The human rights lead reviews this one, more approvers are needed, and it is read as narrowly as its terms allow.", Standards.Gni + "; " + Standards.Ungp, Since(c));
                 c.Escalate("the requester is flagged for abusive demands");
                 return false;
             case RequesterStatus.VerifiedCallBack:
-                c.Pass(Id, $"Staff recorded on the desk{since} that they called the authority back on an independently found number and the demand was confirmed.", Standards.PortalVerification);
+                c.Pass(Id, FindingCodes.AuthenticityVerifiedCallBack, $"Staff recorded on the desk{since} that they called the authority back on an independently found number and the demand was confirmed.", Standards.PortalVerification, Since(c));
                 return true;
             default:
                 return false;
         }
     }
+
+    private static (string, string)[] Since(AssessmentContext c) =>
+        c.Requester.Since is { } d ? [("since", d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))] : [];
 
     private static bool IsOfficial(string domain, IReadOnlyList<string> official)
     {

@@ -22,7 +22,7 @@ internal sealed partial class EmergencyCheck : IAssessmentCheck
         var rules = c.Profile.Emergency;
         if (!rules.Allowed)
         {
-            c.Fail(Id, $"{c.Profile.Name} law provides no emergency disclosure path that the policy recognises; ordinary legal process is needed.", rules.Source ?? Standards.Gni);
+            c.Fail(Id, FindingCodes.EmergencyNoPath, $"{c.Profile.Name} law provides no emergency disclosure path that the policy recognises; ordinary legal process is needed.", rules.Source ?? Standards.Gni, ("country", c.Profile.Name));
             c.Require(Recommendation.RequestClarification, "no emergency path");
             return;
         }
@@ -30,12 +30,12 @@ internal sealed partial class EmergencyCheck : IAssessmentCheck
         var statement = d.EmergencyJustification ?? d.StatementOfReasons;
         if (statement is null || !ImminentHarm().IsMatch(statement))
         {
-            c.Fail(Id, "An emergency is claimed but no imminent risk of death or serious physical injury is stated. Ask the authority to describe the danger before anything is disclosed.", "Meta and Google emergency disclosure policies; " + (rules.Source ?? Standards.Gni));
+            c.Fail(Id, FindingCodes.EmergencyHarmNotStated, "An emergency is claimed but no imminent risk of death or serious physical injury is stated. Ask the authority to describe the danger before anything is disclosed.", "Meta and Google emergency disclosure policies; " + (rules.Source ?? Standards.Gni));
             c.Require(Recommendation.RequestClarification, "the emergency is not substantiated");
         }
         else
         {
-            c.Pass(Id, "The authority states an imminent risk of death or serious physical injury.", rules.Source ?? Standards.Gni);
+            c.Pass(Id, FindingCodes.EmergencyHarmStated, "The authority states an imminent risk of death or serious physical injury.", rules.Source ?? Standards.Gni);
         }
 
         if (d.LegalProcess is LegalProcess.EmergencyRequest)
@@ -48,12 +48,14 @@ internal sealed partial class EmergencyCheck : IAssessmentCheck
 
             if (outside.Count > 0)
             {
-                c.Concern(Id, $"Only {string.Join(", ", rules.Categories.Select(JsonNames.Of))} may be disclosed in an emergency; {string.Join(", ", outside.Select(JsonNames.Of))} need ordinary legal process.", rules.Source ?? Standards.Gni);
+                c.Concern(Id, FindingCodes.EmergencyOutsideScope, $"Only {string.Join(", ", rules.Categories.Select(JsonNames.Of))} may be disclosed in an emergency; {string.Join(", ", outside.Select(JsonNames.Of))} need ordinary legal process.", rules.Source ?? Standards.Gni,
+                    ("allowed", AssessmentContext.Names(rules.Categories)), ("categories", AssessmentContext.Names(outside)));
             }
 
             var due = c.On.AddDays(rules.FollowUpProcessDays);
             c.FollowUpProcessDue = due;
-            c.Concern(Id, $"Follow-up legal process is due by {due:yyyy-MM-dd}; if none arrives, record it against the requester.", rules.Source ?? Standards.Gni);
+            c.Concern(Id, FindingCodes.EmergencyFollowUpDue, $"Follow-up legal process is due by {due:yyyy-MM-dd}; if none arrives, record it against the requester.", rules.Source ?? Standards.Gni,
+                ("due", due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         }
     }
 

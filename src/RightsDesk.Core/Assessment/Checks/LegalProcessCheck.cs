@@ -23,7 +23,7 @@ internal sealed class LegalProcessCheck : IAssessmentCheck
 
         if (d.Kind is DemandKind.Preservation)
         {
-            c.Pass(Id, "A preservation request freezes records pending legal process; nothing is disclosed on it.", "18 U.S.C. § 2703(f); Budapest Convention Art. 16");
+            c.Pass(Id, FindingCodes.LegalProcessPreservation, "A preservation request freezes records pending legal process; nothing is disclosed on it.", "18 U.S.C. § 2703(f); Budapest Convention Art. 16");
             return;
         }
 
@@ -39,11 +39,12 @@ internal sealed class LegalProcessCheck : IAssessmentCheck
                 c.Disallow(category, RemovalCause.InsufficientProcess);
             }
 
-            c.Fail(Id, "The request rests on no legal process. User data is handed over only when the law requires it.", Standards.GniPrinciples);
+            c.Fail(Id, FindingCodes.LegalProcessNone, "The request rests on no legal process. User data is handed over only when the law requires it.", Standards.GniPrinciples);
             return;
         }
 
         var insufficient = new List<string>();
+        var reached = new List<DataCategory>();
         foreach (var category in d.DataCategories)
         {
             var enough = c.Profile.SufficientProcess.TryGetValue(category, out var list) && list.Contains(process);
@@ -52,21 +53,23 @@ internal sealed class LegalProcessCheck : IAssessmentCheck
                 c.Disallow(category, RemovalCause.InsufficientProcess);
                 var needed = list is { Count: > 0 } ? string.Join(", ", list.Select(JsonNames.Of)) : "no legal process the policy recognises";
                 insufficient.Add($"{JsonNames.Of(category)} needs {needed}");
+                reached.Add(category);
             }
         }
 
         var processName = JsonNames.Of(process);
         if (insufficient.Count == 0)
         {
-            c.Pass(Id, $"Under the law of {c.Profile.Name} a {processName} suffices for every category asked for.", Standards.Gni);
+            c.Pass(Id, FindingCodes.LegalProcessSufficient, $"Under the law of {c.Profile.Name} a {processName} suffices for every category asked for.", Standards.Gni,
+                ("country", c.Profile.Name), ("process", processName));
         }
         else if (insufficient.Count == d.DataCategories.Count)
         {
-            c.Fail(Id, $"Under the law of {c.Profile.Name} a {processName} does not suffice for anything asked for: {string.Join("; ", insufficient)}.", Standards.Gni + "; " + Standards.RdrP10);
+            c.Fail(Id, FindingCodes.LegalProcessInsufficientForAll, $"Under the law of {c.Profile.Name} a {processName} does not suffice for anything asked for: {string.Join("; ", insufficient)}.", Standards.Gni + "; " + Standards.RdrP10, Facts(c, process, reached));
         }
         else
         {
-            c.Concern(Id, $"Under the law of {c.Profile.Name} a {processName} does not reach everything asked for, so the disclosure is narrowed: {string.Join("; ", insufficient)}.", Standards.Gni + "; " + Standards.RdrP10);
+            c.Concern(Id, FindingCodes.LegalProcessInsufficientForSome, $"Under the law of {c.Profile.Name} a {processName} does not reach everything asked for, so the disclosure is narrowed: {string.Join("; ", insufficient)}.", Standards.Gni + "; " + Standards.RdrP10, Facts(c, process, reached));
         }
     }
 
@@ -74,19 +77,23 @@ internal sealed class LegalProcessCheck : IAssessmentCheck
     {
         if (process is LegalProcess.Informal or LegalProcess.None)
         {
-            c.Fail(Id, "An informal government request is not a legal order. It may be reviewed against the platform's own rules like any other flag, but it is not complied with as a demand, and it is counted as state involvement.", Standards.SantaClara);
+            c.Fail(Id, FindingCodes.LegalProcessInformalRestriction, "An informal government request is not a legal order. It may be reviewed against the platform's own rules like any other flag, but it is not complied with as a demand, and it is counted as state involvement.", Standards.SantaClara);
             c.Require(Recommendation.Reject, "informal government requests are not legal orders");
             return;
         }
 
         if (c.Profile.RestrictionProcess.Contains(process))
         {
-            c.Pass(Id, $"A {JsonNames.Of(process)} is a process on which a restriction can rest under the law of {c.Profile.Name}.", Standards.Gni);
+            c.Pass(Id, FindingCodes.LegalProcessRestrictionSufficient, $"A {JsonNames.Of(process)} is a process on which a restriction can rest under the law of {c.Profile.Name}.", Standards.Gni);
         }
         else
         {
-            c.Concern(Id, $"A {JsonNames.Of(process)} is not a process on which {c.Profile.Name} law rests restrictions (expected: {string.Join(", ", c.Profile.RestrictionProcess.Select(JsonNames.Of))}); ask for the proper order.", Standards.Gni);
+            c.Concern(Id, FindingCodes.LegalProcessRestrictionInsufficient, $"A {JsonNames.Of(process)} is not a process on which {c.Profile.Name} law rests restrictions (expected: {string.Join(", ", c.Profile.RestrictionProcess.Select(JsonNames.Of))}); ask for the proper order.", Standards.Gni,
+                ("process", JsonNames.Of(process)), ("country", c.Profile.Name), ("needed", AssessmentContext.Names(c.Profile.RestrictionProcess)));
             c.Require(Recommendation.RequestClarification, "the restriction does not rest on a sufficient order");
         }
     }
+
+    private static (string, string)[] Facts(AssessmentContext c, LegalProcess process, List<DataCategory> categories) =>
+        [("country", c.Profile.Name), ("process", JsonNames.Of(process)), ("categories", AssessmentContext.Names(categories))];
 }

@@ -19,7 +19,7 @@ internal sealed class LegitimateAimCheck : IAssessmentCheck
         var text = c.JustificationText;
         if (text.Length == 0)
         {
-            c.Concern(Id, "Neither a law nor an offence is named, so the aim of the demand cannot be judged.", Standards.Iccpr19);
+            c.Concern(Id, FindingCodes.LegitimateAimNothingNamed, "Neither a law nor an offence is named, so the aim of the demand cannot be judged.", Standards.Iccpr19);
             return;
         }
 
@@ -39,7 +39,7 @@ internal sealed class LegitimateAimCheck : IAssessmentCheck
 
         if (worst is null || worst.Weight < ConcernWeight)
         {
-            c.Pass(Id, "The cited law and offence are not among the laws commonly used against peaceful expression.", Standards.Iccpr19);
+            c.Pass(Id, FindingCodes.LegitimateAimNotListed, "The cited law and offence are not among the laws commonly used against peaceful expression.", Standards.Iccpr19);
             return;
         }
 
@@ -47,7 +47,7 @@ internal sealed class LegitimateAimCheck : IAssessmentCheck
         var standard = Standards.Iccpr19 + (worst.Sources.Count > 0 ? "; " + worst.Sources[0] : "");
         if (worst.Weight >= FailWeight)
         {
-            c.Fail(Id, reason, standard);
+            c.Fail(Id, FindingCodes.LegitimateAimExpressionLaw, reason, standard, ("law", worst.Name));
             c.Escalate($"the demand rests on {worst.Name}");
             var restriction = c.Demand.Kind is DemandKind.ContentRestriction or DemandKind.AccountRestriction or DemandKind.NetworkDisruption;
             c.Require(restriction ? Recommendation.Challenge : Recommendation.Reject,
@@ -55,7 +55,7 @@ internal sealed class LegitimateAimCheck : IAssessmentCheck
         }
         else
         {
-            c.Concern(Id, reason + " Check that the facts alleged are not protected expression.", standard);
+            c.Concern(Id, FindingCodes.LegitimateAimQuestionableLaw, reason + " Check that the facts alleged are not protected expression.", standard, ("law", worst.Name));
             c.Escalate($"the demand cites {worst.Name}");
         }
     }

@@ -14,7 +14,7 @@ internal sealed class NetworkDisruptionCheck : IAssessmentCheck
             return;
         }
 
-        c.Fail(Id, "An order to disrupt the network cuts off a whole population's access to information, emergency services and each other; it is disproportionate by its nature. Challenge it, ask for it in writing with its legal basis and duration, and publish it.", Standards.Shutdowns);
+        c.Fail(Id, FindingCodes.NetworkDisruptionContested, "An order to disrupt the network cuts off a whole population's access to information, emergency services and each other; it is disproportionate by its nature. Challenge it, ask for it in writing with its legal basis and duration, and publish it.", Standards.Shutdowns);
         c.Escalate("network disruption order");
         c.Require(Recommendation.Challenge, "network disruptions are contested");
     }

@@ -37,7 +37,8 @@ internal sealed class ProportionalityCheck : IAssessmentCheck
         if (dragnet.Count > 0)
         {
             var all = dragnet.Count == d.Targets.Count;
-            c.Fail(Id, $"{(all ? "The demand" : "Part of the demand")} selects people by {string.Join(", ", dragnet.Distinct())} rather than naming who is suspected; such bulk demands are not individualised and are refused.", Standards.Iccpr17 + "; " + Standards.RdrP10);
+            c.Fail(Id, all ? FindingCodes.ProportionalityNotIndividualised : FindingCodes.ProportionalityPartlyNotIndividualised, $"{(all ? "The demand" : "Part of the demand")} selects people by {string.Join(", ", dragnet.Distinct())} rather than naming who is suspected; such bulk demands are not individualised and are refused.", Standards.Iccpr17 + "; " + Standards.RdrP10,
+                ("selectors", string.Join(",", dragnet.Distinct())), ("count", dragnet.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             if (all)
             {
                 c.Require(Recommendation.Reject, "the demand is not individualised");
@@ -47,24 +48,25 @@ internal sealed class ProportionalityCheck : IAssessmentCheck
         var individual = d.Targets.Count - dragnet.Count;
         if (individual > rules.TargetsFail)
         {
-            c.Fail(Id, $"The demand names {individual} targets; a demand about this many people cannot be necessary and proportionate for one investigation.", Standards.Iccpr17);
+            c.Fail(Id, FindingCodes.ProportionalityTooManyTargets, $"The demand names {individual} targets; a demand about this many people cannot be necessary and proportionate for one investigation.", Standards.Iccpr17, ("count", individual.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             c.Require(Recommendation.Reject, "too many targets");
         }
         else if (individual > rules.TargetsConcern)
         {
-            c.Concern(Id, $"The demand names {individual} targets; confirm each is connected to the alleged offence.", Standards.Iccpr17);
+            c.Concern(Id, FindingCodes.ProportionalityManyTargets, $"The demand names {individual} targets; confirm each is connected to the alleged offence.", Standards.Iccpr17, ("count", individual.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         if (d.DateRange is { } range && d.Kind is DemandKind.UserData or DemandKind.Preservation)
         {
             if (range.Days > rules.DateRangeDaysFail)
             {
-                c.Fail(Id, $"The demand covers {range.Days} days of records; ask the authority to narrow it to the period the offence concerns.", Standards.Iccpr17 + "; " + Standards.Gni);
+                c.Fail(Id, FindingCodes.ProportionalityDateRangeOverbroad, $"The demand covers {range.Days} days of records; ask the authority to narrow it to the period the offence concerns.", Standards.Iccpr17 + "; " + Standards.Gni, ("days", range.Days.ToString(System.Globalization.CultureInfo.InvariantCulture)));
                 c.Require(Recommendation.RequestClarification, "the date range is overbroad");
             }
             else if (range.Days > rules.DateRangeDaysConcern)
             {
-                c.Concern(Id, $"The demand covers {range.Days} days of records, more than {rules.DateRangeDaysConcern}; disclose only what falls within the period justified.", Standards.Iccpr17);
+                c.Concern(Id, FindingCodes.ProportionalityDateRangeLong, $"The demand covers {range.Days} days of records, more than {rules.DateRangeDaysConcern}; disclose only what falls within the period justified.", Standards.Iccpr17,
+                    ("days", range.Days.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("limit", rules.DateRangeDaysConcern.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
         }
 
@@ -75,7 +77,7 @@ internal sealed class ProportionalityCheck : IAssessmentCheck
 
         if (c.Findings.Count == before)
         {
-            c.Pass(Id, "The demand is individualised, limited in time and no broader than its stated purpose.", Standards.Iccpr17);
+            c.Pass(Id, FindingCodes.ProportionalityProportionate, "The demand is individualised, limited in time and no broader than its stated purpose.", Standards.Iccpr17);
         }
     }
 
@@ -98,6 +100,7 @@ internal sealed class ProportionalityCheck : IAssessmentCheck
             c.Disallow(category, RemovalCause.Proportionality);
         }
 
-        c.Concern(Id, $"Sensitive data ({string.Join(", ", unjustified.Select(JsonNames.Of))}) is asked for without judicial authorisation or stated reasons; metadata can reveal a person's location and associates, so it is withheld.", Standards.Iccpr17 + "; ARTICLE 19 on metadata (2020)");
+        c.Concern(Id, FindingCodes.ProportionalitySensitiveWithheld, $"Sensitive data ({string.Join(", ", unjustified.Select(JsonNames.Of))}) is asked for without judicial authorisation or stated reasons; metadata can reveal a person's location and associates, so it is withheld.", Standards.Iccpr17 + "; ARTICLE 19 on metadata (2020)",
+            ("categories", AssessmentContext.Names(unjustified)));
     }
 }

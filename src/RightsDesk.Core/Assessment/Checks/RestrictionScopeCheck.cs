@@ -34,28 +34,29 @@ internal sealed partial class RestrictionScopeCheck : IAssessmentCheck
         var requested = d.Restriction.Territories;
         if (requested.Count == 1 && requested[0] == local)
         {
-            c.Pass(Id, $"The restriction is asked for in {c.Profile.Name} only, where the law cited applies.", Standards.Gni + "; " + Standards.Dsa9);
+            c.Pass(Id, FindingCodes.RestrictionScopeLocal, $"The restriction is asked for in {c.Profile.Name} only, where the law cited applies.", Standards.Gni + "; " + Standards.Dsa9);
         }
         else
         {
             var asked = d.Restriction.IsGlobal ? "everywhere" : string.Join(", ", requested);
-            c.Concern(Id, $"The demand asks for restriction {asked}, but it rests on the law of {c.Profile.Name}; it is applied in {local} only and the content stays available elsewhere.", Standards.Gni + "; " + Standards.Dsa9 + "; " + Standards.Manila);
+            c.Concern(Id, FindingCodes.RestrictionScopeAppliedLocally, $"The demand asks for restriction {asked}, but it rests on the law of {c.Profile.Name}; it is applied in {local} only and the content stays available elsewhere.", Standards.Gni + "; " + Standards.Dsa9 + "; " + Standards.Manila,
+                ("country", c.Profile.Name), ("local", local), ("requested", string.Join(",", requested)));
         }
 
         switch (d.Restriction.Action)
         {
             case RestrictionAction.Remove:
-                c.Concern(Id, $"Global removal is the most severe measure; the ladder's answer to a local-law demand is to withhold the content in {local} (geo-restriction).", Standards.SantaClara + "; " + Standards.Iccpr19);
+                c.Concern(Id, FindingCodes.RestrictionScopeRemoval, $"Global removal is the most severe measure; the ladder's answer to a local-law demand is to withhold the content in {local} (geo-restriction).", Standards.SantaClara + "; " + Standards.Iccpr19, ("local", local));
                 break;
             case RestrictionAction.Suspend:
-                c.Concern(Id, $"Suspending the whole account silences all of the person's speech; restrict the specific content in {local} unless the order names the account itself as unlawful.", Standards.SantaClara + "; " + Standards.Iccpr19);
+                c.Concern(Id, FindingCodes.RestrictionScopeSuspension, $"Suspending the whole account silences all of the person's speech; restrict the specific content in {local} unless the order names the account itself as unlawful.", Standards.SantaClara + "; " + Standards.Iccpr19, ("local", local));
                 break;
         }
 
         var text = c.JustificationText;
         if (PoliticalSpeech().IsMatch(text))
         {
-            c.Concern(Id, "The reasons point to political speech, reporting or criticism of officials, which receive the highest protection.", Standards.Iccpr19);
+            c.Concern(Id, FindingCodes.RestrictionScopePoliticalSpeech, "The reasons point to political speech, reporting or criticism of officials, which receive the highest protection.", Standards.Iccpr19);
             c.Escalate("the restriction may target protected political speech");
         }
 
@@ -72,16 +73,24 @@ internal sealed partial class RestrictionScopeCheck : IAssessmentCheck
         var judicial = d.LegalProcess is LegalProcess.CourtOrder;
         if (missing.Count == 0)
         {
-            c.Pass(Id, "Incitement is claimed and the reasons address all six parts of the Rabat test.", Standards.Rabat);
+            c.Pass(Id, FindingCodes.RestrictionScopeRabatMet, "Incitement is claimed and the reasons address all six parts of the Rabat test.", Standards.Rabat);
         }
         else if (judicial)
         {
-            c.Pass(Id, $"Incitement is claimed and a court has ordered the restriction; the reviewer confirms the judgment weighs the Rabat factors not visible in the summary ({string.Join(", ", missing)}).", Standards.Rabat);
+            c.Pass(Id, FindingCodes.RestrictionScopeRabatByCourt, $"Incitement is claimed and a court has ordered the restriction; the reviewer confirms the judgment weighs the Rabat factors not visible in the summary ({string.Join(", ", missing)}).", Standards.Rabat);
         }
         else
         {
-            c.Concern(Id, $"Incitement is claimed, but the reasons do not address these parts of the Rabat six-part test: {string.Join(", ", missing)}. All six must be met before speech is restricted as incitement.", Standards.Rabat);
+            c.Concern(Id, FindingCodes.RestrictionScopeRabatMissing, $"Incitement is claimed, but the reasons do not address these parts of the Rabat six-part test: {string.Join(", ", missing)}. All six must be met before speech is restricted as incitement.", Standards.Rabat,
+                ("factors", string.Join(",", missing.Select(RabatKey))));
         }
+    }
+
+    /// <summary>"content and form" → "contentAndForm": the key letters translate the factor's name by.</summary>
+    private static string RabatKey(string factor)
+    {
+        var words = factor.Split(' ');
+        return words[0] + string.Concat(words.Skip(1).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
     }
 
     [GeneratedRegex(@"\b(politic\w*|election\w*|protest\w*|journalis\w*|report(ing|er|s)?|critici\w*|opposition|government|president\w*|minister|satir\w*|activis\w*|dissent\w*|demonstrat\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

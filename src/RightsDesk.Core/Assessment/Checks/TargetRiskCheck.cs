@@ -17,7 +17,7 @@ internal sealed class TargetRiskCheck : IAssessmentCheck
         {
             if (c.Demand.Targets.Count > 0)
             {
-                c.Pass(Id, "No target is on the at-risk registry.", Standards.HrdRecommendations);
+                c.Pass(Id, FindingCodes.TargetRiskNone, "No target is on the at-risk registry.", Standards.HrdRecommendations);
             }
 
             return;
@@ -30,12 +30,12 @@ internal sealed class TargetRiskCheck : IAssessmentCheck
 
         if (highRisk && c.Demand.RequestsData)
         {
-            c.Fail(Id, $"The demand asks a {JsonNames.Of(c.Profile.RiskTier)}-risk state for data about people on the at-risk registry ({described}); defenders are targeted through such demands, so user data is not disclosed.", Standards.HrdRecommendations);
+            c.Fail(Id, FindingCodes.TargetRiskHighRiskState, $"The demand asks a {JsonNames.Of(c.Profile.RiskTier)}-risk state for data about people on the at-risk registry ({described}); defenders are targeted through such demands, so user data is not disclosed.", Standards.HrdRecommendations);
             c.Require(Recommendation.Reject, "an at-risk target in a high-risk jurisdiction");
         }
         else
         {
-            c.Concern(Id, $"The demand touches people on the at-risk registry ({described}); the human rights lead reviews it and more approvers are needed.", Standards.HrdRecommendations);
+            c.Concern(Id, FindingCodes.TargetRiskAtRisk, $"The demand touches people on the at-risk registry ({described}); the human rights lead reviews it and more approvers are needed.", Standards.HrdRecommendations);
         }
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using RightsDesk.Core;
 using RightsDesk.Web.Accounts;
+using RightsDesk.Web.Forms;
 using RightsDesk.Web.Portal;
 
 namespace RightsDesk.Web.Pages.Portal;
@@ -16,15 +17,10 @@ namespace RightsDesk.Web.Pages.Portal;
 [EnableRateLimiting(AccountSetup.SignInRateLimit)]
 public sealed class RegisterModel(OfficialRegistration registration) : PageModel
 {
-    [BindProperty] public string? Name { get; set; }
-    [BindProperty] public string? Title { get; set; }
-    [BindProperty] public string? AuthorityName { get; set; }
-    [BindProperty] public string? AuthorityType { get; set; }
-    [BindProperty] public string? Country { get; set; }
-    [BindProperty] public string? Email { get; set; }
-    [BindProperty] public string? Phone { get; set; }
+    private static readonly FormShape Shape = FormShape.Of();
 
-    public FormErrors Errors { get; } = new();
+    /// <summary>The form, fields named by JSON path (name, authorityType…); blank until posted, then as typed.</summary>
+    public PostedForm Form { get; private set; } = PostedForm.Blank(Shape);
     public bool Sent { get; private set; }
     public string? Closed { get; private set; }
 
@@ -34,15 +30,17 @@ public sealed class RegisterModel(OfficialRegistration registration) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        var f = Form = PostedForm.From(await Request.ReadFormAsync(ct), Shape);
         try
         {
-            await registration.RegisterAsync(new RegistrationInput(Name, Title, AuthorityName, AuthorityType, Country, Email, Phone), Request, ct);
+            await registration.RegisterAsync(new RegistrationInput(f.Value("name"), f.Value("title"), f.Value("authorityName"),
+                f.Value("authorityType"), f.Value("country"), f.Value("email"), f.Value("phone")), Request, ct);
             Sent = true;
             return Page();
         }
         catch (ValidationFailedException e)
         {
-            Errors.Add(e);
+            f.Add(e);
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
         catch (PortalClosedException e)

@@ -4,6 +4,7 @@ using RightsDesk.Core;
 using RightsDesk.Core.Demands;
 using RightsDesk.Data.Encryption;
 using RightsDesk.Web.Demands;
+using RightsDesk.Web.Forms;
 using RightsDesk.Web.Hosting;
 using RightsDesk.Web.Portal;
 
@@ -17,12 +18,16 @@ namespace RightsDesk.Web.Pages.Portal;
 [RequestFormLimits(ValueCountLimit = 100, MultipartBodyLengthLimit = CreateDemand.MaxDocumentBytes + DemandReader.MaxDocumentBytes + 64 * 1024)]
 public sealed class SubmitModel(PortalAccounts accounts, CreateDemand demands, FieldCipher cipher, TimeProvider clock) : PageModel
 {
-    [BindProperty] public SubmissionForm Form { get; set; } = new();
+    private static readonly FormShape Shape = FormShape.Of(
+        lists: ["dataCategories", "restriction.territories"],
+        booleans: ["emergency", "nonDisclosure.required", "document.signed", "document.officialLetterhead"]);
+
+    /// <summary>The form, fields named by the demand's JSON paths; targets are typed one per line ("account @name").</summary>
+    public PostedForm Form { get; private set; } = PostedForm.Blank(Shape);
     /// <summary>Made when the form is shown, so pressing submit twice does not make two demands.</summary>
     [BindProperty] public string? IdempotencyKey { get; set; }
 
     public PortalOfficial Official { get; private set; } = null!;
-    public FormErrors Errors { get; } = new();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -42,9 +47,10 @@ public sealed class SubmitModel(PortalAccounts accounts, CreateDemand demands, F
             return refused;
         }
 
+        var form = Form = PostedForm.From(await Request.ReadFormAsync(ct), Shape);
         var upload = await ReadDocument(ct);
         var contact = OfficialSealing.OpenContact(cipher, Official.Profile);
-        var (json, targetLines) = Form.ToJson(Official.Profile, contact, Official.User.Email ?? "", clock.GetUtcNow(), upload is not null);
+        var (json, targetLines) = PortalSubmission.Complete(form.ToJsonObject(), Official.Profile, contact, Official.User.Email ?? "", clock.GetUtcNow(), upload is not null);
         var body = System.Text.Encoding.UTF8.GetBytes(json.ToJsonString());
         Demand? demand = null;
         try
@@ -53,10 +59,13 @@ public sealed class SubmitModel(PortalAccounts accounts, CreateDemand demands, F
         }
         catch (ValidationFailedException e)
         {
-            Errors.Add(e, error => SubmissionForm.Map(error, targetLines));
+            foreach (var error in e.Errors)
+            {
+                form.Add(PortalSubmission.Place(error, targetLines));
+            }
         }
 
-        if (Errors.Any || demand is null)
+        if (form.HasErrors || demand is null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
@@ -70,7 +79,7 @@ public sealed class SubmitModel(PortalAccounts accounts, CreateDemand demands, F
         }
         catch (ConflictException)
         {
-            Errors.Add(SubmissionForm.General, "This form was already sent once. Check My demands before sending it again; to send it anyway, open the submission page afresh.");
+            form.Add(PortalSubmission.General, "This form was already sent once. Check My demands before sending it again; to send it anyway, open the submission page afresh.");
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
@@ -82,9 +91,9 @@ public sealed class SubmitModel(PortalAccounts accounts, CreateDemand demands, F
         if (file is null || file.Length == 0)
         {
             // An emergency can come before the paperwork; anything else comes with its legal process.
-            if (!Form.Emergency)
+            if (!Form.Ticked("emergency"))
             {
-                Errors.Add("Document", "Attach the legal process: the signed order, warrant, subpoena or request, as PDF, image or text.");
+                Form.Add("document", "Attach the legal process: the signed order, warrant, subpoena or request, as PDF, image or text.");
             }
 
             return null;
@@ -98,7 +107,11 @@ public sealed class SubmitModel(PortalAccounts accounts, CreateDemand demands, F
         }
         catch (ValidationFailedException e)
         {
-            Errors.Add(e, error => ("Document", error.Message));
+            foreach (var error in e.Errors)
+            {
+                Form.Add("document", error.Message);
+            }
+
             return null;
         }
     }

@@ -30,10 +30,13 @@ public class CompletenessCheckTests
     [Fact]
     public void A_dsa_order_without_reasons_or_redress_anywhere_fails_naming_both()
     {
-        var fail = Single(Findings(Check, Example("11-dsa-order-incomplete")), FindingOutcome.Fail, "a statement of reasons explaining the objective, necessity and proportionality");
+        var fails = Findings(Check, Example("11-dsa-order-incomplete")).Where(f => f.Outcome is FindingOutcome.Fail).ToList();
 
-        Assert.Contains("information about the redress available", fail.Reason, StringComparison.Ordinal);
-        Assert.Equal("DSA Art. 10(2)", fail.Standard);
+        // One finding per missing element, so the authority's letter asks for each on its own line.
+        Assert.Equal([FindingCodes.DsaMissingReasons, FindingCodes.DsaMissingRedress], fails.Select(f => f.Code));
+        Assert.Contains("a statement of reasons explaining the objective, necessity and proportionality", fails[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("information about the redress available", fails[1].Reason, StringComparison.Ordinal);
+        Assert.All(fails, f => Assert.Equal("DSA Art. 10(2)", f.Standard));
     }
 
     [Fact]
