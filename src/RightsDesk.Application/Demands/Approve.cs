@@ -56,10 +56,11 @@ public sealed class Approve(DemandCases cases, NoticePlanner notices)
         return row.Approvals.Select(a => new Approval(Actor.Person(a.ApprovedById ?? a.ApprovedBy, a.ApprovedBy), a.ApproverRole == Roles.HumanRightsLead)).ToList();
     }
 
-    /// <summary>The escalation role is the one cleared for compartmented, escalated cases.</summary>
+    /// <summary>The escalation role is the one cleared for compartmented, escalated cases: the role counts, even
+    /// through a token (which never opens a compartment itself).</summary>
     public static bool HoldsEscalationRole(Viewer viewer)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        return viewer.Can(Permission.DemandReadRestricted) && viewer.Can(Permission.DemandApprove);
+        return Roles.Has(viewer.Role, Permission.DemandReadRestricted) && viewer.Can(Permission.DemandApprove);
     }
 }

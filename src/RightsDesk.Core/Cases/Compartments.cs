@@ -2,9 +2,9 @@ using RightsDesk.Core.Security;
 
 namespace RightsDesk.Core.Cases;
 
-/// <summary>Who is looking, with what they may do: an actor and the permissions that reach them (their role's, cut
-/// down to what a token may carry when they come through one).</summary>
-public sealed record Viewer(Actor Actor, IReadOnlySet<Permission> Permissions)
+/// <summary>Who is looking, with what they may do: an actor, their role, and the permissions that reach them (their
+/// role's, cut down to what a token may carry when they come through one).</summary>
+public sealed record Viewer(Actor Actor, IReadOnlySet<Permission> Permissions, string Role = "")
 {
     public bool Can(Permission permission) => Permissions.Contains(permission);
 
@@ -12,7 +12,7 @@ public sealed record Viewer(Actor Actor, IReadOnlySet<Permission> Permissions)
     public bool ViaToken => Actor.Kind == ActorKind.Machine || Actor.Via is not null;
 
     public static Viewer For(Actor actor, string role, bool viaToken) =>
-        new(actor, Grants.Effective(role, viaToken ? (actor.IsPerson ? TokenKind.Person : TokenKind.Machine) : null));
+        new(actor, Grants.Effective(role, viaToken ? (actor.IsPerson ? TokenKind.Person : TokenKind.Machine) : null), role);
 }
 
 /// <summary>

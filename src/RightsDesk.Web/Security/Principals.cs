@@ -36,7 +36,7 @@ public static class Principals
         return Core.Cases.Actor.Person(id, name, token);
     }
 
-    public static Core.Cases.Viewer ToViewer(this ClaimsPrincipal user) => new(user.ToActor(), Grants.Effective(user.Role(), user.TokenKindOf()));
+    public static Core.Cases.Viewer ToViewer(this ClaimsPrincipal user) => new(user.ToActor(), Grants.Effective(user.Role(), user.TokenKindOf()), user.Role());
 
     /// <summary>The ledger name of the caller, for the use cases that still take it as text.</summary>
     public static string Actor(this ClaimsPrincipal user) => user.ToActor().LedgerName;

@@ -74,6 +74,8 @@ internal static class CraftedDemands
         yield return ("unverified portal account", warrant, _ => { }, new RequesterStanding(RequesterStatus.UnverifiedPortal), null);
         yield return ("account flagged forged", warrant, _ => { }, new RequesterStanding(RequesterStatus.FlaggedForged, since), null);
         yield return ("account flagged abusive", warrant, _ => { }, new RequesterStanding(RequesterStatus.FlaggedAbusive, since), null);
+        yield return ("verified claimed, no call-back recorded", warrant, n => n["channel"] = "email", RequesterStanding.Unknown, null);
+        yield return ("call-back recorded on the desk", warrant, n => n["channel"] = "email", new RequesterStanding(RequesterStatus.VerifiedCallBack, since), null);
 
         yield return ("user data on no process", warrant, n => n["legalProcess"] = "informal", null, null);
         yield return ("subpoena for content only", "03-us-subpoena-overbroad", n => n["dataCategories"] = new JsonArray("content"), null, null);
