@@ -21,6 +21,10 @@ public sealed class IndexModel(RightsDeskDbContext db) : PageModel
     public IReadOnlyList<LedgerEventRecord> Events { get; private set; } = [];
     public long Total { get; private set; }
 
+    /// <summary>Subjects of this page that are compartmented cases the reader is not cleared for: shown without their
+    /// id, as every list shows them (the events still count, and their leaf hashes still verify).</summary>
+    public IReadOnlySet<string> Compartmented { get; private set; } = new HashSet<string>();
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Heads = await db.TreeHeads.AsNoTracking().OrderByDescending(h => h.Id).Take(10).ToListAsync(ct);
@@ -32,6 +36,12 @@ public sealed class IndexModel(RightsDeskDbContext db) : PageModel
         }
 
         Events = await q.OrderByDescending(e => e.Seq).Take(PageSize).ToListAsync(ct);
+        if (!Core.Cases.Compartments.SeesAllRestricted(Security.Principals.ToViewer(User)))
+        {
+            var subjects = Events.Select(e => Guid.TryParse(e.SubjectId, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToList();
+            var hidden = await db.Demands.AsNoTracking().Where(d => subjects.Contains(d.Id) && d.Restricted).Select(d => d.Id).ToListAsync(ct);
+            Compartmented = hidden.Select(id => id.ToString()).ToHashSet(StringComparer.Ordinal);
+        }
     }
 
     public static string Name(int code) => Enum.IsDefined(typeof(LedgerEventCode), code) ? ((LedgerEventCode)code).ToString() : code.ToString(System.Globalization.CultureInfo.InvariantCulture);
