@@ -4,16 +4,35 @@ using RightsDesk.Web.Hosting;
 
 namespace RightsDesk.Cli.Commands;
 
-/// <summary>`rightsdesk serve`: the web host. Configuration comes from appsettings, environment (RightsDesk__…) and flags.</summary>
+/// <summary>
+/// `rightsdesk serve`: the web host. Configuration comes from appsettings, the environment (RightsDesk__…,
+/// Database__…) and flags; the store flags are the ones every command that reads the store takes.
+/// </summary>
 public static class ServeCommand
 {
     public static Command Create()
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
-        var command = new Command("serve", "Serve the API (and, later, the desk and public pages).") { urls };
+        var store = new StoreOptions();
+        var command = new Command("serve", "Serve the desk, the authority portal, the public pages and the API.") { urls };
+        store.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var app = RightsDeskWeb.Build(["--urls", parse.GetValue(urls)!]);
+            var args = new List<string> { "--urls", parse.GetValue(urls)! };
+            // Only what was given on the command line: otherwise the environment and appsettings decide, as before.
+            void Pass(Option<string?> option, string setting)
+            {
+                if (parse.GetValue(option) is { Length: > 0 } value)
+                {
+                    args.Add($"--{setting}={value}");
+                }
+            }
+
+            Pass(store.DataDir, "RightsDesk:DataDirectory");
+            Pass(store.Engine, "Database:Engine");
+            Pass(store.ConnectionString, "Database:ConnectionString");
+            Pass(store.KeyFile, "RightsDesk:KeyFile");
+            var app = RightsDeskWeb.Build([.. args]);
             await app.StartAsync(ct);
             await app.WaitForShutdownAsync(ct);
             return 0;
