@@ -42,7 +42,7 @@ public sealed class CreateDemand(DemandCases cases, AssessDemand assess, DemandD
 
         if (demand.Authority.Verification is not null && (!actor.IsPerson || request.Route is IntakeRoute.Portal))
         {
-            throw new ValidationFailedException([new FieldError("authority.verification", "A call-back is recorded by the person who made it, signed in or with their own token; a platform system's token cannot vouch for one.")]);
+            throw new ValidationFailedException([new FieldError("authority.verification", CallBackNotHere(actor, request.Route))]);
         }
 
         var db = cases.Db;
@@ -125,5 +125,18 @@ public sealed class CreateDemand(DemandCases cases, AssessDemand assess, DemandD
         }
 
         return new Result(record, Replayed: false);
+    }
+
+    /// <summary>Why a call-back cannot come with this submission, in the submitter's terms.</summary>
+    public static string CallBackNotHere(Actor actor, IntakeRoute route)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return route switch
+        {
+            IntakeRoute.Portal => "The portal account's own verification stands for the requester; a call-back is recorded by staff on the desk.",
+            IntakeRoute.Import => "An import at the console cannot vouch for a call-back: import the demand without it, then record the call-back on the desk as the person who made the call.",
+            _ when actor.Kind is ActorKind.Machine => "A platform system's token cannot vouch for a call-back: it is recorded by the person who made the call, signed in or with their own token.",
+            _ => "A call-back is recorded by the person who made it.",
+        };
     }
 }

@@ -28,6 +28,7 @@ public static class CliStore
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<RightsDeskDbContext>()
             .AddUserStore<ProtectedUserStore>();
+        services.AddScoped<TotpVerifier>();
         services.AddScoped<AccountService>();
         services.AddScoped<ApiTokenService>();
         var provider = services.BuildServiceProvider();

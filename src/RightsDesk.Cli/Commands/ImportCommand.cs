@@ -29,7 +29,18 @@ public static class ImportCommand
                 try
                 {
                     var body = AssessCommand.ReadSmall(f, DemandReader.MaxDocumentBytes);
-                    read.Add((f, body, DemandReader.Read(body)));
+                    var demand = DemandReader.Read(body);
+                    if (demand.Authority.Verification is not null)
+                    {
+                        throw new ValidationFailedException([new FieldError("authority.verification", CreateDemand.CallBackNotHere(CliStore.Operator, IntakeRoute.Import))]);
+                    }
+
+                    if (demand.Channel is Channel.Portal)
+                    {
+                        throw new ValidationFailedException([new FieldError("channel", "\"portal\" is recorded only for demands submitted through the authority portal; say how this one arrived (email, post, fax, inPerson, phone).")]);
+                    }
+
+                    read.Add((f, body, demand));
                 }
                 catch (ValidationFailedException ex)
                 {

@@ -140,7 +140,7 @@ public static class DemoCommand
                 var demand = DemandReader.Read(await File.ReadAllTextAsync(file, ct));
                 // Spread over the last six months; the first round keeps the example's own target ids.
                 var shift = now - demand.ReceivedAt - TimeSpan.FromDays(3 + (n * 37 % 180)) - TimeSpan.FromMinutes(n * 17);
-                demand = Variant(demand, shift, round);
+                demand = Arrived(Variant(demand, shift, round), byIntake: round != 2);
                 WriteConnectorData(connectorRoot, demand);
                 var body = JsonSerializer.SerializeToUtf8Bytes(demand, JsonNames.Options);
                 var created = await create.RunAsync(new CreateDemand.Request(demand, body, null, round == 2 ? platform : Person("ines"), round == 2 ? IntakeRoute.Api : IntakeRoute.Desk, $"demo-{n}"), ct);
@@ -173,6 +173,21 @@ public static class DemoCommand
             Targets = round == 0 ? d.Targets : d.Targets.Select((t, i) => t.IsIndividualised && t.Type is TargetType.Account
                 ? t with { Id = $"{t.Id}-{round}{i}" } : t).ToList(),
         };
+    }
+
+    /// <summary>
+    /// A worked example as the demo receives it outside the portal: "portal" is recorded only by the portal, so it came
+    /// by e-mail; intake typed it up and, where the example says the requester was verified, recorded the call-back
+    /// that shows it. What the platform's system forwards carries no call-back (a machine cannot vouch for one), so
+    /// those demands wait for verification, as they would.
+    /// </summary>
+    private static Demand Arrived(Demand d, bool byIntake)
+    {
+        var channel = d.Channel is Channel.Portal ? Channel.Email : d.Channel;
+        var authority = d.Authority.Verified && byIntake
+            ? d.Authority with { Verification = new VerificationCall("the number on the authority's own website", "the authority's published switchboard", "the duty officer, who confirmed the reference") }
+            : d.Authority with { Verification = null };
+        return d with { Channel = channel, Authority = authority };
     }
 
     /// <summary>Walks a share of the demands through the workflow, so every state has cases in it.</summary>

@@ -1,0 +1,74 @@
+using static RightsDesk.Integration.Tests.Ledger.LedgerSupport;
+using RightsDesk.Integration.Tests.Support;
+
+namespace RightsDesk.Integration.Tests.Cli;
+
+/// <summary>
+/// The console commands that work on the store without a web host, as an operator runs them on a fresh machine: the
+/// first administrator, tokens for a person and for a machine, an import; and the demo's seed, whose ledger verifies.
+/// </summary>
+public sealed class ConsoleCommandTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "rightsdesk-cli-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task An_operator_starts_a_store_from_the_console_without_a_server()
+    {
+        Directory.CreateDirectory(_dir);
+        var store = new[] { "--data-dir", _dir };
+        var admin = await RunCli(["users", "add", "--email", "first-admin@example.org", "--role", "admin", .. store]);
+        Assert.True(admin.ExitCode == 0, admin.ToString());
+        Assert.Contains("/account/enrol?token=", admin.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_dir, "rightsdesk.db")));
+
+        var reviewer = await RunCli(["users", "add", "--email", "reviewer@example.org", "--role", "legalReviewer", .. store]);
+        Assert.True(reviewer.ExitCode == 0, reviewer.ToString());
+        // A person's token needs a person who finished enrolment: refused, with the reason.
+        var early = await RunCli(["tokens", "create", "--person", "reviewer@example.org", .. store]);
+        Assert.Equal(1, early.ExitCode);
+        Assert.Contains("has not finished enrolment", early.Error, StringComparison.Ordinal);
+
+        var neither = await RunCli(["tokens", "create", .. store]);
+        Assert.Equal(2, neither.ExitCode);
+        Assert.Contains("--person EMAIL", neither.Error, StringComparison.Ordinal);
+
+        var machine = await RunCli(["tokens", "create", "--machine", "platform", .. store]);
+        Assert.True(machine.ExitCode == 0, machine.ToString());
+        Assert.Contains("for the platform system platform", machine.Output, StringComparison.Ordinal);
+        Assert.Matches("rd_[0-9a-f]{8}_", machine.Output);
+
+        var file = Path.Combine(_dir, "warrant.json");
+        await File.WriteAllTextAsync(file, TestRepo.RawExample("01-us-search-warrant").Replace("\"portal\"", "\"post\"", StringComparison.Ordinal));
+        var imported = await RunCli(["import", file, .. store]);
+        Assert.True(imported.ExitCode == 0, imported.ToString());
+        Assert.Contains("warrant.json\t", imported.Output, StringComparison.Ordinal);
+        var again = await RunCli(["import", file, .. store]);
+        Assert.Contains("already imported", again.Output, StringComparison.Ordinal);
+
+        // A call-back cannot come with an import: the console vouches for nobody. Nothing of the batch is stored.
+        var vouched = Path.Combine(_dir, "vouched.json");
+        await File.WriteAllTextAsync(vouched, TestRepo.Example("02-us-search-warrant-with-gag"));
+        var refused = await RunCli(["import", file, vouched, .. store]);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("vouched.json: authority.verification:", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("Nothing was imported", refused.Error, StringComparison.Ordinal);
+
+        var verified = await RunCli(["ledger", "verify", .. store]);
+        Assert.True(verified.ExitCode == 0, verified.ToString());
+    }
+
+    [Fact]
+    public async Task The_demo_seeds_every_state_and_its_ledger_verifies()
+    {
+        var seeded = await RunCli(["demo", "--seed-only", "--data", _dir]);
+        Assert.True(seeded.ExitCode == 0, seeded.ToString());
+        Assert.Contains("RightsDesk demo: 50 demands", seeded.Output, StringComparison.Ordinal);
+        Assert.Contains("alice-cli legalReviewer rd_", seeded.Output, StringComparison.Ordinal);
+
+        var verified = await RunCli(["ledger", "verify", "--data-dir", _dir]);
+        Assert.True(verified.ExitCode == 0, verified.ToString());
+        Assert.EndsWith("\nvalid", verified.Output, StringComparison.Ordinal);
+    }
+}
