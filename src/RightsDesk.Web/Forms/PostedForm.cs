@@ -56,6 +56,8 @@ public sealed partial class PostedForm
 
     public void Add(ValidationFailedException refused) => _errors.AddRange(refused.Errors);
 
+    public void Add(IEnumerable<FieldError> errors) => _errors.AddRange(errors);
+
     /// <summary>
     /// The messages for <paramref name="path"/>, and for a list's items too: they have no field of their own. Asking
     /// marks them as shown beside a field, so <see cref="Unplaced"/> can list the rest where the form ends.

@@ -28,7 +28,9 @@ public sealed class DemandModel(PortalAccounts accounts, DemandCases demands, Cl
     public IReadOnlyList<ClarificationView> Questions { get; private set; } = [];
     public IReadOnlyList<ReleaseView> Releases { get; private set; } = [];
     public int Documents { get; private set; }
-    public FormErrors Errors { get; } = new();
+    /// <summary>The refusals by field, shown beside each field by the one form mechanism (the values come back through
+    /// the bound properties).</summary>
+    public Forms.PostedForm Errors { get; } = Forms.PostedForm.Blank(Forms.FormShape.Of());
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await Load(ct) ? Page() : NotFound();
 
@@ -47,7 +49,7 @@ public sealed class DemandModel(PortalAccounts accounts, DemandCases demands, Cl
         }
         catch (ValidationFailedException e)
         {
-            Errors.Add(e, error => ("answer-" + ClarificationId.ToString("N"), error.Message));
+            Errors.Add(e.Errors.Select(error => new FieldError("answer-" + ClarificationId.ToString("N"), error.Message)));
         }
         catch (WorkflowException e)
         {

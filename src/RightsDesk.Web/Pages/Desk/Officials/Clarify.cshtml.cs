@@ -25,7 +25,9 @@ public sealed class ClarifyModel(DemandCommands demands, ClarificationService cl
 
     public DemandRecord Record { get; private set; } = null!;
     public IReadOnlyList<ClarificationView> Questions { get; private set; } = [];
-    public FormErrors Errors { get; } = new();
+    /// <summary>The refusals by field, shown beside each field by the one form mechanism (the values come back through
+    /// the bound properties).</summary>
+    public Forms.PostedForm Errors { get; } = Forms.PostedForm.Blank(Forms.FormShape.Of());
     public string? Refused { get; private set; }
     public bool CanAsk => User.Can(Permission.DemandDecide) && DemandAccess.CanAct(User, Record, Permission.DemandDecide);
 
@@ -61,7 +63,7 @@ public sealed class ClarifyModel(DemandCommands demands, ClarificationService cl
         }
         catch (ValidationFailedException e)
         {
-            Errors.Add(e, error => ("Question", error.Message));
+            Errors.Add(e.Errors.Select(error => new FieldError("Question", error.Message)));
         }
         catch (WorkflowException e)
         {

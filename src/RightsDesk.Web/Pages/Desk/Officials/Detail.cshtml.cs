@@ -28,7 +28,9 @@ public sealed class DetailModel(OfficialReview review) : PageModel
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
 
     public OfficialDetail? Official { get; private set; }
-    public FormErrors Errors { get; } = new();
+    /// <summary>The refusals by field, shown beside each field by the one form mechanism (the values come back through
+    /// the bound properties).</summary>
+    public Forms.PostedForm Errors { get; } = Forms.PostedForm.Blank(Forms.FormShape.Of());
     public string? Refused { get; private set; }
     public bool Forbidden { get; private set; }
     public bool CanAct => User.Can(Permission.OfficialVerify);
