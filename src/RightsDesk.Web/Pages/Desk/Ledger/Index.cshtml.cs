@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Data;
 using RightsDesk.Data.Ledger;
 
@@ -34,5 +35,5 @@ public sealed class IndexModel(RightsDeskDbContext db) : PageModel
         Events = await q.OrderByDescending(e => e.Seq).Take(PageSize).ToListAsync(ct);
     }
 
-    public static string Name(int code) => Enum.IsDefined(typeof(LedgerEventCode), code) ? ((LedgerEventCode)code).ToString() : code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static string Name(int code) => LedgerCodeRanges.NameOf(code);
 }
