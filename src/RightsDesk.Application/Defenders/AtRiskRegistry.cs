@@ -85,5 +85,5 @@ public sealed class AtRiskRegistry(RightsDeskDbContext db, FieldCipher cipher, L
             r.SealedNote is null ? null : cipher.Decrypt(dek, r.SealedNote, Context(r.Id, "note")));
     }
 
-    private static string Context(Guid id, string field) => $"{id:N}:{field}";
+    private static SealingContext Context(Guid id, string field) => SealingContext.AtRisk(id, field);
 }

@@ -120,7 +120,7 @@ public sealed class ClarificationService(RightsDeskDbContext db, FieldCipher cip
         }).ToList();
     }
 
-    public static string Context(Guid id, string field) => $"clarifications:{id:N}:{field}";
+    public static SealingContext Context(Guid id, string field) => SealingContext.Clarification(id, field);
 
     private static string Text(string? value, string field, int max, string ask)
     {
