@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RightsDesk.Core.Defenders;
 using RightsDesk.Core.Demands;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Data;
 using RightsDesk.Data.Defenders;
 using RightsDesk.Data.Encryption;
@@ -50,7 +51,7 @@ public sealed class AtRiskRegistry(RightsDeskDbContext db, FieldCipher cipher, L
         record.SealedIdentifier = cipher.Encrypt(dek, identifier.Trim(), Context(record.Id, "identifier"));
         record.SealedNote = note is null ? null : cipher.Encrypt(dek, note, Context(record.Id, "note"));
         db.AtRisk.Add(record);
-        ledger.Record(LedgerEventCode.AtRiskAdded, actor, record.Id.ToString(), new Dictionary<string, string?> { ["category"] = category });
+        ledger.Record(new AtRiskAdded(category), actor, record.Id.ToString());
         await ledger.SaveAsync(ct);
         return (record, true);
     }
@@ -64,7 +65,7 @@ public sealed class AtRiskRegistry(RightsDeskDbContext db, FieldCipher cipher, L
         }
 
         db.AtRisk.Remove(record);
-        ledger.Record(LedgerEventCode.AtRiskRemoved, actor, id.ToString(), new Dictionary<string, string?> { ["category"] = record.Category });
+        ledger.Record(new AtRiskRemoved(record.Category), actor, id.ToString());
         await ledger.SaveAsync(ct);
         return true;
     }
@@ -72,7 +73,7 @@ public sealed class AtRiskRegistry(RightsDeskDbContext db, FieldCipher cipher, L
     public async Task<IReadOnlyList<AtRiskView>> ListAsync(string actor, int skip, int take, CancellationToken ct)
     {
         var rows = await db.AtRisk.AsNoTracking().OrderBy(r => r.AddedAt).Skip(skip).Take(take).ToListAsync(ct);
-        ledger.Record(LedgerEventCode.AtRiskRead, actor, null, new Dictionary<string, string?> { ["count"] = rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        ledger.Record(new AtRiskRead(rows.Count), actor, null);
         await ledger.SaveAsync(ct);
         return rows.Select(View).ToList();
     }
@@ -84,5 +85,5 @@ public sealed class AtRiskRegistry(RightsDeskDbContext db, FieldCipher cipher, L
             r.SealedNote is null ? null : cipher.Decrypt(dek, r.SealedNote, Context(r.Id, "note")));
     }
 
-    private static string Context(Guid id, string field) => $"{id:N}:{field}";
+    private static SealingContext Context(Guid id, string field) => SealingContext.AtRisk(id, field);
 }

@@ -3,6 +3,7 @@ using RightsDesk.Application.Notices;
 using RightsDesk.Core.Cases;
 using RightsDesk.Core.Demands;
 using RightsDesk.Core.Security;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Data.Demands;
 using RightsDesk.Data.Ledger;
 
@@ -33,12 +34,7 @@ public sealed class Approve(DemandCases cases, NoticePlanner notices)
             DecisionId = row.Id, ApprovedBy = actor.LedgerName, ApprovedById = actor.Id, ApproverRole = mine.HoldsEscalationRole ? Roles.HumanRightsLead : null, At = now,
             SealedComment = comment is null ? null : cases.Sealing.Seal(cases.Sealing.Key(record), row.Id, "approval:" + actor.LedgerName, comment),
         });
-        cases.Record(LedgerEventCode.DecisionApproved, actor, record, new Dictionary<string, string?>
-        {
-            ["decision"] = row.Id.ToString(),
-            ["approvals"] = row.Approvals.Count.ToString(CultureInfo.InvariantCulture),
-            ["required"] = decision.RequiredApprovals.ToString(CultureInfo.InvariantCulture),
-        });
+        cases.Record(new DecisionApproved(row.Id, row.Approvals.Count, decision.RequiredApprovals, decision.Outcome, DemandCases.Dimensions(record)), actor, record);
         cases.Step(record, WorkflowAction.Approve, actor, now, comment, complete ? DemandState.Decided : DemandState.AwaitingApproval);
         if (complete)
         {

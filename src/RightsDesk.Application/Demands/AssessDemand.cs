@@ -6,6 +6,7 @@ using RightsDesk.Core;
 using RightsDesk.Core.Assessment;
 using RightsDesk.Core.Cases;
 using RightsDesk.Core.Demands;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Data.Demands;
 using RightsDesk.Data.Ledger;
 
@@ -43,13 +44,7 @@ public sealed class AssessDemand(DemandCases cases, PolicyProvider policies, AtR
         // A case touching the at-risk registry is compartmented: only those assigned and the human rights lead see it.
         record.Restricted |= registry.Count > 0 && registry.Match(demand.Targets).Count > 0;
         cases.Step(record, WorkflowAction.Assess, actor, now, null);
-        cases.Record(LedgerEventCode.DemandAssessed, actor, record, new Dictionary<string, string?>
-        {
-            ["recommendation"] = JsonNames.Of(result.Recommendation), ["policyVersion"] = result.PolicyVersion,
-            ["escalation"] = result.Escalation.Required ? "true" : "false",
-            ["requiredApprovals"] = result.RequiredApprovals.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["requester"] = JsonNames.Of(requester.Status),
-        });
+        cases.Record(new DemandAssessed(result.Recommendation, result.PolicyVersion, result.Escalation.Required, result.RequiredApprovals, requester.Status, DemandCases.Dimensions(record)), actor, record);
         notices.Plan(record, demand, result, now);
         return result;
     }

@@ -5,6 +5,7 @@ using RightsDesk.Application.Common;
 using RightsDesk.Core;
 using RightsDesk.Core.Cases;
 using RightsDesk.Core.Demands;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Data.Deadlines;
 using RightsDesk.Data.Demands;
 using RightsDesk.Data.Ledger;
@@ -87,11 +88,8 @@ public sealed class CreateDemand(DemandCases cases, AssessDemand assess, DemandD
         };
         record.SealedDemand = cases.Sealing.SealJson(dek, record.Id, "demand", demand);
         db.Demands.Add(record);
-        cases.Record(LedgerEventCode.DemandCreated, actor, record, new Dictionary<string, string?>
-        {
-            ["kind"] = JsonNames.Of(demand.Kind), ["country"] = record.AuthorityCountry, ["channel"] = JsonNames.Of(demand.Channel),
-            ["demandSha256"] = Convert.ToHexStringLower(requestHash), ["via"] = JsonNames.Of(request.Route),
-        });
+        cases.Record(new DemandCreated(demand.Kind, record.AuthorityCountry, demand.Channel, Convert.ToHexStringLower(requestHash), JsonNames.Of(request.Route),
+            DemandCases.Dimensions(record), record.Deadline), actor, record);
 
         if (demand.Deadline is { } due)
         {
@@ -108,7 +106,7 @@ public sealed class CreateDemand(DemandCases cases, AssessDemand assess, DemandD
         {
             // Recorded by the desk, as a step of the case: who called which number, found where, and who confirmed.
             cases.Step(record, WorkflowAction.RecordVerification, actor, now, $"Called {call.CalledNumber} (found: {call.NumberSource}); confirmed by {call.SpokeWith}.");
-            cases.Record(LedgerEventCode.RequesterVerifiedByCallBack, actor, record, new Dictionary<string, string?> { ["method"] = "callBack", ["atIntake"] = "true" });
+            cases.Record(new RequesterVerifiedByCallBack(AtIntake: true), actor, record);
         }
 
         await assess.AssessIntoAsync(record, demand, actor, now, ct);

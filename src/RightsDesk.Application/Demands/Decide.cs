@@ -1,6 +1,7 @@
 using RightsDesk.Core;
 using RightsDesk.Core.Cases;
 using RightsDesk.Core.Demands;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Data.Demands;
 using RightsDesk.Data.Ledger;
 using RightsDesk.Application.Notices;
@@ -36,13 +37,7 @@ public sealed class Decide(DemandCases cases, NoticePlanner notices)
         });
         var next = Workflow.NextAfterDecision(decision);
         cases.Step(record, WorkflowAction.Decide, actor, now, decision.Reason, next);
-        cases.Record(LedgerEventCode.DecisionRecorded, actor, record, new Dictionary<string, string?>
-        {
-            ["decision"] = decisionId.ToString(), ["outcome"] = JsonNames.Of(decision.Outcome),
-            ["departs"] = decision.DepartsFromRecommendation ? "true" : "false",
-            ["categories"] = string.Join(",", decision.AuthorisedCategories.Select(JsonNames.Of)),
-            ["territories"] = string.Join(",", decision.AuthorisedTerritories),
-        });
+        cases.Record(new DecisionRecorded(decisionId, decision.Outcome, decision.DepartsFromRecommendation, decision.AuthorisedCategories, decision.AuthorisedTerritories, DemandCases.Dimensions(record)), actor, record);
 
         if (next == DemandState.Decided)
         {
@@ -60,7 +55,7 @@ public sealed class Decide(DemandCases cases, NoticePlanner notices)
         if (Workflow.FollowUpFor(decision.Outcome) is { } followUp)
         {
             cases.Step(record, followUp, actor, now, null, decided: decision.Outcome);
-            cases.Record(LedgerEventCode.DemandStateChanged, actor, record, new Dictionary<string, string?> { ["state"] = JsonNames.Of(record.State) });
+            cases.Record(new DemandStateChanged(record.State), actor, record);
         }
     }
 }

@@ -3,6 +3,7 @@ using RightsDesk.Application.Common;
 using RightsDesk.Core.Assessment;
 using RightsDesk.Core.Cases;
 using RightsDesk.Core.Demands;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Data;
 using RightsDesk.Data.Demands;
 using RightsDesk.Data.Ledger;
@@ -64,11 +65,19 @@ public sealed class DemandCases(RightsDeskDbContext db, DemandSealing sealing, L
         record.Version = Guid.NewGuid();
     }
 
-    public void Record(LedgerEventCode code, Actor actor, DemandRecord record, IReadOnlyDictionary<string, string?>? fields = null)
+    /// <summary>Records an event about the case (its subject).</summary>
+    public void Record(ILedgerEvent e, Actor actor, DemandRecord record)
     {
-        ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(record);
-        ledger.Record(code, actor.LedgerName, record.Id.ToString(), fields);
+        ledger.Record(e, actor, record.Id.ToString());
+    }
+
+    /// <summary>What a transparency report counts about the case, from its columns in clear.</summary>
+    public static DemandDimensions Dimensions(DemandRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return new DemandDimensions(record.Kind, record.AuthorityCountry, record.AuthorityType, record.LegalProcess, record.Emergency,
+            DateOnly.FromDateTime(record.ReceivedAt.UtcDateTime));
     }
 
     /// <summary>Saves the case and its ledger events together; a concurrent change is a conflict the person can act on.</summary>

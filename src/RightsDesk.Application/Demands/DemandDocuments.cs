@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using RightsDesk.Core.Cases;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Data.Demands;
 using RightsDesk.Data.Ledger;
 
@@ -44,11 +45,7 @@ public sealed class DemandDocuments(DemandCases cases)
             SealedFileName = cases.Sealing.Seal(dek, id, "fileName", document.FileName),
             SealedContent = cases.Sealing.SealBytes(dek, id, "content", document.Content),
         });
-        cases.Record(LedgerEventCode.DocumentUploaded, actor, record, new Dictionary<string, string?>
-        {
-            ["document"] = id.ToString(), ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(document.Content)),
-            ["length"] = document.Content.Length.ToString(CultureInfo.InvariantCulture),
-        });
+        cases.Record(new DocumentUploaded(id, Convert.ToHexStringLower(SHA256.HashData(document.Content)), document.Content.Length), actor, record);
     }
 
     /// <summary>Opens one document of the demand; the read is a ledger event, saved before the content is returned.</summary>
@@ -62,7 +59,7 @@ public sealed class DemandDocuments(DemandCases cases)
         }
 
         var dek = cases.Sealing.UnwrapKey(doc.WrappedKey);
-        cases.Ledger.Record(LedgerEventCode.DocumentRead, actor.LedgerName, demandId.ToString(), new Dictionary<string, string?> { ["document"] = documentId.ToString() });
+        cases.Ledger.Record(new DocumentRead(documentId), actor, demandId.ToString());
         await cases.Ledger.SaveAsync(ct);
         return new Opened(doc, cases.Sealing.Open(dek, doc.Id, "fileName", doc.SealedFileName), cases.Sealing.OpenBytes(dek, doc.Id, "content", doc.SealedContent));
     }

@@ -13,7 +13,7 @@ namespace RightsDesk.Application.Demands;
 /// </summary>
 public sealed class DemandSealing(FieldCipher cipher)
 {
-    public static string Context(Guid id, string field) => $"{id:N}:{field}";
+    public static SealingContext Context(Guid id, string field) => SealingContext.Demand(id, field);
 
     public (byte[] Dek, byte[] Wrapped) NewDataKey() => cipher.NewDataKey();
 

@@ -1,6 +1,7 @@
 using RightsDesk.Core;
 using RightsDesk.Core.Cases;
 using RightsDesk.Core.Demands;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Data.Deadlines;
 using RightsDesk.Data.Demands;
 using RightsDesk.Data.Ledger;
@@ -61,7 +62,7 @@ public sealed class RecordVerification(DemandCases cases, AssessDemand assess)
         var now = cases.Now;
         var text = $"Called {call.CalledNumber.Trim()} (found: {call.NumberSource.Trim()}); confirmed by {call.SpokeWith.Trim()}." + (call.Note is { Length: > 0 } n ? " " + n.Trim() : "");
         cases.Step(record, WorkflowAction.RecordVerification, actor, now, text);
-        cases.Record(LedgerEventCode.RequesterVerifiedByCallBack, actor, record, new Dictionary<string, string?> { ["method"] = "callBack" });
+        cases.Record(new RequesterVerifiedByCallBack(), actor, record);
         await assess.AssessIntoAsync(record, cases.Sealing.Demand(record), actor, now, ct);
         await cases.SaveAsync(ct);
     }
@@ -88,7 +89,7 @@ public sealed class RequestClarification(DemandCases cases)
         ArgumentNullException.ThrowIfNull(record);
         var decided = await cases.DecidedOutcomeAsync(record, ct);
         cases.Step(record, WorkflowAction.RequestClarification, actor, cases.Now, null, decided: decided);
-        cases.Record(LedgerEventCode.DemandStateChanged, actor, record, new Dictionary<string, string?> { ["state"] = JsonNames.Of(record.State) });
+        cases.Record(new DemandStateChanged(record.State), actor, record);
         await cases.SaveAsync(ct);
     }
 }
@@ -98,8 +99,10 @@ public sealed class CloseDemand(DemandCases cases, Deadlines.Deadlines deadlines
     public async Task RunAsync(DemandRecord record, Actor actor, string? note, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(record);
+        var from = record.State;
+        var outcome = await cases.DecidedOutcomeAsync(record, ct);
         cases.Step(record, WorkflowAction.Close, actor, cases.Now, note);
-        cases.Record(LedgerEventCode.DemandClosed, actor, record);
+        cases.Record(new DemandClosed(from, outcome, DemandCases.Dimensions(record)), actor, record);
         await deadlines.MeetAsync(CaseKind.Demand, record.Id, CreateDemand.ResponseStep, ct);
         await cases.SaveAsync(ct);
     }
@@ -110,7 +113,7 @@ public sealed class RecordDemandRead(DemandCases cases)
 {
     public async Task RunAsync(DemandRecord record, Actor actor, CancellationToken ct)
     {
-        cases.Record(LedgerEventCode.DemandRead, actor, record);
+        cases.Record(new DemandRead(), actor, record);
         await cases.Ledger.SaveAsync(ct);
     }
 }

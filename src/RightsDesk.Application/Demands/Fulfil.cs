@@ -8,6 +8,7 @@ using RightsDesk.Core.Assessment;
 using RightsDesk.Core.Cases;
 using RightsDesk.Core.Demands;
 using RightsDesk.Core.Fulfilment;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Data.Deadlines;
 using RightsDesk.Data.Demands;
 using RightsDesk.Data.Ledger;
@@ -63,11 +64,7 @@ public sealed class Fulfil(DemandCases cases, NoticePlanner notices, IPlatformCo
             SealedPackage = cases.Sealing.SealJson(cases.Sealing.Key(record), id, "package", package),
         });
         cases.Step(record, WorkflowAction.Fulfil, actor, now, null, decided: decision.Outcome);
-        cases.Record(LedgerEventCode.DisclosurePackageCreated, actor, record, new Dictionary<string, string?>
-        {
-            ["package"] = id.ToString(), ["manifestSha256"] = manifestHash,
-            ["items"] = items.Count.ToString(CultureInfo.InvariantCulture),
-        });
+        cases.Record(new DisclosurePackageCreated(id, manifestHash, items.Count, decision.Outcome, DemandCases.Dimensions(record)), actor, record);
         notices.OnFulfilled(record, now);
         await deadlines.MeetAsync(CaseKind.Demand, record.Id, CreateDemand.ResponseStep, ct);
         await cases.SaveAsync(ct);
@@ -84,7 +81,7 @@ public sealed class Fulfil(DemandCases cases, NoticePlanner notices, IPlatformCo
             return null;
         }
 
-        cases.Record(LedgerEventCode.DisclosurePackageRead, actor, record, new Dictionary<string, string?> { ["package"] = packageId.ToString() });
+        cases.Record(new DisclosurePackageRead(packageId), actor, record);
         await cases.Ledger.SaveAsync(ct);
         return cases.Sealing.OpenJson<DisclosurePackage>(cases.Sealing.Key(record), row.Id, "package", row.SealedPackage);
     }

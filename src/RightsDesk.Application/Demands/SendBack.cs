@@ -1,5 +1,6 @@
 using RightsDesk.Core.Cases;
 using RightsDesk.Core.Demands;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Data.Demands;
 using RightsDesk.Data.Ledger;
 
@@ -33,7 +34,7 @@ public sealed class SendBack(DemandCases cases)
 
         row.Superseded = true;
         cases.Step(record, WorkflowAction.SendBack, actor, cases.Now, reason.Trim());
-        cases.Record(LedgerEventCode.DecisionSentBack, actor, record, new Dictionary<string, string?> { ["decision"] = row.Id.ToString() });
+        cases.Record(new DecisionSentBack(row.Id), actor, record);
         await cases.SaveAsync(ct);
     }
 }

@@ -6,6 +6,7 @@ using RightsDesk.Application.Policy;
 using RightsDesk.Core;
 using RightsDesk.Core.Cases;
 using RightsDesk.Core.Letters;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Data.Demands;
 using RightsDesk.Data.Ledger;
 
@@ -44,10 +45,7 @@ public sealed class ResponseLetters(DemandCases cases, PolicyProvider policies)
             SealedBody = cases.Sealing.Seal(dek, id, "body", letter.BodyMarkdown),
         };
         cases.Db.Letters.Add(row);
-        cases.Record(LedgerEventCode.LetterGenerated, actor, record, new Dictionary<string, string?>
-        {
-            ["letter"] = id.ToString(), ["kind"] = row.Kind, ["language"] = row.Language, ["sha256"] = Sha256(letter.BodyMarkdown),
-        });
+        cases.Record(new LetterGenerated(id, row.Kind, row.Language, Sha256(letter.BodyMarkdown)), actor, record);
         await cases.SaveAsync(ct);
         return (row, letter);
     }
@@ -77,7 +75,7 @@ public sealed class ResponseLetters(DemandCases cases, PolicyProvider policies)
         var dek = cases.Sealing.Key(record);
         row.SealedSubject = cases.Sealing.Seal(dek, row.Id, "subject", subject.Trim());
         row.SealedBody = cases.Sealing.Seal(dek, row.Id, "body", body);
-        cases.Record(LedgerEventCode.LetterEdited, actor, record, new Dictionary<string, string?> { ["letter"] = row.Id.ToString(), ["sha256"] = Sha256(body) });
+        cases.Record(new LetterEdited(row.Id, Sha256(body)), actor, record);
         await cases.SaveAsync(ct);
     }
 
@@ -88,7 +86,7 @@ public sealed class ResponseLetters(DemandCases cases, PolicyProvider policies)
         var row = await DraftAsync(record, letterId, ct);
         row.Status = LetterStatus.Sent;
         row.SentAt = cases.Now;
-        cases.Record(LedgerEventCode.LetterSent, actor, record, new Dictionary<string, string?> { ["letter"] = row.Id.ToString() });
+        cases.Record(new LetterSent(row.Id), actor, record);
         await cases.SaveAsync(ct);
     }
 

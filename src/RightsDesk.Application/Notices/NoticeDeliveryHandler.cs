@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using RightsDesk.Application.Outbox;
 using RightsDesk.Core;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Data;
 using RightsDesk.Data.Ledger;
 using RightsDesk.Data.Notices;
@@ -28,19 +29,15 @@ public sealed class NoticeDeliveryHandler(RightsDeskDbContext db, LedgerWriter l
             notice.SentAt = at;
         }
 
-        ledger.Record(LedgerEventCode.NoticeDelivered, "system", notice.DemandId.ToString(), new Dictionary<string, string?>
-        {
-            ["notice"] = noticeId.ToString(), ["channel"] = JsonNames.Of(message.Channel), ["attempts"] = message.Attempts.ToString(CultureInfo.InvariantCulture),
-        });
+        var demand = await db.Demands.AsNoTracking().FirstOrDefaultAsync(d => d.Id == notice.DemandId, ct);
+        ledger.Record(new NoticeDelivered(noticeId, JsonNames.Of(message.Channel), message.Attempts, notice.Plan, demand is null ? null : Demands.DemandCases.Dimensions(demand)),
+            LedgerWriter.SystemActor, notice.DemandId.ToString());
     }
 
     public Task DeadLetteredAsync(OutboxRecord message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
-        ledger.Record(LedgerEventCode.NoticeDeadLettered, "system", message.SubjectId, new Dictionary<string, string?>
-        {
-            ["message"] = message.Id.ToString(), ["channel"] = JsonNames.Of(message.Channel), ["error"] = message.LastError,
-        });
+        ledger.Record(new NoticeDeadLettered(message.LastError, Message: message.Id, Channel: JsonNames.Of(message.Channel)), LedgerWriter.SystemActor, message.SubjectId);
         return Task.CompletedTask;
     }
 }

@@ -7,6 +7,7 @@ using RightsDesk.Core.Demands;
 using RightsDesk.Core.Fulfilment;
 using RightsDesk.Core.Letters;
 using RightsDesk.Core.Policy;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Data;
 using RightsDesk.Data.Ledger;
 using RightsDesk.Data.Notices;
@@ -56,17 +57,14 @@ public sealed class NoticeJob(
         {
             n.Status = NoticeStatus.Queued;
             n.QueuedAt = now;
-            ledger.Record(LedgerEventCode.NoticeQueued, "system", n.DemandId.ToString(), new Dictionary<string, string?> { ["notice"] = n.Id.ToString() });
+            ledger.Record(new NoticeQueued(n.Id), LedgerWriter.SystemActor, n.DemandId.ToString());
         }
 
         var reviewDays = sources.Policy.Operator.Notice.NonDisclosureReviewDays;
         var reviews = await db.Notices.Where(n => n.Status == NoticeStatus.Held && n.ReviewAt != null && n.ReviewAt <= today).ToListAsync(ct);
         foreach (var n in reviews)
         {
-            ledger.Record(LedgerEventCode.NoticeReviewDue, "system", n.DemandId.ToString(), new Dictionary<string, string?>
-            {
-                ["notice"] = n.Id.ToString(), ["reviewAt"] = n.ReviewAt!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            });
+            ledger.Record(new NoticeReviewDue(n.Id, n.ReviewAt!.Value), LedgerWriter.SystemActor, n.DemandId.ToString());
             n.ReviewAt = today.AddDays(reviewDays);
         }
 
@@ -121,7 +119,7 @@ public sealed class NoticeJob(
             {
                 Undeliverable = "No e-mail address from the connector and no webhook configured.",
             }, ct);
-            ledger.Record(LedgerEventCode.NoticeDeadLettered, "system", notice.DemandId.ToString(), new Dictionary<string, string?> { ["notice"] = notice.Id.ToString(), ["error"] = "no channel" });
+            ledger.Record(new NoticeDeadLettered("no channel", Notice: notice.Id), LedgerWriter.SystemActor, notice.DemandId.ToString());
         }
 
         await ledger.SaveAsync(ct);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using RightsDesk.Core;
 using RightsDesk.Core.Assessment;
 using RightsDesk.Core.Demands;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Data;
 using RightsDesk.Data.Demands;
 using RightsDesk.Data.Ledger;
@@ -55,10 +56,7 @@ public sealed class NoticePlanner(RightsDeskDbContext db, LedgerWriter ledger)
                 NoticePlan.ReviewNonDisclosure => NoticeStatus.Held,
                 _ => NoticeStatus.Planned,
             };
-            ledger.Record(LedgerEventCode.NoticePlanned, "system", record.Id.ToString(), new Dictionary<string, string?>
-            {
-                ["notice"] = notice.Id.ToString(), ["plan"] = JsonNames.Of(u.Plan), ["earliest"] = u.Earliest?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            });
+            ledger.Record(new NoticePlanned(notice.Id, u.Plan, u.Earliest), LedgerWriter.SystemActor, record.Id.ToString());
         }
     }
 
@@ -108,6 +106,6 @@ public sealed class NoticePlanner(RightsDeskDbContext db, LedgerWriter ledger)
     {
         notice.Status = NoticeStatus.Queued;
         notice.QueuedAt = now;
-        ledger.Record(LedgerEventCode.NoticeQueued, "system", record.Id.ToString(), new Dictionary<string, string?> { ["notice"] = notice.Id.ToString() });
+        ledger.Record(new NoticeQueued(notice.Id), LedgerWriter.SystemActor, record.Id.ToString());
     }
 }

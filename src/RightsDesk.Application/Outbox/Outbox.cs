@@ -69,9 +69,9 @@ public sealed class Outbox(RightsDeskDbContext db, FieldCipher cipher, TimeProvi
     /// The associated data the payload is sealed under. It is the context the notice outbox used, and the migration
     /// carries each old row over under its own id, so payloads sealed before the one outbox open unchanged.
     /// </summary>
-    public static string SealContext(OutboxRecord record)
+    public static SealingContext SealContext(OutboxRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return $"{record.Id:N}:payload";
+        return SealingContext.Outbox(record.Id);
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Data.Common;
 using System.Globalization;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Data;
 using RightsDesk.Data.Encryption;
 using RightsDesk.Data.Ledger;
@@ -79,14 +80,7 @@ public static class KeyCommands
 
         var counts = await new KeyRotation(db, new FieldCipher(ring), batch).RewrapAsync(ct);
         await Report(counts, output);
-        await Record(db, new Dictionary<string, string?>
-        {
-            ["step"] = "rotate",
-            ["current"] = ring.CurrentId,
-            ["previous"] = string.Join(",", older),
-            ["rewrapped"] = Number(counts.Sum(c => c.Rewrapped)),
-            ["unreadable"] = Number(counts.Sum(c => c.Unreadable)),
-        }, ct);
+        await Record(db, new KeysRotated(ring.CurrentId, older, counts.Sum(c => c.Rewrapped), counts.Sum(c => c.Unreadable)), ct);
 
         if (counts.Sum(c => c.Unreadable) > 0)
         {
@@ -129,12 +123,7 @@ public static class KeyCommands
             return 1;
         }
 
-        await Record(db, new Dictionary<string, string?>
-        {
-            ["step"] = "retire",
-            ["current"] = ring.CurrentId,
-            ["retired"] = string.Join(",", older),
-        }, ct);
+        await Record(db, new KeysRetired(ring.CurrentId, older), ct);
         await output.WriteLineAsync($"retired {string.Join(", ", older)}; the key file now holds only {ring.CurrentId}");
         return 0;
     }
@@ -166,10 +155,10 @@ public static class KeyCommands
         }
     }
 
-    private static async Task Record(RightsDeskDbContext db, Dictionary<string, string?> fields, CancellationToken ct)
+    private static async Task Record(RightsDeskDbContext db, ILedgerEvent e, CancellationToken ct)
     {
         var ledger = new LedgerWriter(db, TimeProvider.System);
-        ledger.Record(LedgerEventCode.KeysRotated, "console:" + Environment.UserName, null, fields);
+        ledger.Record(e, "console:" + Environment.UserName, null);
         await ledger.SaveAsync(ct);
     }
 

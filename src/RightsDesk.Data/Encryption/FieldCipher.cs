@@ -74,17 +74,17 @@ public sealed class FieldCipher
     /// <summary>The id of the KEK a wrapped data key is under (for rotation).</summary>
     public static string WrappedUnder(byte[] wrapped) => Encoding.ASCII.GetString(wrapped, 1, wrapped[0]);
 
-    public byte[] Encrypt(byte[] dataKey, string plaintext, string context) =>
-        Seal(dataKey, Encoding.UTF8.GetBytes(plaintext), Encoding.UTF8.GetBytes(context));
+    public byte[] Encrypt(byte[] dataKey, string plaintext, SealingContext context) =>
+        Seal(dataKey, Encoding.UTF8.GetBytes(plaintext), Encoding.UTF8.GetBytes(context.Text));
 
-    public byte[] EncryptBytes(byte[] dataKey, byte[] plaintext, string context) =>
-        Seal(dataKey, plaintext, Encoding.UTF8.GetBytes(context));
+    public byte[] EncryptBytes(byte[] dataKey, byte[] plaintext, SealingContext context) =>
+        Seal(dataKey, plaintext, Encoding.UTF8.GetBytes(context.Text));
 
-    public string Decrypt(byte[] dataKey, byte[] sealedValue, string context) =>
-        Encoding.UTF8.GetString(Open(dataKey, sealedValue, Encoding.UTF8.GetBytes(context)));
+    public string Decrypt(byte[] dataKey, byte[] sealedValue, SealingContext context) =>
+        Encoding.UTF8.GetString(Open(dataKey, sealedValue, Encoding.UTF8.GetBytes(context.Text)));
 
-    public byte[] DecryptBytes(byte[] dataKey, byte[] sealedValue, string context) =>
-        Open(dataKey, sealedValue, Encoding.UTF8.GetBytes(context));
+    public byte[] DecryptBytes(byte[] dataKey, byte[] sealedValue, SealingContext context) =>
+        Open(dataKey, sealedValue, Encoding.UTF8.GetBytes(context.Text));
 
     /// <summary>A keyed, deterministic index of an identifier, so lookups never need the plaintext in the database.</summary>
     public string BlindIndex(string purpose, string normalisedValue) =>

@@ -10,13 +10,13 @@ public static class SealedSecret
 {
     public const string Prefix = "sealed:";
 
-    public static string Seal(FieldCipher cipher, string secret, string context)
+    public static string Seal(FieldCipher cipher, string secret, SealingContext context)
     {
         var (dek, wrapped) = cipher.NewDataKey();
         return Pack(wrapped, cipher.Encrypt(dek, secret, context));
     }
 
-    public static string Open(FieldCipher cipher, string stored, string context)
+    public static string Open(FieldCipher cipher, string stored, SealingContext context)
     {
         var (wrapped, sealedSecret) = Unpack(stored);
         return cipher.Decrypt(cipher.Unwrap(wrapped), sealedSecret, context);

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RightsDesk.Core.Ledger;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Data.Encryption;
 
 namespace RightsDesk.Data.Ledger;
@@ -206,7 +207,7 @@ public sealed class LedgerAudit
             return new(LedgerEventFault.Subject, $"its subject column is {Quote(row.SubjectId)} but its data says {Quote(data.Subject)}");
         }
 
-        var canonical = LedgerWriter.Canonical(row.Seq, row.Code, row.At, row.Actor, row.SubjectId, data.Fields);
+        var canonical = LedgerCanonical.Serialise(row.Seq, row.Code, row.At, row.Actor, row.SubjectId, data.Fields);
         if (canonical != row.Data)
         {
             return new(LedgerEventFault.NotCanonical, "its data matches its columns but is not in canonical form (key order, spacing or escaping was changed)");

@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using RightsDesk.Core.Cases;
+using RightsDesk.Core.Ledger.Events;
 
 namespace RightsDesk.Data.Ledger;
 
@@ -12,12 +13,30 @@ namespace RightsDesk.Data.Ledger;
 /// </summary>
 public sealed class LedgerWriter(RightsDeskDbContext db, TimeProvider clock)
 {
+    /// <summary>The actor of what the product does on its own (notice jobs, deliveries), as the ledger has always named it.</summary>
+    public const string SystemActor = "system";
+
+    /// <summary>The actor of what someone did before signing in (registering, a failed sign-in).</summary>
+    public const string AnonymousActor = "anonymous";
+
     private const long AdvisoryLockKey = 6962;
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private readonly List<(LedgerEventCode Code, string Actor, string? Subject, SortedDictionary<string, string?> Fields)> _pending = [];
 
-    public void Record(LedgerEventCode code, string actor, string? subject, IReadOnlyDictionary<string, string?>? fields = null) =>
-        _pending.Add((code, actor, subject, new SortedDictionary<string, string?>((fields ?? new Dictionary<string, string?>()).ToDictionary(), StringComparer.Ordinal)));
+    /// <summary>Adds an event to the unit of work, to be saved by <see cref="SaveAsync"/>.</summary>
+    /// <param name="actor">The actor's ledger name (a person's account name, "system", "anonymous", "console:user").</param>
+    public void Record(ILedgerEvent e, string actor, string? subject)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentException.ThrowIfNullOrEmpty(actor);
+        _pending.Add((e.Code, actor, subject, new SortedDictionary<string, string?>(LedgerFields.Of(e).ToDictionary(), StringComparer.Ordinal)));
+    }
+
+    public void Record(ILedgerEvent e, Actor actor, string? subject)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        Record(e, actor.LedgerName, subject);
+    }
 
     /// <summary>Saves the pending entity changes and ledger events together.</summary>
     public async Task SaveAsync(CancellationToken ct = default)
@@ -55,38 +74,13 @@ public sealed class LedgerWriter(RightsDeskDbContext db, TimeProvider clock)
     {
         // Millisecond precision: what both engines store exactly, so the leaf can be recomputed from the row.
         at = new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
-        var data = Canonical(seq, (int)code, at, actor, subject, fields);
+        var data = LedgerCanonical.Serialise(seq, (int)code, at, actor, subject, fields);
         var salt = RandomNumberGenerator.GetBytes(16);
         return new LedgerEventRecord
         {
             Seq = seq, Code = (int)code, At = at, Actor = actor, SubjectId = subject, Data = data, Salt = salt,
             LeafHash = LeafHash(salt, data),
         };
-    }
-
-    /// <summary>The canonical form: keys in a fixed order, no insignificant whitespace, UTF-8.</summary>
-    public static string Canonical(long seq, int code, DateTimeOffset at, string actor, string? subject, IReadOnlyDictionary<string, string?> fields)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream))
-        {
-            w.WriteStartObject();
-            w.WriteNumber("seq", seq);
-            w.WriteNumber("code", code);
-            w.WriteString("at", at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
-            w.WriteString("actor", actor);
-            w.WriteString("subject", subject);
-            w.WriteStartObject("fields");
-            foreach (var (k, v) in fields.OrderBy(f => f.Key, StringComparer.Ordinal))
-            {
-                w.WriteString(k, v);
-            }
-
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
     }
 
     /// <summary>RFC 6962 leaf hash over salt || data.</summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Core.Security;
 using RightsDesk.Data;
 using RightsDesk.Data.Accounts;
@@ -47,7 +48,7 @@ public sealed class AccountService(UserManager<DeskUser> users, RightsDeskDbCont
         var secret = IssueEnrolment(user);
         Check(await users.CreateAsync(user));
         Check(await users.AddToRoleAsync(user, role));
-        ledger.Record(LedgerEventCode.AccountCreated, actor, user.Id, new Dictionary<string, string?> { ["role"] = role, ["kind"] = "staff" });
+        ledger.Record(new AccountCreated(role), actor, user.Id);
         await ledger.SaveAsync(ct);
         return new EnrolmentLink(user, secret, user.EnrolmentExpiresAt!.Value);
     }
@@ -64,7 +65,7 @@ public sealed class AccountService(UserManager<DeskUser> users, RightsDeskDbCont
         Check(await users.ResetAuthenticatorKeyAsync(user));
         Check(await users.UpdateSecurityStampAsync(user));
         await DatabaseTicketStore.EndAllAsync(db, user.Id, ct);
-        ledger.Record(LedgerEventCode.EnrolmentReset, actor, user.Id);
+        ledger.Record(new EnrolmentReset(), actor, user.Id);
         await ledger.SaveAsync(ct);
         return new EnrolmentLink(user, secret, user.EnrolmentExpiresAt!.Value);
     }
@@ -123,7 +124,7 @@ public sealed class AccountService(UserManager<DeskUser> users, RightsDeskDbCont
         user.EnrolledAt = clock.GetUtcNow();
         user.TwoFactorEnabled = true;
         Check(await users.UpdateAsync(user));
-        ledger.Record(LedgerEventCode.AccountEnrolled, user.UserName!, user.Id);
+        ledger.Record(new AccountEnrolled(), user.UserName!, user.Id);
         await ledger.SaveAsync(ct);
         return IdentityResult.Success;
     }
@@ -148,7 +149,7 @@ public sealed class AccountService(UserManager<DeskUser> users, RightsDeskDbCont
         // A new stamp ends every session the account has open: the person signs in again under the new role.
         Check(await users.UpdateSecurityStampAsync(user));
         await DatabaseTicketStore.EndAllAsync(db, user.Id, ct);
-        ledger.Record(LedgerEventCode.AccountRoleChanged, actor, user.Id, new Dictionary<string, string?> { ["from"] = string.Join(",", current), ["to"] = role });
+        ledger.Record(new AccountRoleChanged([.. current], role), actor, user.Id);
         await ledger.SaveAsync(ct);
     }
 
@@ -164,7 +165,7 @@ public sealed class AccountService(UserManager<DeskUser> users, RightsDeskDbCont
         Check(await users.UpdateAsync(user));
         Check(await users.UpdateSecurityStampAsync(user));
         await DatabaseTicketStore.EndAllAsync(db, user.Id, ct);
-        ledger.Record(disabled ? LedgerEventCode.AccountDisabled : LedgerEventCode.AccountEnabled, actor, user.Id);
+        ledger.Record(disabled ? new AccountDisabled() : new AccountEnabled(), actor, user.Id);
         await ledger.SaveAsync(ct);
     }
 

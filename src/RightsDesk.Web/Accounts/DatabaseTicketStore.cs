@@ -106,5 +106,5 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, FieldCipher
 
     private static string IdOf(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    private static string Context(string id) => "sessions.ticket:" + id;
+    private static SealingContext Context(string id) => SealingContext.Session(id);
 }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Data.Accounts;
 using RightsDesk.Data.Ledger;
 
@@ -47,7 +48,7 @@ public sealed class DeskSignIn(SignInManager<DeskUser> signIn, UserManager<DeskU
             await users.AccessFailedAsync(user);
             if (await users.IsLockedOutAsync(user))
             {
-                ledger.Record(LedgerEventCode.SignInLockedOut, "anonymous", user.Id);
+                ledger.Record(new SignInLockedOut(), LedgerWriter.AnonymousActor, user.Id);
                 await ledger.SaveAsync(ct);
                 return SignInOutcome.LockedOut;
             }
@@ -61,7 +62,7 @@ public sealed class DeskSignIn(SignInManager<DeskUser> signIn, UserManager<DeskU
         var properties = new AuthenticationProperties { IsPersistent = false };
         properties.Items[SignedInAtItem] = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         await signIn.SignInWithClaimsAsync(user, properties, [new Claim("amr", "pwd"), new Claim("amr", "otp")]);
-        ledger.Record(LedgerEventCode.SignedIn, user.UserName!, user.Id);
+        ledger.Record(new SignedIn(), user.UserName!, user.Id);
         await ledger.SaveAsync(ct);
         return SignInOutcome.SignedIn;
     }

@@ -26,5 +26,5 @@ public sealed class ProtectedUserStore(RightsDeskDbContext db, FieldCipher ciphe
 
     internal static string Open(FieldCipher cipher, string userId, string stored) => SealedSecret.Open(cipher, stored, SealContext(userId));
 
-    private static string SealContext(string userId) => "AspNetUserTokens.AuthenticatorKey:" + userId;
+    private static SealingContext SealContext(string userId) => SealingContext.Authenticator(userId);
 }

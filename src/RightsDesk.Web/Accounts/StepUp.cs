@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Data.Accounts;
 using RightsDesk.Data.Ledger;
 
@@ -13,7 +14,7 @@ namespace RightsDesk.Web.Accounts;
 public sealed class StepUp(UserManager<DeskUser> users, TotpVerifier totp, LedgerWriter ledger)
 {
     /// <summary>
-    /// Checks the code for the account and, if it is good, records <see cref="LedgerEventCode.StepUpVerified"/> with
+    /// Checks the code for the account and, if it is good, records <see cref="StepUpVerified"/> with
     /// the purpose (e.g. "approve") against the subject (e.g. the demand id). False for an unknown, disabled or locked
     /// account, or a wrong, old or reused code.
     /// </summary>
@@ -31,7 +32,7 @@ public sealed class StepUp(UserManager<DeskUser> users, TotpVerifier totp, Ledge
             return false;
         }
 
-        ledger.Record(LedgerEventCode.StepUpVerified, user.UserName!, subject, new Dictionary<string, string?> { ["purpose"] = purpose });
+        ledger.Record(new StepUpVerified(purpose), user.UserName!, subject);
         await ledger.SaveAsync(ct);
         return true;
     }

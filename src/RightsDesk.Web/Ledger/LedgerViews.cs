@@ -1,4 +1,5 @@
 using RightsDesk.Core.Ledger;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Data.Ledger;
 
 namespace RightsDesk.Web.Ledger;
@@ -41,7 +42,7 @@ public sealed record LedgerEventView(long Seq, int Code, string? Name, DateTimeO
     public static LedgerEventView Of(LedgerEventRecord e) => new(
         e.Seq,
         e.Code,
-        Enum.IsDefined((LedgerEventCode)e.Code) ? ((LedgerEventCode)e.Code).ToString() : null,
+        Enum.IsDefined((LedgerEventCode)e.Code) ? LedgerCodeRanges.NameOf(e.Code) : null,
         e.At,
         e.Actor,
         e.SubjectId,

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Core.Policy;
 using RightsDesk.Data.Ledger;
 using RightsDesk.Data.Policy;
@@ -44,11 +45,7 @@ public sealed class PolicyEditor(PolicyProvider provider, LedgerWriter ledger)
         await File.WriteAllTextAsync(temp, content, ct);
         File.Move(temp, path, overwrite: true);
         provider.Reload();
-        ledger.Record(LedgerEventCode.PolicyChanged, actor, file, new Dictionary<string, string?>
-        {
-            ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content))),
-            ["policyVersion"] = parsed.Version,
-        });
+        ledger.Record(new PolicyChanged(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content))), parsed.Version), actor, file);
         await ledger.SaveAsync(ct);
         return parsed;
     }

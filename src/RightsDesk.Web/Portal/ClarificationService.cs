@@ -2,6 +2,7 @@ using RightsDesk.Core.Cases;
 using Microsoft.EntityFrameworkCore;
 using RightsDesk.Core;
 using RightsDesk.Core.Demands;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Data;
 using RightsDesk.Data.Encryption;
 using RightsDesk.Data.Ledger;
@@ -57,7 +58,7 @@ public sealed class ClarificationService(RightsDeskDbContext db, FieldCipher cip
         var row = new ClarificationRecord { Id = Guid.CreateVersion7(now), DemandId = demandId, AskedBy = actor, AskedAt = now, WrappedKey = wrapped };
         row.SealedQuestion = cipher.Encrypt(dek, text, Context(row.Id, "question"));
         db.Clarifications.Add(row);
-        ledger.Record(LedgerEventCode.ClarificationRequested, actor, demandId.ToString(), new Dictionary<string, string?> { ["clarification"] = row.Id.ToString() });
+        ledger.Record(new ClarificationRequested(row.Id), actor, demandId.ToString());
         if (record.State is DemandState.Decided)
         {
             await requestClarification.RunAsync(record, asker, ct);
@@ -94,7 +95,7 @@ public sealed class ClarificationService(RightsDeskDbContext db, FieldCipher cip
         row.AnsweredAt = now;
         row.AnsweredBy = actor;
         row.SealedAnswer = cipher.Encrypt(cipher.Unwrap(row.WrappedKey), text, Context(row.Id, "answer"));
-        ledger.Record(LedgerEventCode.ClarificationAnswered, actor, demandId.ToString(), new Dictionary<string, string?> { ["clarification"] = row.Id.ToString() });
+        ledger.Record(new ClarificationAnswered(row.Id), actor, demandId.ToString());
 
         var stillOpen = await db.Clarifications.AnyAsync(c => c.DemandId == demandId && c.Id != clarificationId && c.AnsweredAt == null, ct);
         if (!stillOpen && record.State is DemandState.ClarificationRequested)
@@ -119,7 +120,7 @@ public sealed class ClarificationService(RightsDeskDbContext db, FieldCipher cip
         }).ToList();
     }
 
-    public static string Context(Guid id, string field) => $"clarifications:{id:N}:{field}";
+    public static SealingContext Context(Guid id, string field) => SealingContext.Clarification(id, field);
 
     private static string Text(string? value, string field, int max, string ask)
     {

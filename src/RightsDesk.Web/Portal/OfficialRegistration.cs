@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using RightsDesk.Application.Outbox;
 using RightsDesk.Core;
 using RightsDesk.Core.Demands;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Core.Security;
 using RightsDesk.Data;
 using RightsDesk.Data.Accounts;
@@ -93,10 +94,7 @@ public sealed class OfficialRegistration(
             db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
             db.Officials.Add(profile);
             await EnqueueAsync(EnrolmentKey(user), user.Id, email, EnrolmentMail(baseUrl, secret, authority), ct);
-            ledger.Record(LedgerEventCode.OfficialRegistered, "anonymous", user.Id, new Dictionary<string, string?>
-            {
-                ["country"] = country, ["authorityType"] = JsonNames.Of(type), ["emailDomain"] = domain,
-            });
+            ledger.Record(new OfficialRegistered(country, type, domain), LedgerWriter.AnonymousActor, user.Id);
             await ledger.SaveAsync(ct);
         }
         finally
@@ -119,7 +117,7 @@ public sealed class OfficialRegistration(
             existing.EnrolmentExpiresAt = now + AccountService.EnrolmentLifetime;
             var authority = await db.Officials.Where(o => o.UserId == existing.Id).Select(o => o.AuthorityName).FirstOrDefaultAsync(ct) ?? existing.DisplayName;
             await EnqueueAsync(EnrolmentKey(existing), existing.Id, existing.Email!, EnrolmentMail(baseUrl, secret, authority), ct);
-            ledger.Record(LedgerEventCode.EnrolmentReset, "anonymous", existing.Id, new Dictionary<string, string?> { ["via"] = "portalRegistration" });
+            ledger.Record(new EnrolmentReset(Via: "portalRegistration"), LedgerWriter.AnonymousActor, existing.Id);
         }
         else
         {

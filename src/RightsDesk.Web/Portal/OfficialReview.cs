@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using RightsDesk.Core;
 using RightsDesk.Core.Assessment;
 using RightsDesk.Core.Demands;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Data;
 using RightsDesk.Data.Accounts;
 using RightsDesk.Data.Encryption;
@@ -81,7 +82,7 @@ public sealed class OfficialReview(RightsDeskDbContext db, FieldCipher cipher, L
             return null;
         }
 
-        ledger.Record(LedgerEventCode.OfficialContactRead, actor, userId);
+        ledger.Record(new OfficialContactRead(), actor, userId);
         await ledger.SaveAsync(ct);
 
         var history = await HistoryAsync(userId, reader, ct);
@@ -139,20 +140,17 @@ public sealed class OfficialReview(RightsDeskDbContext db, FieldCipher cipher, L
             user.SecurityStamp = NewStamp();
         }
 
-        ledger.Record(LedgerEventCode.OfficialVerified, actor, userId, new Dictionary<string, string?>
-        {
-            ["method"] = "callBack", ["country"] = profile.Country, ["reinstated"] = reinstated ? "true" : "false",
-        });
+        ledger.Record(new OfficialVerified(profile.Country, reinstated), actor, userId);
         await ledger.SaveAsync(ct);
     }
 
     /// <summary>Refuses the registration (or withdraws a verification): the account can no longer sign in.</summary>
     public Task RejectAsync(string userId, string? reason, string actor, CancellationToken ct) =>
-        CloseAsync(userId, reason, actor, OfficialVerification.Rejected, LedgerEventCode.OfficialRejected, ct);
+        CloseAsync(userId, reason, actor, OfficialVerification.Rejected, (portal, from) => new OfficialRejected(portal, from), ct);
 
     /// <summary>Stops a verified account at once (suspected compromise, a question to settle); verifying again reinstates it.</summary>
     public Task SuspendAsync(string userId, string? reason, string actor, CancellationToken ct) =>
-        CloseAsync(userId, reason, actor, OfficialVerification.Suspended, LedgerEventCode.AccountDisabled, ct);
+        CloseAsync(userId, reason, actor, OfficialVerification.Suspended, (portal, from) => new AccountDisabled(portal, from), ct);
 
     /// <summary>
     /// Flags (or clears) what the requester has been found to do. The assessment weighs it from now on, and demands of
@@ -176,7 +174,7 @@ public sealed class OfficialReview(RightsDeskDbContext db, FieldCipher cipher, L
         profile.FlaggedBy = actor;
         profile.FlaggedAt = now;
         OfficialSealing.AppendFlag(cipher, profile, new OfficialRecordEntry(now, actor, "flag:" + JsonNames.Of(flag), Reason: why));
-        ledger.Record(LedgerEventCode.OfficialFlagged, actor, userId, new Dictionary<string, string?> { ["flag"] = JsonNames.Of(flag), ["previous"] = JsonNames.Of(previous) });
+        ledger.Record(new OfficialFlagged(JsonNames.Of(flag), JsonNames.Of(previous)), actor, userId);
         await ledger.SaveAsync(ct);
 
         var waiting = await db.Demands.Where(d => d.RequesterUserId == userId && (d.State == DemandState.Received || d.State == DemandState.Assessed))
@@ -204,7 +202,7 @@ public sealed class OfficialReview(RightsDeskDbContext db, FieldCipher cipher, L
             latest.TryGetValue(r.Id, out var o) ? o : null)).ToList();
     }
 
-    private async Task CloseAsync(string userId, string? reason, string actor, OfficialVerification to, LedgerEventCode code, CancellationToken ct)
+    private async Task CloseAsync(string userId, string? reason, string actor, OfficialVerification to, Func<string, string, ILedgerEvent> recorded, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         var why = Note(reason, "Reason", 10, errors, "Give the reason; it stays with the record.");
@@ -226,7 +224,7 @@ public sealed class OfficialReview(RightsDeskDbContext db, FieldCipher cipher, L
         // Disabled and a new stamp: the official's open sessions end at their next request.
         user.Disabled = true;
         user.SecurityStamp = NewStamp();
-        ledger.Record(code, actor, userId, new Dictionary<string, string?> { ["portal"] = JsonNames.Of(to), ["from"] = JsonNames.Of(from) });
+        ledger.Record(recorded(JsonNames.Of(to), JsonNames.Of(from)), actor, userId);
         await ledger.SaveAsync(ct);
     }
 

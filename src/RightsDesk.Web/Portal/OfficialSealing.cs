@@ -28,7 +28,7 @@ public static class OfficialSealing
     /// <summary>Older entries beyond this are dropped from the sealed record; the ledger keeps every event.</summary>
     public const int MaxEntries = 100;
 
-    public static string Context(string userId, string field) => $"officials:{userId}:{field}";
+    public static SealingContext Context(string userId, string field) => SealingContext.Official(userId, field);
 
     public static byte[] SealContact(FieldCipher cipher, byte[] dek, string userId, OfficialContact contact) =>
         cipher.Encrypt(dek, JsonSerializer.Serialize(contact, JsonNames.Options), Context(userId, "contact"));

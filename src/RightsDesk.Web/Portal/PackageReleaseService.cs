@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using RightsDesk.Core.Demands;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Data;
 using RightsDesk.Data.Encryption;
 using RightsDesk.Data.Ledger;
@@ -68,11 +69,7 @@ public sealed class PackageReleaseService(RightsDeskDbContext db, FieldCipher ci
         };
         release.SecretHash = AccountService.Hash(Secret(release.Id));
         db.PackageReleases.Add(release);
-        ledger.Record(LedgerEventCode.PackageReleased, actor, demandId.ToString(), new Dictionary<string, string?>
-        {
-            ["release"] = release.Id.ToString(), ["package"] = packageId.ToString(), ["requester"] = official,
-            ["expiresAt"] = release.ExpiresAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-        });
+        ledger.Record(new PackageReleased(release.Id, packageId, official, release.ExpiresAt), actor, demandId.ToString());
         await ledger.SaveAsync(ct);
         return release;
     }
@@ -125,11 +122,7 @@ public sealed class PackageReleaseService(RightsDeskDbContext db, FieldCipher ci
         var json = cipher.Decrypt(cipher.Unwrap(demand.WrappedKey), package.SealedPackage, DemandSealing.Context(package.Id, "package"));
         release.Downloads++;
         release.LastDownloadAt = now;
-        ledger.Record(LedgerEventCode.PackageDownloaded, actor, demand.Id.ToString(), new Dictionary<string, string?>
-        {
-            ["release"] = release.Id.ToString(), ["package"] = package.Id.ToString(),
-            ["download"] = release.Downloads.ToString(CultureInfo.InvariantCulture),
-        });
+        ledger.Record(new PackageDownloaded(release.Id, package.Id, release.Downloads), actor, demand.Id.ToString());
         await ledger.SaveAsync(ct);
         return new DownloadResult.File($"disclosure-{demand.Id.ToString("N")[..8]}-{package.Id.ToString("N")[..8]}.json", Encoding.UTF8.GetBytes(json));
     }

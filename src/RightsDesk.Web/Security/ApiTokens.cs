@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Core.Security;
 using RightsDesk.Data;
 using RightsDesk.Data.Ledger;
@@ -60,7 +61,7 @@ public sealed class ApiTokenService(RightsDeskDbContext db, LedgerWriter ledger,
             CreatedAt = now, CreatedBy = actor, ExpiresAt = now + lifetime,
         };
         db.ApiTokens.Add(record);
-        ledger.Record(LedgerEventCode.ApiTokenCreated, actor, record.Id.ToString(), new Dictionary<string, string?> { ["name"] = name, ["role"] = role, ["prefix"] = prefix, ["kind"] = kind == TokenKind.Person ? "person" : "machine" });
+        ledger.Record(new ApiTokenCreated(name, role, prefix, kind == TokenKind.Person ? "person" : "machine"), actor, record.Id.ToString());
         await ledger.SaveAsync(ct);
         return new IssuedToken(record, secret);
     }
@@ -74,7 +75,7 @@ public sealed class ApiTokenService(RightsDeskDbContext db, LedgerWriter ledger,
         }
 
         record.RevokedAt = clock.GetUtcNow();
-        ledger.Record(LedgerEventCode.ApiTokenRevoked, actor, id.ToString(), new Dictionary<string, string?> { ["prefix"] = record.Prefix });
+        ledger.Record(new ApiTokenRevoked(record.Prefix), actor, id.ToString());
         await ledger.SaveAsync(ct);
         return true;
     }

@@ -12,6 +12,7 @@ using RightsDesk.Application.Policy;
 using RightsDesk.Browser.Tests.Support;
 using RightsDesk.Core.Assessment;
 using RightsDesk.Core.Demands;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Core.Security;
 using RightsDesk.Data;
 using RightsDesk.Data.Ledger;

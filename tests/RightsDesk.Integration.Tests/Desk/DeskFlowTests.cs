@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RightsDesk.Core.Demands;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Core.Security;
 using RightsDesk.Data;
 using RightsDesk.Data.Ledger;

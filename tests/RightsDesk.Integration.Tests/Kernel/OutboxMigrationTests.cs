@@ -26,7 +26,7 @@ public sealed class OutboxMigrationTests
             await old.GetService<IMigrator>().MigrateAsync("20261123084856_AccountsPortalTreeHeads");
             // Sealed as the notice outbox sealed it: under "{id:N}:payload".
             var (dek, wrapped) = cipher.NewDataKey();
-            var sealedPayload = cipher.Encrypt(dek, payload, $"{id:N}:payload");
+            var sealedPayload = cipher.Encrypt(dek, payload, SealingContext.Outbox(id));
             var now = (long)new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero))!;
             await old.Database.ExecuteSqlInterpolatedAsync($"""
                 INSERT INTO outbox (Id, NoticeId, Channel, IdempotencyKey, Status, Attempts, NextAttemptAt, CreatedAt, WrappedKey, SealedPayload)

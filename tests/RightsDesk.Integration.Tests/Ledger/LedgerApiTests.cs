@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using RightsDesk.Core.Ledger;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Core.Security;
 using RightsDesk.Data;
 using RightsDesk.Data.Ledger;

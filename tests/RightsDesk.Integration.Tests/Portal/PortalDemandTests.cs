@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RightsDesk.Application.Notices;
 using RightsDesk.Application.Outbox;
 using RightsDesk.Core.Demands;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Core.Security;
 using RightsDesk.Data;
 using RightsDesk.Data.Ledger;

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using RightsDesk.Application.Outbox;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Data;
 using RightsDesk.Data.Ledger;
 using RightsDesk.Integration.Tests.Support;

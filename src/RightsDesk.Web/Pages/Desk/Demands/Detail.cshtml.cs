@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using RightsDesk.Core;
 using RightsDesk.Core.Assessment;
 using RightsDesk.Core.Demands;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Core.Security;
 using RightsDesk.Data;
 using RightsDesk.Data.Demands;
@@ -183,7 +184,7 @@ public sealed class DetailModel(DemandCommands demands, RightsDeskDbContext db, 
         Letters = User.Can(Permission.DemandDecide) || User.Can(Permission.DemandApprove) ? await demands.Letters.ListAsync(record, ct) : [];
         var subject = record.Id.ToString();
         var rows = await db.LedgerEvents.AsNoTracking().Where(e => e.SubjectId == subject).OrderBy(e => e.Seq).Take(500).ToListAsync(ct);
-        Ledger = rows.Select(e => new LedgerLine(e.Seq, Enum.IsDefined(typeof(LedgerEventCode), e.Code) ? ((LedgerEventCode)e.Code).ToString() : e.Code.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Ledger = rows.Select(e => new LedgerLine(e.Seq, LedgerCodeRanges.NameOf(e.Code),
             e.At, e.Actor, Convert.ToHexStringLower(e.LeafHash)[..16])).ToList();
         var me = User.ToActor();
         DecidedByMe = View.Decision?.Decision.Decider.IsSamePersonAs(me) == true;

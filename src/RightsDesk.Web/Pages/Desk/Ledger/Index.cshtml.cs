@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Data;
 using RightsDesk.Data.Ledger;
 
@@ -44,5 +45,5 @@ public sealed class IndexModel(RightsDeskDbContext db) : PageModel
         }
     }
 
-    public static string Name(int code) => Enum.IsDefined(typeof(LedgerEventCode), code) ? ((LedgerEventCode)code).ToString() : code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static string Name(int code) => LedgerCodeRanges.NameOf(code);
 }

@@ -1,6 +1,12 @@
-namespace RightsDesk.Data.Ledger;
+namespace RightsDesk.Core.Ledger.Events;
 
-/// <summary>Stable numeric event codes. Never renumber: auditors and exports depend on them.</summary>
+/// <summary>
+/// Stable numeric event codes. Never renumber or reuse one: every stored event's leaf hash covers its code, and
+/// auditors and exports depend on them. Each feature owns a range (<see cref="LedgerCodeRanges"/>): 1xxx demands,
+/// their letters, notices and the at-risk registry; 2xxx reads of sensitive data; 3xxx security, accounts, the portal's
+/// officials and policy; 4xxx moderation and appeals; 5xxx defenders and incidents; 6xxx transparency; 7xxx impact
+/// assessment; 8xxx operations.
+/// </summary>
 public enum LedgerEventCode
 {
     DemandCreated = 1000,
@@ -25,7 +31,9 @@ public enum LedgerEventCode
     NoticeDelivered = 1502,
     NoticeDeadLettered = 1503,
     NoticeReviewDue = 1504,
+    /// <summary>Reserved: no release has written it, and the number is never given to another event.</summary>
     NoticeCancelled = 1505,
+    /// <summary>The at-risk registry predates the 5xxx defenders range and keeps its numbers.</summary>
     AtRiskAdded = 1600,
     AtRiskRemoved = 1601,
     DemandRead = 2000,

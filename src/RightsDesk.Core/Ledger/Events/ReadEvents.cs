@@ -1,0 +1,51 @@
+namespace RightsDesk.Core.Ledger.Events;
+
+/// <summary>Someone opened a case's sealed contents (subject: the demand).</summary>
+public sealed record DemandRead : ILedgerEvent
+{
+    public LedgerEventCode Code => LedgerEventCode.DemandRead;
+
+    public void Write(LedgerFields fields)
+    {
+    }
+}
+
+public sealed record DocumentRead(Guid Document) : ILedgerEvent
+{
+    public LedgerEventCode Code => LedgerEventCode.DocumentRead;
+
+    public void Write(LedgerFields fields) => fields.Add("document", Document);
+}
+
+public sealed record DisclosurePackageRead(Guid Package) : ILedgerEvent
+{
+    public LedgerEventCode Code => LedgerEventCode.DisclosurePackageRead;
+
+    public void Write(LedgerFields fields) => fields.Add("package", Package);
+}
+
+/// <param name="Count">How many registry entries the page showed.</param>
+public sealed record AtRiskRead(int Count) : ILedgerEvent
+{
+    public LedgerEventCode Code => LedgerEventCode.AtRiskRead;
+
+    public void Write(LedgerFields fields) => fields.Add("count", Count);
+}
+
+/// <param name="Download">Which download of the release this was, from 1.</param>
+public sealed record PackageDownloaded(Guid Release, Guid Package, int Download) : ILedgerEvent
+{
+    public LedgerEventCode Code => LedgerEventCode.PackageDownloaded;
+
+    public void Write(LedgerFields fields) => fields.Add("release", Release).Add("package", Package).Add("download", Download);
+}
+
+/// <summary>Staff opened an official's sealed record (subject: the official's account).</summary>
+public sealed record OfficialContactRead : ILedgerEvent
+{
+    public LedgerEventCode Code => LedgerEventCode.OfficialContactRead;
+
+    public void Write(LedgerFields fields)
+    {
+    }
+}

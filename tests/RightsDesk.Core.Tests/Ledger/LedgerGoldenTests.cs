@@ -1,0 +1,162 @@
+using RightsDesk.Core.Assessment;
+using RightsDesk.Core.Demands;
+using RightsDesk.Core.Ledger.Events;
+
+namespace RightsDesk.Core.Tests.Ledger;
+
+/// <summary>
+/// The exact canonical bytes of every event shape the ledger has ever written, for fixed inputs. A leaf hash covers
+/// these bytes, so an event that serialised differently tomorrow would make `ledger verify` reject yesterday's rows
+/// re-derived by today's code. The expected strings were taken from the code as it wrote them (dictionaries built at
+/// each call site, before events were typed) and must never change; only the way the event is built may.
+/// </summary>
+public sealed class LedgerGoldenTests
+{
+    private const long Seq = 41;
+    private const string H = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    private const string U = "4d2f0a1e-9c8b-47a6-b5d4-e3f2a1b0c9d8";
+    private static readonly DateTimeOffset At = new(2026, 11, 5, 9, 30, 15, 123, TimeSpan.Zero);
+    private static readonly Guid X = Guid.Parse("0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e");
+    private static readonly Guid Y = Guid.Parse("3c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f");
+
+    private static readonly Dictionary<string, (string Expected, Func<string> Actual)> Cases = new(StringComparer.Ordinal)
+    {
+        ["DemandCreated"] = ("""{"seq":41,"code":1000,"at":"2026-11-05T09:30:15.123Z","actor":"hana@example.org","subject":"6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b","fields":{"channel":"email","country":"DE","demandSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","kind":"userData","via":"desk"}}""",
+            Typed(new DemandCreated(DemandKind.UserData, "DE", Channel.Email, H, "desk"), "hana@example.org", "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b")),
+        ["DemandCreatedBeforeVia"] = ("""{"seq":41,"code":1000,"at":"2026-11-05T09:30:15.123Z","actor":"hana@example.org","subject":"6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b","fields":{"channel":"email","country":"DE","demandSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","kind":"userData"}}""",
+            Typed(new DemandCreated(DemandKind.UserData, "DE", Channel.Email, H), "hana@example.org", "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b")),
+        ["DocumentUploaded"] = ("""{"seq":41,"code":1001,"at":"2026-11-05T09:30:15.123Z","actor":"hana@example.org","subject":"6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b","fields":{"document":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","length":"2048","sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}}""",
+            Typed(new DocumentUploaded(X, H, 2048), "hana@example.org", "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b")),
+        ["DemandAssessed"] = ("""{"seq":41,"code":1100,"at":"2026-11-05T09:30:15.123Z","actor":"hana@example.org","subject":"6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b","fields":{"escalation":"false","policyVersion":"2026.11-3f2a","recommendation":"discloseNarrowed","requester":"unverifiedChannel","requiredApprovals":"1"}}""",
+            Typed(new DemandAssessed(Recommendation.DiscloseNarrowed, "2026.11-3f2a", false, 1, RequesterStatus.UnverifiedChannel), "hana@example.org", "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b")),
+        ["DecisionRecorded"] = ("""{"seq":41,"code":1200,"at":"2026-11-05T09:30:15.123Z","actor":"hana@example.org","subject":"6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b","fields":{"categories":"subscriberInfo,ipLogs","decision":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","departs":"true","outcome":"discloseNarrowed","territories":"DE,AT"}}""",
+            Typed(new DecisionRecorded(X, Recommendation.DiscloseNarrowed, true, [DataCategory.SubscriberInfo, DataCategory.IpLogs], ["DE", "AT"]), "hana@example.org", "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b")),
+        ["DecisionApproved"] = ("""{"seq":41,"code":1201,"at":"2026-11-05T09:30:15.123Z","actor":"omar@example.org","subject":"6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b","fields":{"approvals":"1","decision":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","required":"2"}}""",
+            Typed(new DecisionApproved(X, 1, 2), "omar@example.org", "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b")),
+        ["DecisionSentBack"] = ("""{"seq":41,"code":1202,"at":"2026-11-05T09:30:15.123Z","actor":"omar@example.org","subject":"6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b","fields":{"decision":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e"}}""",
+            Typed(new DecisionSentBack(X), "omar@example.org", "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b")),
+        ["DemandStateChanged"] = ("""{"seq":41,"code":1300,"at":"2026-11-05T09:30:15.123Z","actor":"omar@example.org","subject":"6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b","fields":{"state":"decided"}}""",
+            Typed(new DemandStateChanged(DemandState.Decided), "omar@example.org", "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b")),
+        ["DisclosurePackageCreated"] = ("""{"seq":41,"code":1301,"at":"2026-11-05T09:30:15.123Z","actor":"hana@example.org","subject":"6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b","fields":{"items":"3","manifestSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","package":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e"}}""",
+            Typed(new DisclosurePackageCreated(X, H, 3), "hana@example.org", "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b")),
+        ["DemandClosed"] = ("""{"seq":41,"code":1302,"at":"2026-11-05T09:30:15.123Z","actor":"hana@example.org","subject":"6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b","fields":{}}""",
+            Typed(new DemandClosed(), "hana@example.org", "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b")),
+        ["PackageReleased"] = ("""{"seq":41,"code":1303,"at":"2026-11-05T09:30:15.123Z","actor":"hana@example.org","subject":"6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b","fields":{"expiresAt":"2026-11-12T09:30:15Z","package":"3c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f","release":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","requester":"4d2f0a1e-9c8b-47a6-b5d4-e3f2a1b0c9d8"}}""",
+            Typed(new PackageReleased(X, Y, U, new DateTimeOffset(2026, 11, 12, 9, 30, 15, 456, TimeSpan.Zero)), "hana@example.org", "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b")),
+        ["ClarificationRequested"] = ("""{"seq":41,"code":1310,"at":"2026-11-05T09:30:15.123Z","actor":"hana@example.org","subject":"6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b","fields":{"clarification":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e"}}""",
+            Typed(new ClarificationRequested(X), "hana@example.org", "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b")),
+        ["ClarificationAnswered"] = ("""{"seq":41,"code":1311,"at":"2026-11-05T09:30:15.123Z","actor":"official-4d2f0a1e-9c8b-47a6-b5d4-e3f2a1b0c9d8","subject":"6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b","fields":{"clarification":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e"}}""",
+            Typed(new ClarificationAnswered(X), "official-4d2f0a1e-9c8b-47a6-b5d4-e3f2a1b0c9d8", "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b")),
+        ["RequesterVerifiedByCallBack"] = ("""{"seq":41,"code":1320,"at":"2026-11-05T09:30:15.123Z","actor":"hana@example.org","subject":"6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b","fields":{"method":"callBack"}}""",
+            Typed(new RequesterVerifiedByCallBack(), "hana@example.org", "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b")),
+        ["RequesterVerifiedByCallBackAtIntake"] = ("""{"seq":41,"code":1320,"at":"2026-11-05T09:30:15.123Z","actor":"hana@example.org","subject":"6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b","fields":{"atIntake":"true","method":"callBack"}}""",
+            Typed(new RequesterVerifiedByCallBack(AtIntake: true), "hana@example.org", "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b")),
+        ["LetterGenerated"] = ("""{"seq":41,"code":1400,"at":"2026-11-05T09:30:15.123Z","actor":"hana@example.org","subject":"6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b","fields":{"kind":"partial","language":"en","letter":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}}""",
+            Typed(new LetterGenerated(X, "partial", "en", H), "hana@example.org", "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b")),
+        ["LetterEdited"] = ("""{"seq":41,"code":1401,"at":"2026-11-05T09:30:15.123Z","actor":"hana@example.org","subject":"6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b","fields":{"letter":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}}""",
+            Typed(new LetterEdited(X, H), "hana@example.org", "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b")),
+        ["LetterSent"] = ("""{"seq":41,"code":1402,"at":"2026-11-05T09:30:15.123Z","actor":"hana@example.org","subject":"6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b","fields":{"letter":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e"}}""",
+            Typed(new LetterSent(X), "hana@example.org", "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b")),
+        ["NoticePlanned"] = ("""{"seq":41,"code":1500,"at":"2026-11-05T09:30:15.123Z","actor":"system","subject":"6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b","fields":{"earliest":"2027-05-05","notice":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","plan":"afterNonDisclosure"}}""",
+            Typed(new NoticePlanned(X, NoticePlan.AfterNonDisclosure, new DateOnly(2027, 5, 5)), "system", "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b")),
+        ["NoticePlannedWithoutDate"] = ("""{"seq":41,"code":1500,"at":"2026-11-05T09:30:15.123Z","actor":"system","subject":"6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b","fields":{"earliest":null,"notice":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","plan":"beforeDisclosure"}}""",
+            Typed(new NoticePlanned(X, NoticePlan.BeforeDisclosure, null), "system", "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b")),
+        ["NoticeQueued"] = ("""{"seq":41,"code":1501,"at":"2026-11-05T09:30:15.123Z","actor":"system","subject":"6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b","fields":{"notice":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e"}}""",
+            Typed(new NoticeQueued(X), "system", "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b")),
+        ["NoticeDelivered"] = ("""{"seq":41,"code":1502,"at":"2026-11-05T09:30:15.123Z","actor":"system","subject":"6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b","fields":{"attempts":"2","channel":"email","notice":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e"}}""",
+            Typed(new NoticeDelivered(X, "email", 2), "system", "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b")),
+        ["NoticeDeadLettered"] = ("""{"seq":41,"code":1503,"at":"2026-11-05T09:30:15.123Z","actor":"system","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"channel":"webhook","error":"timeout","message":"3c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f"}}""",
+            Typed(new NoticeDeadLettered("timeout", Message: Y, Channel: "webhook"), "system", X.ToString())),
+        ["NoticeDeadLetteredWithoutError"] = ("""{"seq":41,"code":1503,"at":"2026-11-05T09:30:15.123Z","actor":"system","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"channel":"email","error":null,"message":"3c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f"}}""",
+            Typed(new NoticeDeadLettered(null, Message: Y, Channel: "email"), "system", X.ToString())),
+        ["NoticeDeadLetteredWithoutChannel"] = ("""{"seq":41,"code":1503,"at":"2026-11-05T09:30:15.123Z","actor":"system","subject":"6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b","fields":{"error":"no channel","notice":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e"}}""",
+            Typed(new NoticeDeadLettered("no channel", Notice: X), "system", "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b")),
+        ["NoticeReviewDue"] = ("""{"seq":41,"code":1504,"at":"2026-11-05T09:30:15.123Z","actor":"system","subject":"6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b","fields":{"notice":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","reviewAt":"2027-02-01"}}""",
+            Typed(new NoticeReviewDue(X, new DateOnly(2027, 2, 1)), "system", "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b")),
+        ["AtRiskAdded"] = ("""{"seq":41,"code":1600,"at":"2026-11-05T09:30:15.123Z","actor":"lead@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"category":"journalist"}}""",
+            Typed(new AtRiskAdded("journalist"), "lead@example.org", X.ToString())),
+        ["AtRiskRemoved"] = ("""{"seq":41,"code":1601,"at":"2026-11-05T09:30:15.123Z","actor":"lead@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"category":"journalist"}}""",
+            Typed(new AtRiskRemoved("journalist"), "lead@example.org", X.ToString())),
+        ["DemandRead"] = ("""{"seq":41,"code":2000,"at":"2026-11-05T09:30:15.123Z","actor":"hana@example.org","subject":"6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b","fields":{}}""",
+            Typed(new DemandRead(), "hana@example.org", "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b")),
+        ["DocumentRead"] = ("""{"seq":41,"code":2001,"at":"2026-11-05T09:30:15.123Z","actor":"hana@example.org","subject":"6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b","fields":{"document":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e"}}""",
+            Typed(new DocumentRead(X), "hana@example.org", "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b")),
+        ["DisclosurePackageRead"] = ("""{"seq":41,"code":2002,"at":"2026-11-05T09:30:15.123Z","actor":"hana@example.org","subject":"6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b","fields":{"package":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e"}}""",
+            Typed(new DisclosurePackageRead(X), "hana@example.org", "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b")),
+        ["AtRiskRead"] = ("""{"seq":41,"code":2003,"at":"2026-11-05T09:30:15.123Z","actor":"lead@example.org","subject":null,"fields":{"count":"12"}}""",
+            Typed(new AtRiskRead(12), "lead@example.org", null)),
+        ["PackageDownloaded"] = ("""{"seq":41,"code":2004,"at":"2026-11-05T09:30:15.123Z","actor":"official-4d2f0a1e-9c8b-47a6-b5d4-e3f2a1b0c9d8","subject":"6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b","fields":{"download":"1","package":"3c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f","release":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e"}}""",
+            Typed(new PackageDownloaded(X, Y, 1), "official-4d2f0a1e-9c8b-47a6-b5d4-e3f2a1b0c9d8", "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b")),
+        ["OfficialContactRead"] = ("""{"seq":41,"code":2005,"at":"2026-11-05T09:30:15.123Z","actor":"hana@example.org","subject":"4d2f0a1e-9c8b-47a6-b5d4-e3f2a1b0c9d8","fields":{}}""",
+            Typed(new OfficialContactRead(), "hana@example.org", U)),
+        ["ApiTokenCreated"] = ("""{"seq":41,"code":3000,"at":"2026-11-05T09:30:15.123Z","actor":"admin@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"kind":"machine","name":"platform-sync","prefix":"rd_3f2a1b","role":"platform"}}""",
+            Typed(new ApiTokenCreated("platform-sync", "platform", "rd_3f2a1b", "machine"), "admin@example.org", X.ToString())),
+        ["ApiTokenCreatedBeforeKind"] = ("""{"seq":41,"code":3000,"at":"2026-11-05T09:30:15.123Z","actor":"admin@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"name":"platform-sync","prefix":"rd_3f2a1b","role":"platform"}}""",
+            Typed(new ApiTokenCreated("platform-sync", "platform", "rd_3f2a1b"), "admin@example.org", X.ToString())),
+        ["ApiTokenRevoked"] = ("""{"seq":41,"code":3001,"at":"2026-11-05T09:30:15.123Z","actor":"admin@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"prefix":"rd_3f2a1b"}}""",
+            Typed(new ApiTokenRevoked("rd_3f2a1b"), "admin@example.org", X.ToString())),
+        ["KeysRotated"] = ("""{"seq":41,"code":3100,"at":"2026-11-05T09:30:15.123Z","actor":"console:ops","subject":null,"fields":{"current":"k-20261105","previous":"k-20260101","rewrapped":"240","step":"rotate","unreadable":"0"}}""",
+            Typed(new KeysRotated("k-20261105", ["k-20260101"], 240, 0), "console:ops", null)),
+        ["KeysRetired"] = ("""{"seq":41,"code":3100,"at":"2026-11-05T09:30:15.123Z","actor":"console:ops","subject":null,"fields":{"current":"k-20261105","retired":"k-20260101","step":"retire"}}""",
+            Typed(new KeysRetired("k-20261105", ["k-20260101"]), "console:ops", null)),
+        ["AccountCreated"] = ("""{"seq":41,"code":3200,"at":"2026-11-05T09:30:15.123Z","actor":"admin@example.org","subject":"4d2f0a1e-9c8b-47a6-b5d4-e3f2a1b0c9d8","fields":{"kind":"staff","role":"legalReviewer"}}""",
+            Typed(new AccountCreated("legalReviewer"), "admin@example.org", U)),
+        ["AccountEnrolled"] = ("""{"seq":41,"code":3201,"at":"2026-11-05T09:30:15.123Z","actor":"hana@example.org","subject":"4d2f0a1e-9c8b-47a6-b5d4-e3f2a1b0c9d8","fields":{}}""",
+            Typed(new AccountEnrolled(), "hana@example.org", U)),
+        ["AccountRoleChanged"] = ("""{"seq":41,"code":3202,"at":"2026-11-05T09:30:15.123Z","actor":"admin@example.org","subject":"4d2f0a1e-9c8b-47a6-b5d4-e3f2a1b0c9d8","fields":{"from":"legalReviewer","to":"approver"}}""",
+            Typed(new AccountRoleChanged(["legalReviewer"], "approver"), "admin@example.org", U)),
+        ["AccountDisabled"] = ("""{"seq":41,"code":3203,"at":"2026-11-05T09:30:15.123Z","actor":"admin@example.org","subject":"4d2f0a1e-9c8b-47a6-b5d4-e3f2a1b0c9d8","fields":{}}""",
+            Typed(new AccountDisabled(), "admin@example.org", U)),
+        ["OfficialSuspended"] = ("""{"seq":41,"code":3203,"at":"2026-11-05T09:30:15.123Z","actor":"hana@example.org","subject":"4d2f0a1e-9c8b-47a6-b5d4-e3f2a1b0c9d8","fields":{"from":"verified","portal":"suspended"}}""",
+            Typed(new AccountDisabled("suspended", "verified"), "hana@example.org", U)),
+        ["AccountEnabled"] = ("""{"seq":41,"code":3204,"at":"2026-11-05T09:30:15.123Z","actor":"admin@example.org","subject":"4d2f0a1e-9c8b-47a6-b5d4-e3f2a1b0c9d8","fields":{}}""",
+            Typed(new AccountEnabled(), "admin@example.org", U)),
+        ["EnrolmentReset"] = ("""{"seq":41,"code":3205,"at":"2026-11-05T09:30:15.123Z","actor":"admin@example.org","subject":"4d2f0a1e-9c8b-47a6-b5d4-e3f2a1b0c9d8","fields":{}}""",
+            Typed(new EnrolmentReset(), "admin@example.org", U)),
+        ["EnrolmentResetByPortal"] = ("""{"seq":41,"code":3205,"at":"2026-11-05T09:30:15.123Z","actor":"anonymous","subject":"4d2f0a1e-9c8b-47a6-b5d4-e3f2a1b0c9d8","fields":{"via":"portalRegistration"}}""",
+            Typed(new EnrolmentReset(Via: "portalRegistration"), "anonymous", U)),
+        ["SignedIn"] = ("""{"seq":41,"code":3206,"at":"2026-11-05T09:30:15.123Z","actor":"hana@example.org","subject":"4d2f0a1e-9c8b-47a6-b5d4-e3f2a1b0c9d8","fields":{}}""",
+            Typed(new SignedIn(), "hana@example.org", U)),
+        ["SignInLockedOut"] = ("""{"seq":41,"code":3207,"at":"2026-11-05T09:30:15.123Z","actor":"anonymous","subject":"4d2f0a1e-9c8b-47a6-b5d4-e3f2a1b0c9d8","fields":{}}""",
+            Typed(new SignInLockedOut(), "anonymous", U)),
+        ["StepUpVerified"] = ("""{"seq":41,"code":3208,"at":"2026-11-05T09:30:15.123Z","actor":"omar@example.org","subject":"6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b","fields":{"purpose":"approve"}}""",
+            Typed(new StepUpVerified("approve"), "omar@example.org", "6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b")),
+        ["OfficialRegistered"] = ("""{"seq":41,"code":3250,"at":"2026-11-05T09:30:15.123Z","actor":"anonymous","subject":"4d2f0a1e-9c8b-47a6-b5d4-e3f2a1b0c9d8","fields":{"authorityType":"lawEnforcement","country":"DE","emailDomain":"polizei.bund.de"}}""",
+            Typed(new OfficialRegistered("DE", AuthorityType.LawEnforcement, "polizei.bund.de"), "anonymous", U)),
+        ["OfficialVerified"] = ("""{"seq":41,"code":3251,"at":"2026-11-05T09:30:15.123Z","actor":"hana@example.org","subject":"4d2f0a1e-9c8b-47a6-b5d4-e3f2a1b0c9d8","fields":{"country":"DE","method":"callBack","reinstated":"false"}}""",
+            Typed(new OfficialVerified("DE", false), "hana@example.org", U)),
+        ["OfficialRejected"] = ("""{"seq":41,"code":3252,"at":"2026-11-05T09:30:15.123Z","actor":"hana@example.org","subject":"4d2f0a1e-9c8b-47a6-b5d4-e3f2a1b0c9d8","fields":{"from":"pending","portal":"rejected"}}""",
+            Typed(new OfficialRejected("rejected", "pending"), "hana@example.org", U)),
+        ["OfficialFlagged"] = ("""{"seq":41,"code":3253,"at":"2026-11-05T09:30:15.123Z","actor":"hana@example.org","subject":"4d2f0a1e-9c8b-47a6-b5d4-e3f2a1b0c9d8","fields":{"flag":"forged","previous":"none"}}""",
+            Typed(new OfficialFlagged("forged", "none"), "hana@example.org", U)),
+        ["PolicyChanged"] = ("""{"seq":41,"code":3500,"at":"2026-11-05T09:30:15.123Z","actor":"admin@example.org","subject":"offences.json","fields":{"policyVersion":"2026.11-3f2a","sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}}""",
+            Typed(new PolicyChanged(H, "2026.11-3f2a"), "admin@example.org", "offences.json")),
+    };
+
+    /// <summary>Codes no release has written: there are no stored bytes to keep.</summary>
+    private static readonly LedgerEventCode[] NeverWritten = [LedgerEventCode.NoticeCancelled];
+
+    public static TheoryData<string> Names() => new(Cases.Keys);
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Each_event_keeps_its_canonical_bytes(string name)
+    {
+        var (expected, actual) = Cases[name];
+        Assert.Equal(expected, actual());
+    }
+
+    [Fact]
+    public void Every_code_ever_written_has_a_golden_case()
+    {
+        var covered = Cases.Values.Select(c => Code(c.Expected)).ToHashSet();
+        var missing = Enum.GetValues<LedgerEventCode>().Where(c => !covered.Contains((int)c) && !NeverWritten.Contains(c)).ToList();
+        Assert.Empty(missing);
+    }
+
+    private static int Code(string canonical) =>
+        System.Text.Json.JsonDocument.Parse(canonical).RootElement.GetProperty("code").GetInt32();
+
+    private static Func<string> Typed(ILedgerEvent e, string actor, string? subject) =>
+        () => LedgerCanonical.Serialise(Seq, e, At, actor, subject);
+}
