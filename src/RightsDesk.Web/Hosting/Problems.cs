@@ -62,8 +62,15 @@ public static class Problems
 
             if (status == 500)
             {
-                // The type and the path, never the message: exception texts can quote personal data.
-                log.LogError("Unhandled {ExceptionType} on {Method} {Path}", exception.GetType().FullName, http.Request.Method, http.Request.Path.Value);
+                // The type, the path and the incident id the person is shown, never the message: exception texts
+                // can quote personal data.
+                log.LogError("Unhandled {ExceptionType} on {Method} {Path} (incident {Incident})", exception.GetType().FullName, http.Request.Method, http.Request.Path.Value, http.TraceIdentifier);
+            }
+
+            if (!ErrorPages.IsApi(http))
+            {
+                // A person's browser gets the error page in words (the middleware re-executes /error/{code}).
+                return false;
             }
 
             http.Response.StatusCode = status;

@@ -150,12 +150,13 @@ public static class RightsDeskWeb
         app.Services.GetRequiredService<LedgerCheckpointOptions>().Validate();
 
         app.UseRightsDeskProxy();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseRightsDeskErrors();
         app.UseProblemMediaType();
         app.UseSecurityHeaders();
         // Static files (CSS, images) are the same for everyone and carry no case data.
         app.UseStaticFiles();
+        // Routing after the error pages, so a re-executed /error/{code} is routed to its page like any request.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -172,5 +173,7 @@ public static class RightsDeskWeb
         api.MapLedgerApi();
 
         app.MapRazorPages();
+        app.MapRobots();
+        app.MapNotFoundFallback();
     }
 }

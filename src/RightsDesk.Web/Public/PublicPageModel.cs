@@ -34,6 +34,16 @@ public abstract class PublicPageModel(PublicCatalogue catalogue, PolicyProvider 
 
     public abstract string Title { get; }
 
+    /// <summary>What search engines show under the title: the page's own introduction.</summary>
+    public virtual string Description => T.Text("home.intro", new Arg("operator", Operator));
+
+    /// <summary>
+    /// An absolute address for canonical and language links, built from the configured public URL only (never from the
+    /// request's Host header, which a caller chooses); without one configured the link stays relative.
+    /// </summary>
+    public string Absolute(string path) =>
+        HttpContext.RequestServices.GetService(typeof(PublicUrl)) is PublicUrl { Configured: { } root } ? root.TrimEnd('/') + path : path;
+
     public string PathFor(PublicLanguage language) => PagePath.Length == 0 ? $"/{language.Code}/" : $"/{language.Code}/{PagePath}";
 
     public string Href(string pagePath) => pagePath.Length == 0 ? $"/{Language.Code}/" : $"/{Language.Code}/{pagePath}";

@@ -60,6 +60,11 @@ public static class AuthorizationMatrix
         ["GET /{lang:publang}/guidelines"] = Rule.Public,
         ["GET /{lang:publang}/guidelines/{country}"] = Rule.Public,
         ["GET /{lang:publang}/your-data"] = Rule.Public,
+        // Errors and what nothing serves are public: a browser's error page in words, and 404 for any unknown path
+        // (never a redirect to the staff sign-in); robots.txt for search engines.
+        ["GET /error/{code:int}"] = Rule.Public.Answers(404),
+        ["GET /robots.txt"] = Rule.Public,
+        ["GET /{*path}"] = Rule.Public.Answers(404),
 
         // Demands.
         ["POST /api/v1/demands/"] = Rule.For(Intake, LegalReviewer, Platform).Body(Bodies.Demand),

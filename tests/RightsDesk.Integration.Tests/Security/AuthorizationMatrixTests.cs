@@ -202,9 +202,9 @@ public sealed class AuthorizationMatrixTests(SqliteDeskApp app) : IClassFixture<
         {
             var session = credentials[(role, false)].Client;
             Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/desk")).StatusCode);
-            Assert.Equal(HttpStatusCode.Unauthorized, (await session.GetAsync("/api/v1/tokens")).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await session.GetAsync("/api/v1/demands")).StatusCode);
             Assert.Equal(HttpStatusCode.Unauthorized, (await session.GetAsync("/api/v1/at-risk")).StatusCode);
-            Assert.Equal(HttpStatusCode.Unauthorized, (await session.PostAsync("/api/v1/tokens", Bodies.Json("{\"name\":\"csrf\",\"role\":\"admin\"}")())).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await session.PostAsync("/api/v1/at-risk", Bodies.Json("{\"id\":\"@csrf\",\"category\":\"journalist\"}")())).StatusCode);
 
             var token = credentials[(role, true)].Client;
             var page = await token.GetAsync("/desk");
@@ -283,6 +283,9 @@ public sealed class AuthorizationMatrixTests(SqliteDeskApp app) : IClassFixture<
         // The public pages: a language they are published in, a country with a profile (lower case, its one address).
         (_, _, "lang") => "en",
         (_, _, "country") => "us",
+        // The error page's status, and a path nothing serves (the fallback's catch-all).
+        (_, _, "code") => "404",
+        (_, _, "path") => "no-such-page",
         (not CaseRule.None, _, "id") => @case.Id.ToString(),
         (not CaseRule.None, _, "documentId") => @case.DocumentId.ToString(),
         (not CaseRule.None, _, "packageId") => @case.PackageId.ToString(),

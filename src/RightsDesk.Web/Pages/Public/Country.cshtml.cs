@@ -16,6 +16,8 @@ public sealed class CountryModel(PublicCatalogue catalogue, PolicyProvider polic
 
     public override string Title => T.Text("country.title", new Arg("country", CountryName(Profile)));
 
+    public override string Description => T.Text("guide.intro", new Arg("operator", Operator));
+
     public IActionResult OnGet(string? lang, string country)
     {
         // Only the lower-case code is an address, so each page has exactly one.

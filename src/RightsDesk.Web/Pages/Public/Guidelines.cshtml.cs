@@ -28,6 +28,8 @@ public sealed class GuidelinesModel(PublicCatalogue catalogue, PolicyProvider po
 
     public override string Title => T["guide.title"];
 
+    public override string Description => T.Text("guide.intro", new Arg("operator", Operator));
+
     public IActionResult OnGet(string? lang) => ChooseLanguage(lang) ?? Page();
 
     /// <summary>Countries from the highest risk tier down, alphabetical within a tier in the reader's language.</summary>

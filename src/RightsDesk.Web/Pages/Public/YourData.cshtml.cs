@@ -13,6 +13,8 @@ public sealed class YourDataModel(PublicCatalogue catalogue, PolicyProvider poli
 
     public override string Title => T["user.title"];
 
+    public override string Description => T.Text("user.intro", new Arg("operator", Operator));
+
     public IActionResult OnGet(string? lang) => ChooseLanguage(lang) ?? Page();
 
     public string NoticeLanguages =>
