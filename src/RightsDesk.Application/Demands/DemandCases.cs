@@ -61,7 +61,7 @@ public sealed class DemandCases(RightsDeskDbContext db, DemandSealing sealing, L
         record.Steps.Add(step);
         record.State = next;
         record.UpdatedAt = at;
-        record.Version = Guid.NewGuid();
+        record.Version = Guid.CreateVersion7(at);
     }
 
     public void Record(LedgerEventCode code, Actor actor, DemandRecord record, IReadOnlyDictionary<string, string?>? fields = null)

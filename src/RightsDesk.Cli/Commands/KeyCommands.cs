@@ -166,6 +166,7 @@ public static class KeyCommands
         }
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0030:Do not use banned APIs", Justification = "The key commands run without a container: the operator's rotation is recorded at the real time it happened.")]
     private static async Task Record(RightsDeskDbContext db, Dictionary<string, string?> fields, CancellationToken ct)
     {
         var ledger = new LedgerWriter(db, TimeProvider.System);
