@@ -18,6 +18,7 @@ public sealed record StoreLocation(DatabaseOptions Database, string KeyFile, str
 /// </summary>
 public static class StoreServices
 {
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0030:Do not use banned APIs", Justification = "A composition root: the system clock is registered here (unless the host or a test registered its own) and injected everywhere else.")]
     public static IServiceCollection AddRightsDeskStore(this IServiceCollection services, StoreLocation where)
     {
         ArgumentNullException.ThrowIfNull(services);

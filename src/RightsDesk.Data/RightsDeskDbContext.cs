@@ -43,6 +43,7 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
 
     public abstract DatabaseEngine Engine { get; }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1725:Parameter names should match base declaration", Justification = "Called by EF only, never with named arguments; the short name reads better on every line of the configuration.")]
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {
         // Enums are stored by name: readable in the database and stable if members are reordered.
@@ -64,6 +65,7 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
         b.Properties<RequesterFlag>().HaveConversion<string>().HaveMaxLength(32);
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1725:Parameter names should match base declaration", Justification = "Called by EF only, never with named arguments; the short name reads better on every line of the model.")]
     protected override void OnModelCreating(ModelBuilder m)
     {
         base.OnModelCreating(m);

@@ -84,7 +84,7 @@ public sealed class CreateDemand(DemandCases cases, AssessDemand assess, DemandD
             WrappedKey = wrapped,
             IdempotencyHash = keyHash,
             RequestHash = requestHash,
-            Version = Guid.NewGuid(),
+            Version = Guid.CreateVersion7(now),
         };
         record.SealedDemand = cases.Sealing.SealJson(dek, record.Id, "demand", demand);
         db.Demands.Add(record);

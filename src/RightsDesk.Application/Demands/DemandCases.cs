@@ -62,7 +62,7 @@ public sealed class DemandCases(RightsDeskDbContext db, DemandSealing sealing, L
         record.Steps.Add(step);
         record.State = next;
         record.UpdatedAt = at;
-        record.Version = Guid.NewGuid();
+        record.Version = Guid.CreateVersion7(at);
     }
 
     /// <summary>Records an event about the case (its subject).</summary>

@@ -43,7 +43,7 @@ public sealed class Fulfil(DemandCases cases, NoticePlanner notices, IPlatformCo
             foreach (var i in decision.AuthorisedTargets)
             {
                 var reference = await connector.PreserveAsync(demand.Targets[i], decision.AuthorisedCategories, days, ct);
-                items.Add(new DisclosureItem(i, decision.AuthorisedCategories.FirstOrDefault(), true, "text/plain", "preserved: " + reference));
+                items.Add(new DisclosureItem(i, (decision.AuthorisedCategories.Count > 0 ? decision.AuthorisedCategories[0] : default), true, "text/plain", "preserved: " + reference));
             }
         }
         else

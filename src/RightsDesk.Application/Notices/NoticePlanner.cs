@@ -95,7 +95,7 @@ public sealed class NoticePlanner(RightsDeskDbContext db, LedgerWriter ledger)
         }
     }
 
-    private IEnumerable<NoticeRecord> NoticesOf(DemandRecord record)
+    private List<NoticeRecord> NoticesOf(DemandRecord record)
     {
         var local = db.Notices.Local.Where(n => n.DemandId == record.Id).ToList();
         return local.Count > 0 ? local : db.Notices.Where(n => n.DemandId == record.Id).ToList();

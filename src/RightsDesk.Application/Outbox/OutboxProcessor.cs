@@ -33,7 +33,7 @@ public sealed class OutboxProcessor(
     TimeProvider clock,
     ILogger<OutboxProcessor> log)
 {
-    private static readonly string Node = Environment.MachineName + ":" + Environment.ProcessId + ":" + Guid.NewGuid().ToString("N")[..6];
+    private static readonly string Node = Environment.MachineName + ":" + Environment.ProcessId + ":" + System.Security.Cryptography.RandomNumberGenerator.GetHexString(6, lowercase: true);
     private readonly Dictionary<OutboxChannel, IOutboxTransport> _transports = transports.ToDictionary(t => t.Channel);
     private readonly Dictionary<string, IOutboxTopicHandler> _handlers = handlers.ToDictionary(h => h.Topic, StringComparer.Ordinal);
 

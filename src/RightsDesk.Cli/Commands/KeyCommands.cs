@@ -155,12 +155,11 @@ public static class KeyCommands
         }
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0030:Do not use banned APIs", Justification = "The key commands run without a container: the operator's rotation is recorded at the real time it happened.")]
     private static async Task Record(RightsDeskDbContext db, ILedgerEvent e, CancellationToken ct)
     {
         var ledger = new LedgerWriter(db, TimeProvider.System);
         ledger.Record(e, "console:" + Environment.UserName, null);
         await ledger.SaveAsync(ct);
     }
-
-    private static string Number(long n) => n.ToString(CultureInfo.InvariantCulture);
 }

@@ -125,7 +125,7 @@ public static class DemoCommand
 
         var create = sp.GetRequiredService<CreateDemand>();
         var platform = Core.Cases.Actor.Machine("demo-platform", "platform");
-        var now = DateTimeOffset.UtcNow;
+        var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
         var connectorRoot = Path.Combine(data, "connector");
         var n = 0;
         for (var round = 0; round < 3 && n < 50; round++)

@@ -54,6 +54,7 @@ public sealed record Restriction(RestrictionAction Action, IReadOnlyList<string>
 
 public sealed record NonDisclosure(bool Required, DateOnly? Until, string? Basis);
 
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "Signed is the demand contract's word for a signed document (JSON documents.signed), not a type.")]
 public sealed record DocumentFacts(bool Written, bool Signed, bool OfficialLetterhead);
 
 /// <summary>

@@ -68,7 +68,7 @@ public sealed class MerkleTree
         var newSize = oldSize + (leafHashes.Length / MerkleHash.Size);
         var leaves = levels[0];
         leaves.Extend(newSize);
-        for (long i = oldSize; i < newSize; i++)
+        for (var i = oldSize; i < newSize; i++)
         {
             leafHashes.Slice((int)(i - oldSize) * MerkleHash.Size, MerkleHash.Size).CopyTo(leaves.Slot(i));
         }

@@ -1,6 +1,7 @@
 namespace RightsDesk.Core.Security;
 
 /// <summary>What a person or machine may do. Checked on every route and again on every object.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "Permission is the word the roles table, the policies and the docs use; it is an enum of permissions, not a permission object.")]
 public enum Permission
 {
     DemandCreate, DemandRead, DemandAssess, DemandDecide, DemandApprove, DemandFulfil, DemandReadRestricted,

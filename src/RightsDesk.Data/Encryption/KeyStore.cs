@@ -7,6 +7,7 @@ namespace RightsDesk.Data.Encryption;
 /// names a KEK the ring does not have (at once), and whenever the file has changed, checked at most every
 /// <see cref="RefreshInterval"/>.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0030:Do not use banned APIs", Justification = "Environment.TickCount64 paces re-reading the key file in real time: under the injected clock (frozen in tests) a node would never notice a rotated key file.")]
 public sealed class KeyStore
 {
     /// <summary>How stale a node's view of the key file may be; `keys rotate --retire` tells the operator to wait

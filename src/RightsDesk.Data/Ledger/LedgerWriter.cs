@@ -50,7 +50,7 @@ public sealed class LedgerWriter(RightsDeskDbContext db, TimeProvider clock)
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 if (db.Engine == DatabaseEngine.Postgres)
                 {
-                    await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
+                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
                 }
 
                 var next = (await db.LedgerEvents.MaxAsync(e => (long?)e.Seq, ct) ?? -1) + 1;

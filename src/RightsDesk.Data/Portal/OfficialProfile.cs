@@ -5,6 +5,7 @@ namespace RightsDesk.Data.Portal;
 public enum OfficialVerification { Pending, Verified, Rejected, Suspended }
 
 /// <summary>What a requester has been found to do; the assessment weighs it.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "A flag is what staff put on a requester (forged, abusive): the desk's word, and stored by that name.")]
 public enum RequesterFlag { None, Forged, Abusive }
 
 /// <summary>

@@ -73,7 +73,7 @@ public static class AccountSetup
 
         services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "Token for /api, cookie for pages", o =>
-                o.ForwardDefaultSelector = http => http.Request.Path.StartsWithSegments("/api") ? ApiTokenHandler.SchemeName : IdentityConstants.ApplicationScheme)
+                o.ForwardDefaultSelector = http => http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) ? ApiTokenHandler.SchemeName : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null)
             .AddCookie(IdentityConstants.ApplicationScheme, o =>
             {

@@ -13,7 +13,7 @@ public static class ErrorPages
     {
         ArgumentNullException.ThrowIfNull(http);
         var path = http.Request.Path;
-        return path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/health");
+        return path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
     }
 
     public static IApplicationBuilder UseRightsDeskErrors(this IApplicationBuilder app)

@@ -41,6 +41,7 @@ public static class Problems
     /// <summary>Maps the domain's refusals to status codes; anything else is a 500 with no internals in the body.</summary>
     public sealed class ExceptionHandler(IProblemDetailsService problems, ILogger<ExceptionHandler> log) : IExceptionHandler
     {
+        [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1725:Parameter names should match base declaration", Justification = "Called by the exception handler middleware only, never with named arguments; http and ct are the names every handler here uses.")]
         public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
         {
             var (status, title, detail, errors) = exception switch

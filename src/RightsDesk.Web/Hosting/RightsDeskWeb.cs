@@ -35,6 +35,7 @@ public static class RightsDeskWeb
         return app;
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0030:Do not use banned APIs", Justification = "The web host's composition root: the system clock is registered here and injected everywhere else (tests replace it).")]
     public static void AddRightsDesk(this WebApplicationBuilder builder)
     {
         var config = builder.Configuration;

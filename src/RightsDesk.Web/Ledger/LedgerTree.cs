@@ -21,7 +21,7 @@ namespace RightsDesk.Web.Ledger;
 /// stops it too. Each stop is reported to <see cref="LedgerHealth"/> and thrown as
 /// <see cref="LedgerInconsistentException"/>: a broken ledger is neither signed nor proven.
 /// </remarks>
-public sealed class LedgerTree(LedgerHealth health, ILogger<LedgerTree> log)
+public sealed class LedgerTree(LedgerHealth health, ILogger<LedgerTree> log) : IDisposable
 {
     private const int BatchSize = 10_000;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -103,4 +103,7 @@ public sealed class LedgerTree(LedgerHealth health, ILogger<LedgerTree> log)
         log.LogCritical("{Problem} No tree head or proof is served until `rightsdesk ledger verify` passes", error.Message);
         throw error;
     }
+
+    /// <summary>A singleton: the container disposes it when the host stops.</summary>
+    public void Dispose() => _gate.Dispose();
 }

@@ -45,7 +45,7 @@ public sealed class TreeHeadService(RightsDeskDbContext db, LedgerTree tree, Key
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 if (db.Engine == DatabaseEngine.Postgres)
                 {
-                    await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
+                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
                 }
 
                 var latest = await LastSignedAsync(ct);

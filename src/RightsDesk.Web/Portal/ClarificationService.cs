@@ -125,7 +125,7 @@ public sealed class ClarificationService(RightsDeskDbContext db, FieldCipher cip
     private static string Text(string? value, string field, int max, string ask)
     {
         var s = (value ?? "").Trim();
-        string? error = s.Length == 0 ? ask
+        var error = s.Length == 0 ? ask
             : s.Length > max ? $"At most {max} characters."
             : s.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t') ? "Contains control characters."
             : null;

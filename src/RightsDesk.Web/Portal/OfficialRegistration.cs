@@ -73,7 +73,7 @@ public sealed class OfficialRegistration(
                 Id = id.ToString(),
                 UserName = userName, NormalizedUserName = users.NormalizeName(userName),
                 Email = email, NormalizedEmail = users.NormalizeEmail(email), EmailConfirmed = false,
-                SecurityStamp = Convert.ToHexString(RandomNumberGenerator.GetBytes(20)), ConcurrencyStamp = Guid.NewGuid().ToString(),
+                SecurityStamp = Convert.ToHexString(RandomNumberGenerator.GetBytes(20)), ConcurrencyStamp = Guid.CreateVersion7(now).ToString(),
                 LockoutEnabled = true, Kind = AccountKind.Official, DisplayName = Truncate(authority, MaxName),
                 CreatedAt = now, CreatedBy = "self-registration",
                 EnrolmentHash = AccountService.Hash(secret), EnrolmentExpiresAt = now + AccountService.EnrolmentLifetime,

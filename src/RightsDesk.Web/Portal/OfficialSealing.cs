@@ -46,7 +46,7 @@ public static class OfficialSealing
     public static void AppendFlag(FieldCipher cipher, OfficialProfile p, OfficialRecordEntry entry) =>
         p.SealedFlagReason = Append(cipher, p, OpenFlags(cipher, p), entry, "flagReason");
 
-    private static IReadOnlyList<OfficialRecordEntry> OpenEntries(FieldCipher cipher, OfficialProfile p, byte[]? sealedValue, string field) =>
+    private static List<OfficialRecordEntry> OpenEntries(FieldCipher cipher, OfficialProfile p, byte[]? sealedValue, string field) =>
         sealedValue is null
             ? []
             : JsonSerializer.Deserialize<List<OfficialRecordEntry>>(cipher.Decrypt(cipher.Unwrap(p.WrappedKey), sealedValue, Context(p.UserId, field)), JsonNames.Options)!;

@@ -94,7 +94,7 @@ public abstract class PublicPageModel(PublicCatalogue catalogue, PolicyProvider 
         return null;
     }
 
-    private static IComparer<string> Collate(string code) => StringComparer.Create(CultureOf(code), ignoreCase: true);
+    private static StringComparer Collate(string code) => StringComparer.Create(CultureOf(code), ignoreCase: true);
 
     private static CultureInfo CultureOf(string code)
     {

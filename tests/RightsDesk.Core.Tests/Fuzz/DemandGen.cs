@@ -108,7 +108,7 @@ public static class DemandGen
                     {
                         var bytes = Encoding.UTF8.GetBytes(example);
                         var i = at % bytes.Length;
-                        byte[] result = kind switch
+                        var result = kind switch
                         {
                             0 => bytes[..i],
                             1 => [.. bytes[..i], .. garbage, .. bytes[i..]],

@@ -162,7 +162,7 @@ public abstract class DemandFlowTests<TApp>(TApp app) : IClassFixture<TApp> wher
     public async Task Bad_input_names_every_bad_field_and_stores_nothing()
     {
         var intake = await app.ClientFor(Roles.Intake);
-        int before = 0;
+        var before = 0;
         await app.InScope(async sp => before = await sp.GetRequiredService<RightsDeskDbContext>().Demands.CountAsync());
         var bad = """{"kind":"userDta","receivedAt":"yesterday","channel":"email","authority":{"name":"X","country":"XX","type":"police"},"legalProcess":"subpoena","targets":[{"type":"account"}],"document":{"written":true},"dataCategory":["content"]}""";
         var r = await intake.PostAsync("/api/v1/demands", Json(bad));
@@ -175,7 +175,7 @@ public abstract class DemandFlowTests<TApp>(TApp app) : IClassFixture<TApp> wher
         }
 
         Assert.Equal(HttpStatusCode.BadRequest, (await intake.PostAsync("/api/v1/demands", Json("{not json"))).StatusCode);
-        int after = 0;
+        var after = 0;
         await app.InScope(async sp => after = await sp.GetRequiredService<RightsDeskDbContext>().Demands.CountAsync());
         Assert.Equal(before, after);
     }

@@ -50,7 +50,7 @@ public abstract class ReleaseFixtureTests<TApp> : IAsyncLifetime where TApp : De
 
         // A demo demand, read through the API: its sealed contents open under the release's keys.
         Guid id = default;
-        string authority = "";
+        var authority = "";
         await app.InScope(async sp =>
         {
             var demand = await sp.GetRequiredService<RightsDeskDbContext>().Demands.AsNoTracking().Where(d => !d.Restricted).OrderBy(d => d.CreatedAt).FirstAsync();

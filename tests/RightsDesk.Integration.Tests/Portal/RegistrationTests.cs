@@ -85,7 +85,7 @@ public abstract class RegistrationTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var post = await s.Client.PostAsync("/portal/submit", new FormUrlEncodedContent([new("__rd_form", token), .. PortalSupport.Warrant("acct-pending-1")]));
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
 
-        string userId = "";
+        var userId = "";
         await app.InScope(async sp =>
         {
             var db = sp.GetRequiredService<RightsDeskDbContext>();

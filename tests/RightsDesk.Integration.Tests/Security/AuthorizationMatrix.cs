@@ -10,8 +10,8 @@ namespace RightsDesk.Integration.Tests.Security;
 ///
 /// HOW TO ADD AN ENTRY for a new endpoint (the failing test prints the key and a line to start from):
 ///   1. Key: "METHOD /route/pattern" exactly as routing has it, constraints included, e.g.
-///      "POST /api/v1/demands/{id:guid}/close". A Razor Page is keyed "GET /its/route" (its GET; posts follow the
-///      same rule and are checked by the page's own tests).
+///      "POST /api/v1/demands/{id:guid}/close". A Razor Page is keyed "GET /its/route" (its GET; each of its POST
+///      handlers has its own entry in <see cref="AuthorizationMatrixPosts"/>).
 ///   2. Value: <see cref="Rule.Public"/> for what anyone may call (health, OpenAPI, public pages), or
 ///      <see cref="Rule.For"/> with the roles that hold the route's permission, written out (not derived from
 ///      Roles.cs: the point is a second, independent statement of who may do what).

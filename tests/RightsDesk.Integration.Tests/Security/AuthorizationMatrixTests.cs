@@ -35,7 +35,7 @@ namespace RightsDesk.Integration.Tests.Security;
 /// columns' round trip, exact comparison of actors, and the SQL filter behind the lists) is in DemandAccessTests,
 /// which run on both.
 /// </summary>
-public sealed class AuthorizationMatrixTests(SqliteDeskApp app) : IClassFixture<SqliteDeskApp>
+public sealed partial class AuthorizationMatrixTests(SqliteDeskApp app) : IClassFixture<SqliteDeskApp>
 {
     private const string Anonymous = "(anonymous)";
     private const string Someone = "token:matrix-someone-else";

@@ -48,7 +48,7 @@ public sealed class SmtpListener : IAsyncDisposable
             var reader = new StreamReader(stream, Encoding.ASCII);
             var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
             await writer.WriteLineAsync("220 localhost test SMTP ready");
-            string from = "";
+            var from = "";
             var to = new List<string>();
             while (await reader.ReadLineAsync() is { } line)
             {

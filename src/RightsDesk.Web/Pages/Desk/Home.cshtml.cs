@@ -15,6 +15,7 @@ public sealed class HomeModel(RightsDeskDbContext db, TimeProvider clock) : Page
 {
     public const int QueueSize = 25;
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "A queue of the desk's home page (awaiting a decision, awaiting approval): the word staff read, not a collection type.")]
     public sealed record Queue(string Id, string Title, string Explanation, IReadOnlyList<DemandSummary> Items, int Total);
 
     public List<Queue> Queues { get; } = [];

@@ -36,7 +36,7 @@ public sealed class SubmitModel(PortalAccounts accounts, CreateDemand demands, F
             return refused;
         }
 
-        IdempotencyKey = Guid.NewGuid().ToString("N");
+        IdempotencyKey = System.Security.Cryptography.RandomNumberGenerator.GetHexString(32, lowercase: true);
         return Page();
     }
 

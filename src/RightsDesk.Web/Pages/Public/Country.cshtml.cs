@@ -21,7 +21,7 @@ public sealed class CountryModel(PublicCatalogue catalogue, PolicyProvider polic
     public IActionResult OnGet(string? lang, string country)
     {
         // Only the lower-case code is an address, so each page has exactly one.
-        if (country.Length != 2 || country != country.ToLowerInvariant() || !Policy.HasProfile(country.ToUpperInvariant()))
+        if (country.Length != 2 || country.Any(char.IsUpper) || !Policy.HasProfile(country.ToUpperInvariant()))
         {
             return NotFound();
         }

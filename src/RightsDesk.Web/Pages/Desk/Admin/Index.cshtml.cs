@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using RightsDesk.Core.Security;
 using RightsDesk.Data.Accounts;
 using RightsDesk.Web.Accounts;
 using RightsDesk.Web.Hosting;
@@ -9,7 +9,7 @@ using RightsDesk.Web.Security;
 namespace RightsDesk.Web.Pages.Desk.Admin;
 
 /// <summary>Staff accounts: add (the enrolment link is shown once), change role, disable, enable, start enrolment over.</summary>
-[Authorize(Policy = "perm:AccountManage")]
+[RequirePermission(Permission.AccountManage)]
 public sealed class IndexModel(AccountService accounts, PublicUrl publicUrl) : PageModel
 {
     public IReadOnlyList<AccountSummary> Accounts { get; private set; } = [];

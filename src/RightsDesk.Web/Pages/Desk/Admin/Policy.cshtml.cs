@@ -1,7 +1,7 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RightsDesk.Core.Policy;
+using RightsDesk.Core.Security;
 using RightsDesk.Web.Hosting;
 using RightsDesk.Web.Policy;
 using RightsDesk.Web.Security;
@@ -9,7 +9,7 @@ using RightsDesk.Web.Security;
 namespace RightsDesk.Web.Pages.Desk.Admin;
 
 /// <summary>View and edit the jurisdiction profiles, the offence catalogue and the operator's overrides.</summary>
-[Authorize(Policy = "perm:PolicyManage")]
+[RequirePermission(Permission.PolicyManage)]
 public sealed class PolicyModel(PolicyEditor editor, PolicyProvider provider) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? PolicyFile { get; set; }

@@ -1,7 +1,7 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using RightsDesk.Core.Security;
 using RightsDesk.Data;
 using RightsDesk.Data.Security;
 using RightsDesk.Web.Accounts;
@@ -14,7 +14,7 @@ namespace RightsDesk.Web.Pages.Desk.Admin;
 /// ending when they are disabled or lose the role). Creating one needs a fresh authenticator code; the secret is shown
 /// once and never listed.
 /// </summary>
-[Authorize(Policy = "perm:TokenManage")]
+[RequirePermission(Permission.TokenManage)]
 public sealed class TokensModel(ApiTokenService tokens, DeskSignIn signIn, RightsDeskDbContext db) : PageModel
 {
     public IReadOnlyList<ApiTokenRecord> Tokens { get; private set; } = [];

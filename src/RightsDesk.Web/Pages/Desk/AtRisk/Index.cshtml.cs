@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RightsDesk.Core;
@@ -12,7 +11,7 @@ namespace RightsDesk.Web.Pages.Desk.AtRisk;
 /// The at-risk registry: journalists, defenders and others whose accounts get extra protection. Only the roles
 /// cleared for it see this page; opening the list is itself a ledger event.
 /// </summary>
-[Authorize(Policy = "perm:AtRiskRead")]
+[RequirePermission(Permission.AtRiskRead)]
 public sealed class IndexModel(AtRiskRegistry registry) : PageModel
 {
     public const int PageSize = 100;

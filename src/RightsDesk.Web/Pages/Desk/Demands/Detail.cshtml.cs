@@ -22,7 +22,7 @@ namespace RightsDesk.Web.Pages.Desk.Demands;
 /// The demand page: everything about one case, and the actions its current step allows this person. Every action
 /// checks the object again (role and compartment); a case the person may not see is "not found", whatever the URL.
 /// </summary>
-[Microsoft.AspNetCore.Authorization.Authorize(Policy = "perm:DemandRead")]
+[RequirePermission(Permission.DemandRead)]
 public sealed class DetailModel(DemandCommands demands, RightsDeskDbContext db, DeskSignIn signIn) : PageModel
 {
     public sealed record LedgerLine(long Seq, string Event, DateTimeOffset At, string Actor, string LeafHash);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RightsDesk.Core;
 using RightsDesk.Core.Demands;
+using RightsDesk.Core.Security;
 using RightsDesk.Data;
 using RightsDesk.Web.Demands;
 
@@ -15,7 +16,7 @@ namespace RightsDesk.Web.Pages.Desk.Demands;
 /// All demands, newest first, with filters. Paging is by position in the sort order (a keyset cursor), not by
 /// offset, so the hundredth page costs what the first does even with a hundred thousand demands.
 /// </summary>
-[Microsoft.AspNetCore.Authorization.Authorize(Policy = "perm:DemandRead")]
+[RequirePermission(Permission.DemandRead)]
 public sealed class IndexModel(RightsDeskDbContext db, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;

@@ -13,7 +13,7 @@ namespace RightsDesk.Web.Pages.Desk.Demands;
 /// Typing up a demand that arrived by post, fax or email. The form is turned into the API's JSON and read by the same
 /// reader, so the rules are the same; every error is shown next to its field and nothing typed is lost.
 /// </summary>
-[Microsoft.AspNetCore.Authorization.Authorize(Policy = "perm:DemandCreate")]
+[RequirePermission(Permission.DemandCreate)]
 [RequestSizeLimit(Hosting.RightsDeskWeb.MaxRequestBytes)]
 public sealed class NewModel(CreateDemand demands, TimeProvider clock) : PageModel
 {
@@ -31,7 +31,7 @@ public sealed class NewModel(CreateDemand demands, TimeProvider clock) : PageMod
 
     public void OnGet()
     {
-        Submission = Guid.NewGuid().ToString("N");
+        Submission = System.Security.Cryptography.RandomNumberGenerator.GetHexString(32, lowercase: true);
         Form = PostedForm.Blank(Shape, new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["receivedAt"] = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
@@ -42,7 +42,7 @@ public sealed class NewModel(CreateDemand demands, TimeProvider clock) : PageMod
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var posted = await Request.ReadFormAsync(ct);
-        Submission = posted["__submission"].ToString() is { Length: > 0 and <= 64 } sub ? sub : Guid.NewGuid().ToString("N");
+        Submission = posted["__submission"].ToString() is { Length: > 0 and <= 64 } sub ? sub : System.Security.Cryptography.RandomNumberGenerator.GetHexString(32, lowercase: true);
         var form = Form = PostedForm.From(posted, Shape);
         var body = System.Text.Encoding.UTF8.GetBytes(form.ToJsonObject().ToJsonString());
         Demand demand;

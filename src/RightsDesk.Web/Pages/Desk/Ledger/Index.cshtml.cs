@@ -1,10 +1,11 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RightsDesk.Core.Ledger.Events;
+using RightsDesk.Core.Security;
 using RightsDesk.Data;
 using RightsDesk.Data.Ledger;
+using RightsDesk.Web.Security;
 
 namespace RightsDesk.Web.Pages.Desk.Ledger;
 
@@ -12,7 +13,7 @@ namespace RightsDesk.Web.Pages.Desk.Ledger;
 /// The ledger as the auditor sees it: the signed tree heads and the events, newest first. No case contents: events
 /// carry codes, ids, actors and times, and their leaf hashes are what the tree heads sign.
 /// </summary>
-[Authorize(Policy = "perm:LedgerRead")]
+[RequirePermission(Permission.LedgerRead)]
 public sealed class IndexModel(RightsDeskDbContext db) : PageModel
 {
     public const int PageSize = 100;

@@ -17,7 +17,7 @@ namespace RightsDesk.Web.Pages.Desk.Officials;
 /// needs DemandRead like the demand's own page: a staff role without it is sent to "access
 /// denied" (403) before the case is looked up, rather than told "not found" by the object check.
 /// </summary>
-[Microsoft.AspNetCore.Authorization.Authorize(Policy = "perm:DemandRead")]
+[RequirePermission(Permission.DemandRead)]
 public sealed class ClarifyModel(DemandCommands demands, ClarificationService clarifications) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }

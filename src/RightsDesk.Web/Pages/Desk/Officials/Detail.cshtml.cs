@@ -44,16 +44,11 @@ public sealed class DetailModel(OfficialReview review) : PageModel
 
     public Task<IActionResult> OnPostSuspendAsync(CancellationToken ct) => Act("suspended", () => review.SuspendAsync(UserId, Reason, User.Actor(), ct), ct);
 
-    public Task<IActionResult> OnPostFlagAsync(CancellationToken ct)
-    {
-        if (!JsonNames.TryParse<RequesterFlag>(Flag, out var flag))
-        {
-            Errors.Add("Flag", "Choose forged, abusive, or none to clear the flag.");
-            return Show(ct, StatusCodes.Status400BadRequest);
-        }
-
-        return Act("flagged", () => review.FlagAsync(UserId, flag, FlagReason, User.ToActor(), ct), ct);
-    }
+    // The form is read inside Act, after the permission check: someone who may not flag is told so, not how to fill in
+    // the form.
+    public Task<IActionResult> OnPostFlagAsync(CancellationToken ct) => Act("flagged", () => JsonNames.TryParse<RequesterFlag>(Flag, out var flag)
+        ? review.FlagAsync(UserId, flag, FlagReason, User.ToActor(), ct)
+        : throw new ValidationFailedException([new FieldError("Flag", "Choose forged, abusive, or none to clear the flag.")]), ct);
 
     private async Task<IActionResult> Act(string done, Func<Task> action, CancellationToken ct)
     {

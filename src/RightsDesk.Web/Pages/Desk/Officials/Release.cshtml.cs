@@ -17,7 +17,7 @@ namespace RightsDesk.Web.Pages.Desk.Officials;
 /// needs DemandFulfil: a staff role without it is sent to "access
 /// denied" (403) before the case is looked up, rather than told "not found" by the object check.
 /// </summary>
-[Microsoft.AspNetCore.Authorization.Authorize(Policy = "perm:DemandFulfil")]
+[RequirePermission(Permission.DemandFulfil)]
 public sealed class ReleaseModel(DemandCases demands, PackageReleaseService releases, RightsDeskDbContext db) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }

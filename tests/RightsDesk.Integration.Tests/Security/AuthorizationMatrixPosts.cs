@@ -1,0 +1,95 @@
+using static RightsDesk.Core.Security.Roles;
+
+namespace RightsDesk.Integration.Tests.Security;
+
+/// <summary>
+/// Who may call each POST handler of each Razor Page. <see cref="AuthorizationMatrixTests"/> finds the handlers by
+/// reflection over the page models (every <c>OnPost…</c> method), so a page handler without an entry here fails the
+/// test; each entry is then posted by every role's signed-in session and anonymously, with a valid antiforgery token.
+///
+/// HOW TO ADD AN ENTRY for a new handler (the failing test prints the key):
+///   1. Key: "POST /page/route?handler=Name" with the page's route as its <c>@page</c> directive has it and the
+///      handler's name (OnPostSendBackAsync is "SendBack"); a page's plain OnPost/OnPostAsync is "POST /page/route".
+///   2. Value: <see cref="Post.Public"/> for what anyone may post (signing in, registering), or <see cref="Post.For"/>
+///      with the roles the handler itself lets through, written out. The page's own gate (its GET entry in
+///      <see cref="AuthorizationMatrix.Expected"/>: its roles, and for a page about a case which cases each may reach)
+///      applies first: a caller the page turns away is forbidden, a case out of their sight is hidden (404), and only
+///      then does the handler's own permission answer.
+///   3. If the handler takes an object by id in the form, say which with <c>.Object(ObjectKind.…, "field")</c>, so the
+///      test posts a fresh, real one and a 404 can only mean "denied".
+/// The form is otherwise empty: what the handler answers to it (a page with the fields' errors, a refusal of the step,
+/// a redirect after doing it) all count as "allowed past authorisation"; a 5xx never does.
+/// </summary>
+public static class AuthorizationMatrixPosts
+{
+    public static readonly IReadOnlyDictionary<string, Post> Expected = new Dictionary<string, Post>(StringComparer.Ordinal)
+    {
+        // Account pages: anyone signs in, out, or finishes enrolment (which, without its one-time token, is not found).
+        ["POST /account/signin"] = Post.Public,
+        ["POST /account/signout"] = Post.Public,
+        ["POST /account/enrol"] = Post.Public.Answers(404),
+
+        // The demand page: each step by the permission behind it, on a case the person may read.
+        ["POST /desk/demands/{id:guid}?handler=Assess"] = Post.For(LegalReviewer, HumanRightsLead),
+        ["POST /desk/demands/{id:guid}?handler=Decide"] = Post.For(LegalReviewer, HumanRightsLead),
+        ["POST /desk/demands/{id:guid}?handler=Approve"] = Post.For(Approver, HumanRightsLead),
+        ["POST /desk/demands/{id:guid}?handler=SendBack"] = Post.For(Approver, HumanRightsLead),
+        ["POST /desk/demands/{id:guid}?handler=Fulfil"] = Post.For(LegalReviewer),
+        ["POST /desk/demands/{id:guid}?handler=Answer"] = Post.For(LegalReviewer, HumanRightsLead),
+        ["POST /desk/demands/{id:guid}?handler=Verify"] = Post.For(Intake, LegalReviewer),
+        ["POST /desk/demands/{id:guid}?handler=Close"] = Post.For(LegalReviewer, HumanRightsLead),
+        ["POST /desk/demands/{id:guid}?handler=DraftLetter"] = Post.For(LegalReviewer, HumanRightsLead),
+        ["POST /desk/demands/{id:guid}?handler=EditLetter"] = Post.For(LegalReviewer, HumanRightsLead),
+        ["POST /desk/demands/{id:guid}?handler=SendLetter"] = Post.For(LegalReviewer, HumanRightsLead),
+        ["POST /desk/demands/new"] = Post.For(Intake, LegalReviewer),
+        ["POST /desk/demands/{id:guid}/clarify"] = Post.For(LegalReviewer, HumanRightsLead),
+        ["POST /desk/demands/{id:guid}/release"] = Post.For(LegalReviewer),
+
+        // Officials: those who read demands look; those who verify authorities act.
+        ["POST /desk/officials/{userId:guid}?handler=Verify"] = Post.For(Intake, LegalReviewer),
+        ["POST /desk/officials/{userId:guid}?handler=Reject"] = Post.For(Intake, LegalReviewer),
+        ["POST /desk/officials/{userId:guid}?handler=Suspend"] = Post.For(Intake, LegalReviewer),
+        ["POST /desk/officials/{userId:guid}?handler=Flag"] = Post.For(Intake, LegalReviewer),
+
+        // The at-risk registry: the human rights lead and incident responders.
+        ["POST /desk/at-risk?handler=Add"] = Post.For(HumanRightsLead, IncidentResponder),
+        ["POST /desk/at-risk?handler=Remove"] = Post.For(HumanRightsLead, IncidentResponder).Object(ObjectKind.AtRiskEntry, "id"),
+
+        // Administration: accounts, tokens and policy are the admin's.
+        ["POST /desk/admin?handler=Add"] = Post.For(Admin),
+        ["POST /desk/admin?handler=Role"] = Post.For(Admin),
+        ["POST /desk/admin?handler=Disable"] = Post.For(Admin),
+        ["POST /desk/admin?handler=Enable"] = Post.For(Admin),
+        ["POST /desk/admin?handler=Reset"] = Post.For(Admin),
+        ["POST /desk/admin/tokens?handler=Create"] = Post.For(Admin),
+        ["POST /desk/admin/tokens?handler=Revoke"] = Post.For(Admin).Object(ObjectKind.ApiToken, "id"),
+        ["POST /desk/admin/policy"] = Post.For(Admin),
+
+        // The portal: officials submit, and answer questions on the demands they sent; anyone may register.
+        ["POST /portal/register"] = Post.Public,
+        ["POST /portal/submit"] = Post.For(Official),
+        ["POST /portal/demands/{id:guid}?handler=Answer"] = Post.For(Official),
+    };
+
+    /// <summary>The page's own entry (its GET): who the page admits, and what its route parameters are.</summary>
+    public static Rule PageOf(string postKey)
+    {
+        var path = postKey["POST ".Length..].Split('?')[0];
+        return AuthorizationMatrix.Expected.TryGetValue("GET " + path, out var page)
+            ? page
+            : throw new InvalidOperationException($"{postKey} has no GET entry for its page in AuthorizationMatrix.Expected.");
+    }
+}
+
+/// <summary>One POST handler's entry: the roles its own check lets through, and the object it takes from the form.</summary>
+public sealed record Post(bool IsPublic, IReadOnlySet<string> Roles, ObjectKind Kind = ObjectKind.None, string? Field = null, int? AllowedStatus = null)
+{
+    public static Post Public { get; } = new(true, new HashSet<string>(Core.Security.Roles.All, StringComparer.Ordinal));
+
+    public static Post For(params string[] roles) => new(false, new HashSet<string>(roles, StringComparer.Ordinal));
+
+    public Post Object(ObjectKind kind, string field) => this with { Kind = kind, Field = field };
+
+    /// <summary>For a handler whose normal answer to an empty form is an error status.</summary>
+    public Post Answers(int status) => this with { AllowedStatus = status };
+}
