@@ -20,12 +20,18 @@ public enum LedgerEventCode
     LetterGenerated = 1400,
     LetterEdited = 1401,
     LetterSent = 1402,
+    /// <summary>A letter was queued to the authority through the outbox (its PDF's SHA-256 is in LetterSent).</summary>
+    LetterDelivered = 1403,
     NoticePlanned = 1500,
     NoticeQueued = 1501,
     NoticeDelivered = 1502,
     NoticeDeadLettered = 1503,
     NoticeReviewDue = 1504,
     NoticeCancelled = 1505,
+    /// <summary>Staff put a dead letter back in the queue, with the reason (any topic, not only notices).</summary>
+    OutboxRetried = 1510,
+    /// <summary>Staff cancelled a queued or dead message, with the reason: it will not be sent.</summary>
+    OutboxCancelled = 1511,
     AtRiskAdded = 1600,
     AtRiskRemoved = 1601,
     DemandRead = 2000,
