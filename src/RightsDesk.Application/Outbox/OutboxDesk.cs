@@ -50,8 +50,8 @@ public sealed class OutboxDesk(RightsDeskDbContext db, LedgerWriter ledger, Time
     public async Task<bool> RetryAsync(Guid id, string reason, Viewer viewer, CancellationToken ct)
     {
         var text = Reason(reason);
-        var m = await (await VisibleAsync(viewer, ct)).FirstOrDefaultAsync(x => x.Id == id && x.Status == OutboxStatus.DeadLetter && x.SealedPayload.Length > 0, ct);
-        if (m is null)
+        var m = await (await VisibleAsync(viewer, ct)).FirstOrDefaultAsync(x => x.Id == id && x.Status == OutboxStatus.DeadLetter, ct);
+        if (m is null || m.SealedPayload.Length == 0)
         {
             return false;
         }
