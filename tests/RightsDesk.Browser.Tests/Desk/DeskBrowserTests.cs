@@ -86,7 +86,7 @@ public sealed class DeskBrowserTests(WebServer server, BrowserFixture browser)
         Assert.Equal("decided", await approve.InnerTextAsync("#state"));
 
         var notices = await approve.InnerTextAsync("section[aria-labelledby=h-notices]");
-        Assert.Contains("beforeDisclosure", notices, StringComparison.Ordinal);
+        Assert.Contains("before anything is disclosed", notices, StringComparison.Ordinal);
         var ledger = await approve.InnerTextAsync("#ledger");
         Assert.Contains("StepUpVerified", ledger, StringComparison.Ordinal);
         Assert.Contains("DecisionApproved", ledger, StringComparison.Ordinal);
