@@ -40,6 +40,7 @@ public static class ApplicationServices
         services.AddScoped<Outbox.Outbox>();
         services.AddScoped<IOutbox>(sp => sp.GetRequiredService<Outbox.Outbox>());
         services.AddScoped<OutboxProcessor>();
+        services.AddScoped<OutboxDesk>();
         services.AddScoped<IOutboxTopicHandler, NoticeDeliveryHandler>();
         services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(OutboxTopics.PortalMail));
         services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(OutboxTopics.DeadlineAlert));
@@ -47,6 +48,7 @@ public static class ApplicationServices
         // Notices. The host provides INoticeSources (the policy in force and the opened case).
         services.AddScoped<NoticePlanner>();
         services.AddScoped<NoticeJob>();
+        services.AddScoped<NoticeBoard>();
 
         services.TryAddSingleton(new DeadlineOptions());
         services.AddScoped<Deadlines.Deadlines>();

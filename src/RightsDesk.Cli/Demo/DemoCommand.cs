@@ -33,17 +33,26 @@ public static class DemoCommand
         var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var dir = new Option<string>("--data") { Description = "The demo's data directory.", DefaultValueFactory = _ => "data/demo" };
         var noServe = new Option<bool>("--seed-only") { Description = "Seed and exit without serving." };
-        var command = new Command("demo", "Seed a demo desk with realistic demands and serve it.") { urls, dir, noServe };
+        var mailPort = new Option<int>("--mail-port") { Description = "The demo mail sink's SMTP port (loopback).", DefaultValueFactory = _ => 2525 };
+        var mailPage = new Option<string>("--mail-page") { Description = "Where the demo mail sink's page listens (loopback).", DefaultValueFactory = _ => "http://127.0.0.1:5081" };
+        var command = new Command("demo", "Seed a demo desk with realistic demands and serve it.") { urls, dir, noServe, mailPort, mailPage };
         command.SetAction(async (parse, ct) =>
         {
             var data = Path.GetFullPath(parse.GetValue(dir)!);
             var url = parse.GetValue(urls)!;
             var o = parse.InvocationConfiguration.Output;
+            var serve = !parse.GetValue(noServe);
+            // The desk sends its mail to the demo's own sink on loopback, through its normal SMTP path.
+            await using var sink = new MailSink(parse.GetValue(mailPort), parse.GetValue(mailPage)!);
             await using var app = RightsDeskWeb.Build(
             [
                 "--urls", url,
                 "--RightsDesk:DataDirectory", data,
-                "--Notices:Worker:Enabled", "false",
+                "--Notices:Worker:Enabled", serve ? "true" : "false",
+                "--Notices:Smtp:Host", "127.0.0.1",
+                "--Notices:Smtp:Port", sink.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--Notices:Smtp:Security", "none",
+                "--Notices:Smtp:From", "legal@platform.example",
                 // The demo listens on loopback over plain HTTP; a real desk runs behind TLS with Secure cookies.
                 "--Accounts:AllowPlainHttp", "true",
             ]);
@@ -82,11 +91,13 @@ public static class DemoCommand
                 await o.WriteLineAsync("    " + line.Replace('\t', ' '));
             }
 
-            if (parse.GetValue(noServe))
+            if (!serve)
             {
                 return 0;
             }
 
+            await sink.StartAsync(ct);
+            await o.WriteLineAsync($"  Demo mailbox (every e-mail the desk sends: notices, letters, portal mail): {sink.PageUrl}/ (SMTP on 127.0.0.1:{sink.SmtpPort})");
             await o.WriteLineAsync($"Serving on {url} — Ctrl+C to stop.");
             await app.StartAsync(ct);
             await app.WaitForShutdownAsync(ct);
@@ -167,6 +178,8 @@ public static class DemoCommand
         return d with
         {
             ReceivedAt = d.ReceivedAt + shift,
+            // Only the portal records "portal"; the demo files through the desk and the API, as if the example came by e-mail.
+            Channel = d.Channel == Channel.Portal ? Channel.Email : d.Channel,
             Deadline = d.Deadline?.AddDays(days),
             DateRange = d.DateRange is { } r ? new DateRange(r.From.AddDays(days), r.To.AddDays(days)) : null,
             NonDisclosure = d.NonDisclosure is { Until: { } u } nd ? nd with { Until = u.AddDays(days) } : d.NonDisclosure,
@@ -204,6 +217,19 @@ public static class DemoCommand
         var assessment = cases.Sealing.Assessment(record)!;
         await sp.GetRequiredService<Decide>().RunAsync(record, new DecisionInput(assessment.Recommendation, "Following the assessment after review of the document.", null, null), person("alice"), ct);
         record = (await cases.FindAsync(id, ct))!;
+        if (record.State == DemandState.VerificationPending && n % 3 != 0)
+        {
+            // Most e-mailed demands are confirmed by calling the authority back, which reassesses them; the rest wait.
+            await sp.GetRequiredService<RecordVerification>().RunAsync(record, person("alice"),
+                new RecordVerification.CallBack("+1 202 555 0100", "the authority's official website", "the duty officer", "Confirmed the demand and its reference."), ct);
+            record = (await cases.FindAsync(id, ct))!;
+            if (Workflow.Allows(record.State, WorkflowAction.Decide))
+            {
+                await sp.GetRequiredService<Decide>().RunAsync(record, new DecisionInput(cases.Sealing.Assessment(record)!.Recommendation, "Following the assessment after the call-back.", null, null), person("alice"), ct);
+                record = (await cases.FindAsync(id, ct))!;
+            }
+        }
+
         var approve = sp.GetRequiredService<Approve>();
         if (record.State == DemandState.AwaitingApproval && stage >= 3)
         {

@@ -5,7 +5,8 @@ namespace RightsDesk.Data.Outbox;
 
 public enum OutboxChannel { Email, Webhook }
 
-public enum OutboxStatus { Pending, Sent, DeadLetter }
+/// <summary>Stored by name: a state is never renamed. Cancelled: staff stopped it, with a reason in the ledger.</summary>
+public enum OutboxStatus { Pending, Sent, DeadLetter, Cancelled }
 
 /// <summary>
 /// A durable message waiting to leave, for any feature: written in the same transaction as the state change that

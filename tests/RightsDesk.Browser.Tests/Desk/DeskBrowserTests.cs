@@ -86,7 +86,7 @@ public sealed class DeskBrowserTests(WebServer server, BrowserFixture browser)
         Assert.Equal("decided", await approve.InnerTextAsync("#state"));
 
         var notices = await approve.InnerTextAsync("section[aria-labelledby=h-notices]");
-        Assert.Contains("beforeDisclosure", notices, StringComparison.Ordinal);
+        Assert.Contains("before anything is disclosed", notices, StringComparison.Ordinal);
         var ledger = await approve.InnerTextAsync("#ledger");
         Assert.Contains("StepUpVerified", ledger, StringComparison.Ordinal);
         Assert.Contains("DecisionApproved", ledger, StringComparison.Ordinal);
@@ -131,11 +131,30 @@ public sealed class DeskBrowserTests(WebServer server, BrowserFixture browser)
         await using var lead = await browser.NewContext(javaScript: true);
         var tab = await lead.NewPageAsync();
         await hana.SignIn(tab, server);
-        foreach (var path in new[] { "/desk", "/desk/demands", "/desk/at-risk" })
+        foreach (var path in new[] { "/desk", "/desk/demands", "/desk/at-risk", "/desk/notices", "/desk/outbox" })
         {
             await tab.GotoAsync(server.Url(path).ToString());
             await Axe.AssertAccessible(tab);
         }
+
+        foreach (var width in new[] { 390, 1280 })
+        {
+            await tab.SetViewportSizeAsync(width, 900);
+            await tab.GotoAsync(server.Url("/desk/notices").ToString());
+            await Screenshots.Save(tab, $"desk.notices.{width}", fullPage: true);
+            await tab.GotoAsync(server.Url("/desk/outbox").ToString());
+            await Screenshots.Save(tab, $"desk.outbox.{width}", fullPage: true);
+            var notices = tab.Locator("main a[href$='/notices']").First;
+            if (await notices.CountAsync() > 0)
+            {
+                await tab.GotoAsync(server.Url("/desk/notices").ToString());
+                await tab.Locator("main a[href$='/notices']").First.ClickAsync();
+                await Axe.AssertAccessible(tab);
+                await Screenshots.Save(tab, $"desk.demand-notices.{width}", fullPage: true);
+            }
+        }
+
+        await tab.SetViewportSizeAsync(1280, 900);
 
         var first = tab.Locator("main table a[href^='/desk/demands/']").First;
         if (await first.CountAsync() > 0)

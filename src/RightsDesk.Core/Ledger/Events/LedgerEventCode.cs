@@ -33,6 +33,10 @@ public enum LedgerEventCode
     NoticeReviewDue = 1504,
     /// <summary>Reserved: no release has written it, and the number is never given to another event.</summary>
     NoticeCancelled = 1505,
+    /// <summary>Staff put a dead letter back in the queue, with the reason (any topic, not only notices).</summary>
+    OutboxRetried = 1510,
+    /// <summary>Staff cancelled a queued or dead message, with the reason: it will not be sent.</summary>
+    OutboxCancelled = 1511,
     /// <summary>The at-risk registry predates the 5xxx defenders range and keeps its numbers.</summary>
     AtRiskAdded = 1600,
     AtRiskRemoved = 1601,

@@ -88,3 +88,21 @@ public sealed record AtRiskRemoved(string Category) : ILedgerEvent
 
     public void Write(LedgerFields fields) => fields.Add("category", Category);
 }
+
+/// <summary>Staff put a message back in the queue. The reason's hash, not its text: free text stays out of the ledger.</summary>
+public sealed record OutboxRetried(Guid Message, string Topic, string? Subject, string ReasonSha256) : ILedgerEvent
+{
+    public LedgerEventCode Code => LedgerEventCode.OutboxRetried;
+
+    public void Write(LedgerFields fields) =>
+        fields.Add("message", Message).Add("topic", Topic).Add("subject", Subject).Add("reasonSha256", ReasonSha256);
+}
+
+/// <summary>Staff cancelled a waiting or dead message: it will not be sent. The reason's hash, as for a retry.</summary>
+public sealed record OutboxCancelled(Guid Message, string Topic, string? Subject, string ReasonSha256) : ILedgerEvent
+{
+    public LedgerEventCode Code => LedgerEventCode.OutboxCancelled;
+
+    public void Write(LedgerFields fields) =>
+        fields.Add("message", Message).Add("topic", Topic).Add("subject", Subject).Add("reasonSha256", ReasonSha256);
+}
