@@ -178,8 +178,6 @@ public static class DemoCommand
         return d with
         {
             ReceivedAt = d.ReceivedAt + shift,
-            // Only the portal records "portal"; the demo files through the desk and the API, as if the example came by e-mail.
-            Channel = d.Channel == Channel.Portal ? Channel.Email : d.Channel,
             Deadline = d.Deadline?.AddDays(days),
             DateRange = d.DateRange is { } r ? new DateRange(r.From.AddDays(days), r.To.AddDays(days)) : null,
             NonDisclosure = d.NonDisclosure is { Until: { } u } nd ? nd with { Until = u.AddDays(days) } : d.NonDisclosure,
@@ -192,7 +190,7 @@ public static class DemoCommand
     /// A worked example as the demo receives it outside the portal: "portal" is recorded only by the portal, so it came
     /// by e-mail; intake typed it up and, where the example says the requester was verified, recorded the call-back
     /// that shows it. What the platform's system forwards carries no call-back (a machine cannot vouch for one), so
-    /// those demands wait for verification, as they would.
+    /// those demands wait for verification, as they would, until staff call back (see <see cref="Progress"/>).
     /// </summary>
     private static Demand Arrived(Demand d, bool byIntake)
     {
