@@ -157,7 +157,7 @@ public sealed class PolicySet
         }
         catch (JsonException ex)
         {
-            throw new PolicyException(path, $"{ex.Message}");
+            throw new PolicyException(path, PolicyJsonErrors.Explain(ex));
         }
     }
 

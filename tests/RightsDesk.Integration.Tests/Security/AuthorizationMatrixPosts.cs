@@ -65,6 +65,13 @@ public static class AuthorizationMatrixPosts
         ["POST /desk/admin/tokens?handler=Revoke"] = Post.For(Admin).Object(ObjectKind.ApiToken, "id"),
         ["POST /desk/admin/policy"] = Post.For(Admin),
 
+        // The outbox: those who manage notices retry a dead letter or cancel a message, with a reason.
+        ["POST /desk/outbox?handler=Retry"] = Post.For(LegalReviewer, HumanRightsLead),
+        ["POST /desk/outbox?handler=Cancel"] = Post.For(LegalReviewer, HumanRightsLead),
+
+        // The error page answers a re-executed failed post; posted to directly it is the 404 it would be for a GET.
+        ["POST /error/{code:int}"] = Post.Public.Answers(404),
+
         // The portal: officials submit, and answer questions on the demands they sent; anyone may register.
         ["POST /portal/register"] = Post.Public,
         ["POST /portal/submit"] = Post.For(Official),
