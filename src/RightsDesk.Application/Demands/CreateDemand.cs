@@ -87,6 +87,7 @@ public sealed class CreateDemand(DemandCases cases, AssessDemand assess, DemandD
         };
         record.SealedDemand = cases.Sealing.SealJson(dek, record.Id, "demand", demand);
         db.Demands.Add(record);
+        db.DemandTargetIndex.AddRange(cases.Sealing.TargetIndexRows(record.Id, demand));
         cases.Record(LedgerEventCode.DemandCreated, actor, record, new Dictionary<string, string?>
         {
             ["kind"] = JsonNames.Of(demand.Kind), ["country"] = record.AuthorityCountry, ["channel"] = JsonNames.Of(demand.Channel),

@@ -39,6 +39,20 @@ public sealed class DemandSealing(FieldCipher cipher)
 
     public byte[] UnwrapKey(byte[] wrapped) => cipher.Unwrap(wrapped);
 
+    /// <summary>The purpose the target search index is keyed under (the at-risk registry has its own).</summary>
+    public const string TargetIndexPurpose = "demand-target";
+
+    /// <summary>The keyed index of one canonical target identifier (<see cref="Core.Common.Identifiers"/>).</summary>
+    public string TargetIndex(string canonical) => cipher.BlindIndex(TargetIndexPurpose, canonical);
+
+    /// <summary>The index rows of a demand's targets, one per target.</summary>
+    public IEnumerable<DemandTargetIndex> TargetIndexRows(Guid demandId, Demand demand) =>
+        demand.Targets.Select((t, i) => new DemandTargetIndex
+        {
+            DemandId = demandId, TargetIndex = i,
+            BlindIndex = TargetIndex(Core.Common.Identifiers.Canonical(t.Type, t.Id, (t.Country ?? demand.Authority.Country).Value)),
+        });
+
     public Demand Demand(DemandRecord record) => OpenJson<Demand>(Key(record), record.Id, "demand", record.SealedDemand);
 
     public AssessmentResult? Assessment(DemandRecord record) => record.SealedAssessment is null

@@ -58,6 +58,8 @@ public static class RightsDeskWeb
         services.AddScoped<INoticeSources, NoticeSources>();
         services.AddScoped<ApiTokenService>();
         services.AddScoped<Policy.PolicyEditor>();
+        services.AddSingleton<Pages.Desk.DeskText>();
+        services.AddHostedService<Demands.DemandIndexStartup>();
         services.AddRightsDeskPortal(config);
 
         services.AddSingleton(config.GetSection("Notices:Smtp").Get<SmtpOptions>() ?? new SmtpOptions());

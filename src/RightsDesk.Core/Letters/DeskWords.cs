@@ -1,0 +1,45 @@
+using System.Collections.Frozen;
+using RightsDesk.Core.Policy;
+
+namespace RightsDesk.Core.Letters;
+
+/// <summary>
+/// The desk's words for every enum value and state, from the same policy/templates/labels/en.json that letters,
+/// notices and the public pages use: a reviewer reads "request for user data" on the queue and in the letter alike.
+/// The desk is in English; the families only staff read (<see cref="StaffFamilies"/>) are therefore kept in the
+/// English file alone, and translations need not carry them.
+/// </summary>
+public sealed class DeskWords
+{
+    /// <summary>Label families that appear only on the desk, never in a letter, notice or public page.</summary>
+    public static readonly FrozenSet<string> StaffFamilies = FrozenSet.ToFrozenSet(
+        ["demandState", "workflowAction", "channel", "authorityType", "targetType", "noticePlan", "noticeStatus",
+         "findingOutcome", "officialVerification", "requesterFlag", "role"], StringComparer.Ordinal);
+
+    private readonly Vocabulary _words;
+
+    private DeskWords(Vocabulary words) => _words = words;
+
+    public static DeskWords For(PolicySet policy) => new(Vocabulary.For(policy, Vocabulary.Fallback));
+
+    /// <summary>The label of any enum value: the family is the enum's name in camel case ("demandState.received").</summary>
+    public string Of<T>(T value) where T : struct, Enum
+    {
+        var type = typeof(T).Name;
+        var family = type == nameof(Assessment.Recommendation) ? "decision" : char.ToLowerInvariant(type[0]) + type[1..];
+        return _words[family + "." + JsonNames.Of(value)];
+    }
+
+    public string Of<T>(T? value) where T : struct, Enum => value is { } v ? Of(v) : "—";
+
+    public string List<T>(IEnumerable<T> values, string none = "none") where T : struct, Enum
+    {
+        var words = values.Select(Of).ToList();
+        return words.Count == 0 ? none : string.Join(", ", words);
+    }
+
+    /// <summary>What a role may do, in a sentence for the accounts page.</summary>
+    public string Role(string role) => _words["role." + role];
+
+    public string Territories(IReadOnlyList<string> territories) => territories.Count == 0 ? "—" : _words.Territories(territories);
+}
