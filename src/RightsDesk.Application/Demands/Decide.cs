@@ -42,6 +42,11 @@ public sealed class Decide(DemandCases cases, NoticePlanner notices)
             ["departs"] = decision.DepartsFromRecommendation ? "true" : "false",
             ["categories"] = string.Join(",", decision.AuthorisedCategories.Select(JsonNames.Of)),
             ["territories"] = string.Join(",", decision.AuthorisedTerritories),
+            // Beyond the assessment's allowance, said outright so an auditor finds it without recomputing.
+            ["widens"] = decision.Widens is null ? "false" : "true",
+            ["widenedCategories"] = decision.Widens is { } w ? string.Join(",", w.Categories.Select(JsonNames.Of)) : null,
+            ["widenedTargets"] = decision.Widens is { } wt ? string.Join(",", wt.Targets) : null,
+            ["widenedTerritories"] = decision.Widens is { } wr ? string.Join(",", wr.Territories) : null,
         });
 
         if (next == DemandState.Decided)

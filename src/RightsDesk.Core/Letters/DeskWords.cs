@@ -14,7 +14,8 @@ public sealed class DeskWords
     /// <summary>Label families that appear only on the desk, never in a letter, notice or public page.</summary>
     public static readonly FrozenSet<string> StaffFamilies = FrozenSet.ToFrozenSet(
         ["demandState", "workflowAction", "channel", "authorityType", "targetType", "noticePlan", "noticeStatus",
-         "findingOutcome", "officialVerification", "requesterFlag", "role"], StringComparer.Ordinal);
+         "findingOutcome", "officialVerification", "requesterFlag", "role", "milestone", "milestoneStatus", "caseLoop",
+         "nextStep"], StringComparer.Ordinal);
 
     private readonly Vocabulary _words;
 
@@ -32,11 +33,20 @@ public sealed class DeskWords
 
     public string Of<T>(T? value) where T : struct, Enum => value is { } v ? Of(v) : "—";
 
+    /// <summary>The label of a value given by its JSON name (as forms and query strings carry it).</summary>
+    public string OfName<T>(string name) where T : struct, Enum => JsonNames.TryParse<T>(name, out var v) ? Of(v) : name;
+
     public string List<T>(IEnumerable<T> values, string none = "none") where T : struct, Enum
     {
         var words = values.Select(Of).ToList();
         return words.Count == 0 ? none : string.Join(", ", words);
     }
+
+    /// <summary>What happens next to a case in this state, and who does it.</summary>
+    public string NextStep(Demands.DemandState state) => _words["nextStep." + JsonNames.Of(state)];
+
+    /// <summary>"account 1": a target named by its type and its position in the demand, counted from one.</summary>
+    public string Target(Demands.TargetType type, int index) => Of(type) + " " + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>What a role may do, in a sentence for the accounts page.</summary>
     public string Role(string role) => _words["role." + role];
