@@ -55,6 +55,7 @@ public static class RightsDeskWeb
         services.AddRightsDeskStore(new StoreLocation(database, config["RightsDesk:KeyFile"] ?? Path.Combine(dataDir, "keys.json"),
             config["RightsDesk:PolicyDirectory"], config["Connector:Root"] ?? Path.Combine(dataDir, "connector")));
         services.AddScoped<DemandCommands>();
+        services.AddScoped<CaseWork>();
         services.AddScoped<INoticeSources, NoticeSources>();
         services.AddScoped<ApiTokenService>();
         services.AddScoped<Policy.PolicyEditor>();
