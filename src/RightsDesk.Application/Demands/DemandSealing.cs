@@ -45,13 +45,26 @@ public sealed class DemandSealing(FieldCipher cipher)
     /// <summary>The keyed index of one canonical target identifier (<see cref="Core.Common.Identifiers"/>).</summary>
     public string TargetIndex(string canonical) => cipher.BlindIndex(TargetIndexPurpose, canonical);
 
-    /// <summary>The index rows of a demand's targets, one per target.</summary>
-    public IEnumerable<DemandTargetIndex> TargetIndexRows(Guid demandId, Demand demand) =>
-        demand.Targets.Select((t, i) => new DemandTargetIndex
+    /// <summary>Index row positions for the officer who signed the demand (targets count from 0).</summary>
+    public const int OfficerNameRow = -1, OfficerEmailRow = -2;
+
+    /// <summary>The index rows of a demand: one per target, and the officer's name and e-mail when given.</summary>
+    public IEnumerable<DemandTargetIndex> TargetIndexRows(Guid demandId, Demand demand)
+    {
+        ArgumentNullException.ThrowIfNull(demand);
+        var rows = demand.Targets.Select((t, i) => (i, Core.Common.Identifiers.Canonical(t.Type, t.Id, (t.Country ?? demand.Authority.Country).Value))).ToList();
+        if (!string.IsNullOrWhiteSpace(demand.Authority.Officer))
         {
-            DemandId = demandId, TargetIndex = i,
-            BlindIndex = TargetIndex(Core.Common.Identifiers.Canonical(t.Type, t.Id, (t.Country ?? demand.Authority.Country).Value)),
-        });
+            rows.Add((OfficerNameRow, Core.Common.Identifiers.Canonical(TargetType.Keyword, demand.Authority.Officer)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(demand.Authority.Email))
+        {
+            rows.Add((OfficerEmailRow, Core.Common.Identifiers.Canonical(TargetType.Email, demand.Authority.Email)));
+        }
+
+        return rows.Select(r => new DemandTargetIndex { DemandId = demandId, TargetIndex = r.Item1, BlindIndex = TargetIndex(r.Item2) });
+    }
 
     public Demand Demand(DemandRecord record) => OpenJson<Demand>(Key(record), record.Id, "demand", record.SealedDemand);
 

@@ -16,6 +16,7 @@ public sealed class DemandSearchIndex(DemandCases cases)
     /// <summary>The demands one of whose targets has this identifier (in any of its written forms).</summary>
     public IQueryable<Guid> DemandsWithTarget(string identifier, string? country)
     {
+        // An officer's name is indexed folded like a keyword; the account form covers it (NFKC, controls removed, folded).
         var keys = Identifiers.CanonicalForms(identifier, country).Select(cases.Sealing.TargetIndex).ToList();
         return cases.Db.DemandTargetIndex.Where(x => keys.Contains(x.BlindIndex)).Select(x => x.DemandId);
     }
@@ -36,9 +37,9 @@ public sealed class DemandSearchIndex(DemandCases cases)
                 return done;
             }
 
-            // A demand without targets never gets an index row: once it has its reference it is done, and skipped
+            // A demand without targets or officer never gets an index row: once it has its reference it is done, and skipped
             // (the ones this run finished drop out of the query, so only those stay in front).
-            skipped += batch.Count(d => d.Reference is not null && cases.Sealing.Demand(d).Targets.Count == 0);
+            skipped += batch.Count(d => d.Reference is not null && !cases.Sealing.TargetIndexRows(d.Id, cases.Sealing.Demand(d)).Any());
 
             var ids = batch.Select(d => d.Id).ToList();
             var have = await db.DemandTargetIndex.Where(x => ids.Contains(x.DemandId)).Select(x => x.DemandId).Distinct().ToListAsync(ct);

@@ -29,10 +29,11 @@ public static class Identifiers
         };
     }
 
-    /// <summary>The form of an identifier typed into a search box, whose type the searcher does not say.</summary>
+    /// <summary>The forms an identifier typed into a search box may have been stored under (its type is not said).</summary>
     public static IReadOnlyList<string> CanonicalForms(string identifier, string? country = null)
     {
-        var forms = new List<string> { Canonical(TargetType.Account, identifier, country) };
+        ArgumentNullException.ThrowIfNull(identifier);
+        var forms = new List<string> { Canonical(TargetType.Account, identifier, country), Folded(Clean(identifier)), Clean(identifier).ToLowerInvariant() };
         if (Phone(Clean(identifier), country) is { } phone)
         {
             forms.Add(phone);
