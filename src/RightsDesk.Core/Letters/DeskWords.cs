@@ -15,7 +15,7 @@ public sealed class DeskWords
     public static readonly FrozenSet<string> StaffFamilies = FrozenSet.ToFrozenSet(
         ["demandState", "workflowAction", "channel", "authorityType", "targetType", "noticePlan", "noticeStatus",
          "findingOutcome", "officialVerification", "requesterFlag", "role", "milestone", "milestoneStatus", "caseLoop",
-         "nextStep"], StringComparer.Ordinal);
+         "nextStep", "glossary"], StringComparer.Ordinal);
 
     private readonly Vocabulary _words;
 
@@ -48,8 +48,19 @@ public sealed class DeskWords
     /// <summary>"account 1": a target named by its type and its position in the demand, counted from one.</summary>
     public string Target(Demands.TargetType type, int index) => Of(type) + " " + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The desk's glossary: each term and what it means here.</summary>
+    public IReadOnlyList<(string Term, string Text)> Glossary => _words.Family("glossary").ToList();
+
     /// <summary>What a role may do, in a sentence for the accounts page.</summary>
     public string Role(string role) => _words["role." + role];
+
+    /// <summary>The role's name: its description up to the colon ("Legal reviewer").</summary>
+    public string RoleName(string role)
+    {
+        var text = Role(role);
+        var cut = text.IndexOf(": ", StringComparison.Ordinal);
+        return cut > 0 ? text[..cut] : role;
+    }
 
     public string Territories(IReadOnlyList<string> territories) => territories.Count == 0 ? "—" : _words.Territories(territories);
 }
