@@ -15,7 +15,7 @@ public sealed class DeskWords
     public static readonly FrozenSet<string> StaffFamilies = FrozenSet.ToFrozenSet(
         ["demandState", "workflowAction", "channel", "authorityType", "targetType", "noticePlan", "noticeStatus",
          "findingOutcome", "officialVerification", "requesterFlag", "role", "milestone", "milestoneStatus", "caseLoop",
-         "nextStep", "glossary"], StringComparer.Ordinal);
+         "nextStep", "glossary", "outcome"], StringComparer.Ordinal);
 
     private readonly Vocabulary _words;
 
@@ -27,7 +27,9 @@ public sealed class DeskWords
     public string Of<T>(T value) where T : struct, Enum
     {
         var type = typeof(T).Name;
-        var family = type == nameof(Assessment.Recommendation) ? "decision" : char.ToLowerInvariant(type[0]) + type[1..];
+        // A recommendation or decision is said on the desk as what to do ("disclose in part"), where letters say
+        // what was done ("data disclosed in part").
+        var family = type == nameof(Assessment.Recommendation) ? "outcome" : char.ToLowerInvariant(type[0]) + type[1..];
         return _words[family + "." + JsonNames.Of(value)];
     }
 
