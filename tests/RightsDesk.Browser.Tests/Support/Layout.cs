@@ -35,13 +35,17 @@ public static class Layout
               problems.push(`${path(el)} holds ${el.scrollWidth}px of content in ${el.clientWidth}px`);
           }
           const boxes = all.filter(el => el.matches('a, button, input, select, textarea, h1, h2, h3, th, td, dt, dd, summary, label, .tag, .milestone, p, li, code'))
-            .map(el => ({ el, r: el.getBoundingClientRect() })).filter(b => b.r.width > 0 && b.r.height > 0);
+            // An inline element broken over two lines is measured line by line: its bounding box would take in its neighbours.
+            .map(el => ({ el, rs: [...(getComputedStyle(el).display === 'inline' ? el.getClientRects() : [el.getBoundingClientRect()])].filter(r => r.width > 0 && r.height > 0) }))
+            .filter(b => b.rs.length > 0);
           for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
             const a = boxes[i], b = boxes[j];
             if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
-            const w = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
-            const h = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
-            if (w > 3 && h > 3) problems.push(`${path(a.el)} and ${path(b.el)} overlap by ${Math.round(w)}x${Math.round(h)}px`);
+            for (const ra of a.rs) for (const rb of b.rs) {
+              const w = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+              const h = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+              if (w > 3 && h > 3) { problems.push(`${path(a.el)} and ${path(b.el)} overlap by ${Math.round(w)}x${Math.round(h)}px`); break; }
+            }
             if (problems.length > 40) return problems;
           }
           return problems;
