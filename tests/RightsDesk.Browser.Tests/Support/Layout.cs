@@ -4,8 +4,8 @@ namespace RightsDesk.Browser.Tests.Support;
 
 /// <summary>
 /// Measures a rendered page the way a person would notice a broken layout: the page scrolls sideways, an element
-/// spills out of its container (scrollWidth beyond its box when it does not scroll), or two pieces of text or two
-/// controls are drawn over each other (bounding boxes that intersect without one containing the other). Content
+/// spills out of its container (scrollWidth beyond its box when it does not scroll), a table column is squeezed
+/// until its words break letter by letter, or two pieces of text or two controls are drawn over each other (bounding boxes that intersect without one containing the other). Content
 /// inside a scrolling wrapper (overflow auto) is allowed to be wider than the wrapper; visually hidden helpers and
 /// the off-screen skip link are not measured.
 /// Playwright's evaluate runs in its own isolated world, which Chromium allows even when the page's own scripts
@@ -30,6 +30,9 @@ public static class Layout
             if (r.width === 0 && r.height === 0) continue;
             const s = getComputedStyle(el);
             if (!scrolls(el) && (r.right > vw + 1 || r.left < -1)) problems.push(`${path(el)} reaches ${Math.round(r.left)}..${Math.round(r.right)}px, outside the ${vw}px viewport`);
+            // A column squeezed until its words break letter by letter fits, and cannot be read.
+            if (['TD','TH','DD','LI'].includes(el.tagName) && el.textContent.trim().length > 10 && r.width < 48)
+              problems.push(`${path(el)} is squeezed to ${Math.round(r.width)}px for "${el.textContent.trim().slice(0, 20)}"`);
             const own = s.overflowX;
             if ((own === 'visible') && el.scrollWidth > el.clientWidth + 2 && el.clientWidth > 0 && !['INPUT','SELECT','TEXTAREA','IMG','IFRAME','SVG','svg'].includes(el.tagName) && s.display !== 'inline')
               problems.push(`${path(el)} holds ${el.scrollWidth}px of content in ${el.clientWidth}px`);
