@@ -26,6 +26,10 @@ public static class ApplicationServices
         services.AddScoped<Decide>();
         services.AddScoped<Approve>();
         services.AddScoped<SendBack>();
+        services.AddScoped<Colleagues>();
+        services.AddScoped<Assign>();
+        services.AddScoped<CaseNotes>();
+        services.AddScoped<DemandSearchIndex>();
         services.AddScoped<Fulfil>();
         services.AddScoped<AnswerReceived>();
         services.AddScoped<RecordVerification>();

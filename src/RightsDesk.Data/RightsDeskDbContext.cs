@@ -24,6 +24,9 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
 {
     public DbSet<DemandRecord> Demands => Set<DemandRecord>();
     public DbSet<DemandStep> DemandSteps => Set<DemandStep>();
+    public DbSet<DemandNote> DemandNotes => Set<DemandNote>();
+    public DbSet<DemandTargetIndex> DemandTargetIndex => Set<DemandTargetIndex>();
+    public DbSet<SavedFilter> SavedFilters => Set<SavedFilter>();
     public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
     public DbSet<DecisionRecord> Decisions => Set<DecisionRecord>();
     public DbSet<ApprovalRecord> Approvals => Set<ApprovalRecord>();
@@ -112,7 +115,10 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
             e.HasIndex(x => x.Deadline);
             e.HasIndex(x => x.ReceivedAt);
             e.HasMany(x => x.Steps).WithOne().HasForeignKey(s => s.DemandId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.Reference).HasMaxLength(20);
+            e.HasIndex(x => x.Reference).IsUnique();
         });
+        DemandWork.Configure(m);
         m.Entity<DemandStep>(e =>
         {
             e.ToTable("demand_steps");

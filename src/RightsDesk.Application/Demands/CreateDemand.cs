@@ -88,6 +88,7 @@ public sealed class CreateDemand(DemandCases cases, AssessDemand assess, DemandD
         };
         record.SealedDemand = cases.Sealing.SealJson(dek, record.Id, "demand", demand);
         db.Demands.Add(record);
+        db.DemandTargetIndex.AddRange(cases.Sealing.TargetIndexRows(record.Id, demand));
         cases.Record(new DemandCreated(demand.Kind, record.AuthorityCountry, demand.Channel, Convert.ToHexStringLower(requestHash), JsonNames.Of(request.Route),
             DemandCases.Dimensions(record), record.Deadline), actor, record);
 

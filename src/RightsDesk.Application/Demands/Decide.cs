@@ -37,7 +37,7 @@ public sealed class Decide(DemandCases cases, NoticePlanner notices)
         });
         var next = Workflow.NextAfterDecision(decision);
         cases.Step(record, WorkflowAction.Decide, actor, now, decision.Reason, next);
-        cases.Record(new DecisionRecorded(decisionId, decision.Outcome, decision.DepartsFromRecommendation, decision.AuthorisedCategories, decision.AuthorisedTerritories, DemandCases.Dimensions(record)), actor, record);
+        cases.Record(new DecisionRecorded(decisionId, decision.Outcome, decision.DepartsFromRecommendation, decision.AuthorisedCategories, decision.AuthorisedTerritories, DemandCases.Dimensions(record), decision.Widens), actor, record);
 
         if (next == DemandState.Decided)
         {

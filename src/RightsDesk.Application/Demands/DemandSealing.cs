@@ -39,6 +39,33 @@ public sealed class DemandSealing(FieldCipher cipher)
 
     public byte[] UnwrapKey(byte[] wrapped) => cipher.Unwrap(wrapped);
 
+    /// <summary>The purpose the target search index is keyed under (the at-risk registry has its own).</summary>
+    public const string TargetIndexPurpose = "demand-target";
+
+    /// <summary>The keyed index of one canonical target identifier (<see cref="Core.Common.Identifiers"/>).</summary>
+    public string TargetIndex(string canonical) => cipher.BlindIndex(TargetIndexPurpose, canonical);
+
+    /// <summary>Index row positions for the officer who signed the demand (targets count from 0).</summary>
+    public const int OfficerNameRow = -1, OfficerEmailRow = -2;
+
+    /// <summary>The index rows of a demand: one per target, and the officer's name and e-mail when given.</summary>
+    public IEnumerable<DemandTargetIndex> TargetIndexRows(Guid demandId, Demand demand)
+    {
+        ArgumentNullException.ThrowIfNull(demand);
+        var rows = demand.Targets.Select((t, i) => (i, Core.Common.Identifiers.Canonical(t.Type, t.Id, (t.Country ?? demand.Authority.Country).Value))).ToList();
+        if (!string.IsNullOrWhiteSpace(demand.Authority.Officer))
+        {
+            rows.Add((OfficerNameRow, Core.Common.Identifiers.Canonical(TargetType.Keyword, demand.Authority.Officer)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(demand.Authority.Email))
+        {
+            rows.Add((OfficerEmailRow, Core.Common.Identifiers.Canonical(TargetType.Email, demand.Authority.Email)));
+        }
+
+        return rows.Select(r => new DemandTargetIndex { DemandId = demandId, TargetIndex = r.Item1, BlindIndex = TargetIndex(r.Item2) });
+    }
+
     public Demand Demand(DemandRecord record) => OpenJson<Demand>(Key(record), record.Id, "demand", record.SealedDemand);
 
     public AssessmentResult? Assessment(DemandRecord record) => record.SealedAssessment is null

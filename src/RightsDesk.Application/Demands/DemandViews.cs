@@ -20,12 +20,13 @@ public sealed record DemandSummary(
     Recommendation? Recommendation,
     bool EscalationRequired,
     bool Restricted,
-    string? AssignedTo)
+    string? AssignedTo,
+    string? Reference = null)
 {
     public static DemandSummary From(DemandRecord r, DateOnly today) => new(
         r.Id, r.State, r.Kind, r.Emergency, r.ReceivedAt, r.Deadline,
         r.Deadline is { } d && d < today && r.State is not (DemandState.Closed or DemandState.Fulfilled),
-        r.AuthorityName, r.AuthorityCountry, r.LegalProcess, r.Recommendation, r.EscalationRequired, r.Restricted, r.AssignedTo);
+        r.AuthorityName, r.AuthorityCountry, r.LegalProcess, r.Recommendation, r.EscalationRequired, r.Restricted, r.AssignedTo, r.Reference);
 }
 
 /// <summary>What a submitter (the platform's systems, an authority) sees of its own demand: where it stands.</summary>

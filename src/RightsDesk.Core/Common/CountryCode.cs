@@ -29,6 +29,9 @@ public readonly record struct CountryCode
         TryParse(text, out var code) ? code : throw new FormatException($"'{text}' is not an ISO 3166-1 alpha-2 country code.");
 
     public override string ToString() => Value ?? "";
+
+    /// <summary>Every code <see cref="TryParse"/> accepts, for lists people choose a country from.</summary>
+    public static IReadOnlyCollection<string> All => Iso3166.Alpha2;
 }
 
 internal static class Iso3166

@@ -77,6 +77,13 @@ public static class DecisionRules
         var approvals = input.Outcome is Recommendation.Disclose or Recommendation.DiscloseNarrowed or Recommendation.RestrictInJurisdiction
             ? Math.Max(1, assessment.RequiredApprovals)
             : 0;
-        return new Decision(input.Outcome, decider.LedgerName, at, reason, departs, categories, targets, territories, approvals, decider.Id);
+        var decision = new Decision(input.Outcome, decider.LedgerName, at, reason, departs, categories, targets, territories, approvals, decider.Id);
+        var widens = BeyondAllowance.Of(decision, assessment, demand.Authority.Country.Value);
+        if (widens is not null && (reason is null || reason.Length < Workflow.MinimumDepartureReasonLength))
+        {
+            throw new WorkflowException($"This decision discloses or restricts more than the assessment allowed; give a written reason of at least {Workflow.MinimumDepartureReasonLength} characters.");
+        }
+
+        return decision with { Widens = widens };
     }
 }

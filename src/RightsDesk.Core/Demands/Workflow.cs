@@ -47,6 +47,32 @@ public sealed record Decision(
 
     /// <summary>Outcomes that hand data over or restrict speech, and so need four (or more) eyes.</summary>
     public bool NeedsApproval => Outcome is Recommendation.Disclose or Recommendation.DiscloseNarrowed or Recommendation.RestrictInJurisdiction;
+
+    /// <summary>What this decision authorises beyond what the assessment allowed (null when it stays within it).</summary>
+    public BeyondAllowance? Widens { get; init; }
+}
+
+/// <summary>
+/// The part of a decision that goes beyond the assessment's allowance: data categories, targets (by position) and
+/// territories it did not allow. A widening needs the written reason, and the approver sees it highlighted.
+/// </summary>
+public sealed record BeyondAllowance(IReadOnlyList<DataCategory> Categories, IReadOnlyList<int> Targets, IReadOnlyList<string> Territories)
+{
+    public static BeyondAllowance? Of(Decision decision, Assessment.AssessmentResult assessment, string authorityCountry)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(assessment);
+        if (decision.Outcome is not (Recommendation.Disclose or Recommendation.DiscloseNarrowed or Recommendation.RestrictInJurisdiction))
+        {
+            return null;
+        }
+
+        var allowedTerritories = assessment.AllowedTerritories.Count > 0 ? assessment.AllowedTerritories : [authorityCountry];
+        var categories = decision.AuthorisedCategories.Where(c => !assessment.AllowedDataCategories.Contains(c)).ToList();
+        var targets = decision.Outcome is Recommendation.RestrictInJurisdiction ? [] : decision.AuthorisedTargets.Where(t => !assessment.AllowedTargets.Contains(t)).ToList();
+        var territories = decision.AuthorisedTerritories.Where(t => !allowedTerritories.Contains(t)).ToList();
+        return categories.Count + targets.Count + territories.Count == 0 ? null : new BeyondAllowance(categories, targets, territories);
+    }
 }
 
 /// <summary>

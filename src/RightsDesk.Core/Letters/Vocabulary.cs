@@ -66,6 +66,10 @@ internal sealed class Vocabulary
             ? text
             : throw new TemplateException(_path, $"no label '{key}'.");
 
+    /// <summary>The English labels of one family ("glossary"), as term → text, in the file's order.</summary>
+    internal IEnumerable<(string Term, string Text)> Family(string family) =>
+        _english.Where(l => l.Key.StartsWith(family + ".", StringComparison.Ordinal)).Select(l => (l.Key[(family.Length + 1)..], l.Value));
+
     public string Of(DataCategory value) => this["dataCategory." + JsonNames.Of(value)];
 
     public string Of(LegalProcess value) => this["legalProcess." + JsonNames.Of(value)];

@@ -11,6 +11,8 @@ namespace RightsDesk.Data.Demands;
 public sealed class DemandRecord
 {
     public Guid Id { get; set; }
+    /// <summary>The short reference people say and write ("RD-2026-000123"), given at intake (<see cref="DemandReferences"/>).</summary>
+    public string? Reference { get; set; }
     public DemandKind Kind { get; set; }
     public DemandState State { get; set; }
     public bool Emergency { get; set; }

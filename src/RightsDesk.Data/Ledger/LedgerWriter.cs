@@ -53,6 +53,8 @@ public sealed class LedgerWriter(RightsDeskDbContext db, TimeProvider clock)
                     await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
                 }
 
+                // Under the same lock: a new demand's reference number is the year's next one.
+                await Demands.DemandReferences.AssignNewAsync(db, ct);
                 var next = (await db.LedgerEvents.MaxAsync(e => (long?)e.Seq, ct) ?? -1) + 1;
                 foreach (var (code, actor, subject, fields) in _pending)
                 {

@@ -56,9 +56,12 @@ public static class RightsDeskWeb
         services.AddRightsDeskStore(new StoreLocation(database, config["RightsDesk:KeyFile"] ?? Path.Combine(dataDir, "keys.json"),
             config["RightsDesk:PolicyDirectory"], config["Connector:Root"] ?? Path.Combine(dataDir, "connector")));
         services.AddScoped<DemandCommands>();
+        services.AddScoped<CaseWork>();
         services.AddScoped<INoticeSources, NoticeSources>();
         services.AddScoped<ApiTokenService>();
         services.AddScoped<Policy.PolicyEditor>();
+        services.AddSingleton<Pages.Desk.DeskText>();
+        services.AddHostedService<Demands.DemandIndexStartup>();
         services.AddRightsDeskPortal(config);
 
         services.AddSingleton(config.GetSection("Notices:Smtp").Get<SmtpOptions>() ?? new SmtpOptions());

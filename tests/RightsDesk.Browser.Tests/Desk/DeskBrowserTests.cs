@@ -30,7 +30,7 @@ public sealed class DeskBrowserTests(WebServer server, BrowserFixture browser)
         await tab.SelectOptionAsync("#f-channel", "post");
         await tab.FillAsync("#f-deadline", "2026-12-16");
         await tab.FillAsync("#f-authority-name", authority);
-        await tab.FillAsync("#f-authority-country", "US");
+        await tab.SelectOptionAsync("#f-authority-country", "US");
         await tab.SelectOptionAsync("#f-authority-type", "lawEnforcement");
         await tab.FillAsync("#f-authority-officer", "Special Agent Dana Whitfield");
         await tab.CheckAsync("input[name='authority.verified']");
@@ -57,7 +57,7 @@ public sealed class DeskBrowserTests(WebServer server, BrowserFixture browser)
         await tab.ClickAsync("main form button[type=submit]");
         Assert.Matches("/desk/demands/[0-9a-f-]{36}", tab.Url);
         var demandUrl = tab.Url.Split('?')[0];
-        Assert.Equal("assessed", await tab.InnerTextAsync("#state")); // the assessment runs on intake
+        Assert.Equal("assessed, to decide", await tab.InnerTextAsync("#state")); // the assessment runs on intake
         await Screenshots.Save(tab, "desk.intake.saved");
 
         // The legal reviewer assesses and decides as recommended.
@@ -69,7 +69,7 @@ public sealed class DeskBrowserTests(WebServer server, BrowserFixture browser)
         Assert.Contains("Recommendation: disclose", await review.InnerTextAsync("#recommendation"), StringComparison.Ordinal);
         Assert.True(await review.Locator(".finding").CountAsync() >= 5);
         await review.ClickAsync("#decide-form button[type=submit]");
-        Assert.Equal("awaitingApproval", await review.InnerTextAsync("#state"));
+        Assert.Equal("decided, awaiting approval", await review.InnerTextAsync("#state"));
         Assert.Contains("another person must approve", await review.InnerTextAsync("#h-actions + *, section.panel"), StringComparison.Ordinal);
 
         // A second person approves, proving it is them with a fresh code.
@@ -77,16 +77,20 @@ public sealed class DeskBrowserTests(WebServer server, BrowserFixture browser)
         var approve = await approverContext.NewPageAsync();
         await bob.SignIn(approve, server);
         await approve.GotoAsync(demandUrl);
+        // The approver sees what will be disclosed beside what the assessment allowed, in words.
+        var scope = await approve.InnerTextAsync("#approval-scope");
+        Assert.Contains("account 1", scope, StringComparison.Ordinal);
+        Assert.Contains("content of messages", scope, StringComparison.Ordinal);
         await approve.FillAsync("#comment", "Warrant checked against the court's docket.");
         await approve.FillAsync("#stepup", "000000");
         await approve.ClickAsync("#approve-form button[type=submit]");
         Assert.Contains("authenticator code is not right", await approve.InnerTextAsync("#action-error"), StringComparison.Ordinal);
         await approve.FillAsync("#stepup", bob.Code());
         await approve.ClickAsync("#approve-form button[type=submit]");
-        Assert.Equal("decided", await approve.InnerTextAsync("#state"));
+        Assert.Equal("approved, to fulfil", await approve.InnerTextAsync("#state"));
 
         var notices = await approve.InnerTextAsync("section[aria-labelledby=h-notices]");
-        Assert.Contains("before anything is disclosed", notices, StringComparison.Ordinal);
+        Assert.Contains("tell the user before anything is disclosed", notices, StringComparison.Ordinal);
         var ledger = await approve.InnerTextAsync("#ledger");
         Assert.Contains("StepUpVerified", ledger, StringComparison.Ordinal);
         Assert.Contains("DecisionApproved", ledger, StringComparison.Ordinal);

@@ -121,7 +121,7 @@ public sealed partial class PortalJourneyTests(PortalServer server, BrowserFixtu
             await staff.GetByLabel("I found the number independently").CheckAsync();
             await staff.GetByRole(AriaRole.Button, new() { Name = "Record the call-back and verify" }).ClickAsync();
             Assert.True(await staff.Locator("#done").CountAsync() == 1, "The verification was not recorded: " + await staff.InnerTextAsync("main"));
-            Assert.Equal("verified", await staff.Locator("#verification").InnerTextAsync());
+            Assert.Equal("verified by call-back", await staff.Locator("#verification").InnerTextAsync());
             await Screenshots.Save(staff, "portal.desk-official-verified", fullPage: true);
         }
 

@@ -52,5 +52,17 @@ public sealed class PublicPagesTests(WebServer server, BrowserFixture browser)
         Assert.Empty(await context.CookiesAsync());
 
         await Screenshots.Save(tab, $"public.{lang}.{(page.Length == 0 ? "home" : page)}.phone");
+        await Layout.AssertFits(tab, PublicSite.PathOf(lang, page));
+
+        // Left to right, right to left and CJK at the desktop widths too (every language is measured on the phone).
+        if (lang is "en" or "ar" or "zh")
+        {
+            foreach (var (w, h) in Layout.Sizes.Skip(1))
+            {
+                await tab.SetViewportSizeAsync(w, h);
+                await Layout.AssertFits(tab, PublicSite.PathOf(lang, page));
+                await Screenshots.Save(tab, $"public.{lang}.{(page.Length == 0 ? "home" : page)}.{w}");
+            }
+        }
     }
 }

@@ -33,7 +33,7 @@ public abstract class DecideFormTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var reviewer = new PageSession(app);
         await reviewer.SignInAsync(alice);
         Assert.Equal(HttpStatusCode.Redirect, (await reviewer.PostFormAsync(page, [], page + "?handler=assess")).StatusCode);
-        Assert.Contains("Recommendation: discloseNarrowed", await reviewer.GetAsync(page), StringComparison.Ordinal);
+        Assert.Contains("Recommendation: disclose in part (narrowed)", await reviewer.GetAsync(page), StringComparison.Ordinal);
         return (reviewer, page);
     }
 
@@ -60,7 +60,7 @@ public abstract class DecideFormTests<TApp>(TApp app) : IClassFixture<TApp> wher
             var decided = await reviewer.PostFormAsync(page, [new("outcome", "discloseNarrowed"), new("dataCategories", "subscriberInfo"), new("reason", "")], page + "?handler=decide");
 
             Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
-            Assert.Contains("Decision: <strong>discloseNarrowed</strong>", await reviewer.GetAsync(page), StringComparison.Ordinal);
+            Assert.Contains("Decision: <strong>disclose in part (narrowed)</strong>", await reviewer.GetAsync(page), StringComparison.Ordinal);
             var (outcome, data) = Assert.Single(await DecisionsAsync(page));
             Assert.Equal(Recommendation.DiscloseNarrowed, outcome);
             Assert.Contains("\"categories\":\"subscriberInfo\"", data, StringComparison.Ordinal);

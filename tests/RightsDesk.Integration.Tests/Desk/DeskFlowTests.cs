@@ -84,7 +84,7 @@ public abstract partial class DeskFlowTests<TApp>(TApp app) : IClassFixture<TApp
         var approved = await approver.PostFormAsync(page, [new("comment", "Checked the warrant."), new("code", bob.Code())], page + "?handler=approve");
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         var after = await approver.GetAsync(page);
-        Assert.Contains("id=\"state\">decided<", after, StringComparison.Ordinal);
+        Assert.Contains("id=\"state\">approved, to fulfil<", after, StringComparison.Ordinal);
         Assert.Contains(nameof(LedgerEventCode.StepUpVerified), after, StringComparison.Ordinal);
         Assert.Contains(nameof(LedgerEventCode.DecisionApproved), after, StringComparison.Ordinal);
     }

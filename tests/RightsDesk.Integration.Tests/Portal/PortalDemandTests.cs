@@ -131,7 +131,7 @@ public abstract class PortalDemandTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var history = await staff.GetAsync(detail);
         Assert.Contains("flagged forged", history, StringComparison.Ordinal);
         Assert.Contains($"/desk/demands/{id}", history, StringComparison.Ordinal);
-        Assert.Contains("verifyRequester", history, StringComparison.Ordinal);
+        Assert.Contains("verify who sent it first", history, StringComparison.Ordinal);
         Assert.Contains("not issued by its court", history, StringComparison.Ordinal);
 
         // An abusive flag escalates instead: the identity stands, the conduct is in question.

@@ -137,6 +137,7 @@ public static class AuthorizationMatrix
         ["GET /desk/admin/policy"] = Rule.For(Admin).SignInRedirect(),
         ["GET /desk/admin/tokens"] = Rule.For(Admin).SignInRedirect(),
         ["GET /desk/ledger"] = Rule.For(Auditor, Admin).SignInRedirect(),
+        ["GET /desk/glossary"] = Rule.For(StaffRoles).SignInRedirect(),
 
         // The authority portal: officials only (staff sessions are turned away), each seeing only their own demands
         // and downloads. Registering is open to anyone.

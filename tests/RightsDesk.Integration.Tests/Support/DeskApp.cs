@@ -205,6 +205,12 @@ public abstract class DeskApp : WebApplicationFactory<Program>, IAsyncLifetime
         await action(scope.ServiceProvider);
     }
 
+    public async Task<T> InScope<T>(Func<IServiceProvider, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider);
+    }
+
     async Task IAsyncLifetime.DisposeAsync()
     {
         await Smtp.DisposeAsync();

@@ -56,7 +56,9 @@ public sealed record DemandAssessed(Recommendation Recommendation, string Policy
     }
 }
 
-public sealed record DecisionRecorded(Guid Decision, Recommendation Outcome, bool Departs, IReadOnlyList<DataCategory> Categories, IReadOnlyList<string> Territories, DemandDimensions? Case = null) : ILedgerEvent
+/// <param name="Widens">What the decision authorises beyond the assessment's allowance, said outright so an auditor
+/// finds it without recomputing; absent when it authorises nothing more (and on events stored before it was recorded).</param>
+public sealed record DecisionRecorded(Guid Decision, Recommendation Outcome, bool Departs, IReadOnlyList<DataCategory> Categories, IReadOnlyList<string> Territories, DemandDimensions? Case = null, BeyondAllowance? Widens = null) : ILedgerEvent
 {
     public LedgerEventCode Code => LedgerEventCode.DecisionRecorded;
 
@@ -65,6 +67,13 @@ public sealed record DecisionRecorded(Guid Decision, Recommendation Outcome, boo
         fields.Add("decision", Decision).Add("outcome", Outcome).Add("departs", Departs)
             .Add("categories", LedgerFields.List(Categories, c => JsonNames.Of(c))).Add("territories", string.Join(",", Territories));
         Case?.Write(fields);
+        if (Widens is { } w)
+        {
+            fields.Add("widens", true)
+                .Add("widenedCategories", LedgerFields.List(w.Categories, c => JsonNames.Of(c)))
+                .Add("widenedTargets", string.Join(",", w.Targets))
+                .Add("widenedTerritories", string.Join(",", w.Territories));
+        }
     }
 }
 
@@ -148,4 +157,22 @@ public sealed record RequesterVerifiedByCallBack(bool AtIntake = false) : ILedge
     public LedgerEventCode Code => LedgerEventCode.RequesterVerifiedByCallBack;
 
     public void Write(LedgerFields fields) => fields.Add("method", "callBack").AddIfKnown("atIntake", AtIntake ? true : null);
+}
+
+/// <summary>A case given to a person (by their account). <paramref name="ByLead"/>: a restricted case given to someone
+/// not cleared for restricted cases, which only the human rights lead may do.</summary>
+public sealed record DemandAssigned(string To, string ToId, string? From, bool Restricted, bool ByLead) : ILedgerEvent
+{
+    public LedgerEventCode Code => LedgerEventCode.DemandAssigned;
+
+    public void Write(LedgerFields fields) =>
+        fields.Add("to", To).Add("toId", ToId).Add("from", From).Add("restricted", Restricted).Add("byLead", ByLead);
+}
+
+/// <summary>An internal note added to a case: its id and length; the text is sealed with the case, never here.</summary>
+public sealed record DemandNoteAdded(Guid Note, int Length) : ILedgerEvent
+{
+    public LedgerEventCode Code => LedgerEventCode.DemandNoteAdded;
+
+    public void Write(LedgerFields fields) => fields.Add("note", Note).Add("length", Length);
 }

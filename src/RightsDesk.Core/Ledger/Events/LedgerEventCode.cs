@@ -23,6 +23,9 @@ public enum LedgerEventCode
     ClarificationAnswered = 1311,
     /// <summary>Staff recorded a call-back that confirmed a demand sent outside the portal.</summary>
     RequesterVerifiedByCallBack = 1320,
+    // Work on a case: who holds it, what staff noted (deskwords).
+    DemandAssigned = 1340,
+    DemandNoteAdded = 1341,
     LetterGenerated = 1400,
     LetterEdited = 1401,
     LetterSent = 1402,
@@ -47,6 +50,9 @@ public enum LedgerEventCode
     PackageDownloaded = 2004,
     /// <summary>Staff opened an official's sealed record (contact, call-back notes, flag reasons).</summary>
     OfficialContactRead = 2005,
+    // Reads across cases (deskwords): a list leaving the desk as CSV, a search by a target's identifier.
+    DemandListExported = 2020,
+    DemandTargetSearched = 2021,
     ApiTokenCreated = 3000,
     ApiTokenRevoked = 3001,
     KeysRotated = 3100,

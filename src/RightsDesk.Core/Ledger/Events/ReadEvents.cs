@@ -49,3 +49,21 @@ public sealed record OfficialContactRead : ILedgerEvent
     {
     }
 }
+
+/// <summary>A list of demands exported as CSV: how many rows, and the filter's hash (what was typed stays out).</summary>
+public sealed record DemandListExported(int Rows, string FilterSha256) : ILedgerEvent
+{
+    public LedgerEventCode Code => LedgerEventCode.DemandListExported;
+
+    public void Write(LedgerFields fields) => fields.Add("rows", Rows).Add("filterSha256", FilterSha256);
+}
+
+/// <summary>Someone searched the cases by a target identifier or an officer: that they did, never what they typed.</summary>
+public sealed record DemandTargetSearched : ILedgerEvent
+{
+    public LedgerEventCode Code => LedgerEventCode.DemandTargetSearched;
+
+    public void Write(LedgerFields fields)
+    {
+    }
+}

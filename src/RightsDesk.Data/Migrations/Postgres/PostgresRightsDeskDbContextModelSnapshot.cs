@@ -469,6 +469,39 @@ namespace RightsDesk.Data.Migrations.Postgres
                     b.ToTable("decisions", (string)null);
                 });
 
+            modelBuilder.Entity("RightsDesk.Data.Demands.DemandNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("DemandId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("SealedText")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DemandId", "At");
+
+                    b.ToTable("demand_notes", (string)null);
+                });
+
             modelBuilder.Entity("RightsDesk.Data.Demands.DemandRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -551,6 +584,10 @@ namespace RightsDesk.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("Reference")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<byte[]>("RequestHash")
                         .HasColumnType("bytea");
 
@@ -595,6 +632,9 @@ namespace RightsDesk.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
 
                     b.HasIndex("AssignedTo", "ReceivedAt");
 
@@ -653,6 +693,26 @@ namespace RightsDesk.Data.Migrations.Postgres
                     b.HasIndex("DemandId", "At");
 
                     b.ToTable("demand_steps", (string)null);
+                });
+
+            modelBuilder.Entity("RightsDesk.Data.Demands.DemandTargetIndex", b =>
+                {
+                    b.Property<Guid>("DemandId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("TargetIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BlindIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("DemandId", "TargetIndex");
+
+                    b.HasIndex("BlindIndex");
+
+                    b.ToTable("demand_target_index", (string)null);
                 });
 
             modelBuilder.Entity("RightsDesk.Data.Demands.DisclosurePackageRecord", b =>
@@ -786,6 +846,38 @@ namespace RightsDesk.Data.Migrations.Postgres
                     b.HasIndex("DemandId");
 
                     b.ToTable("letters", (string)null);
+                });
+
+            modelBuilder.Entity("RightsDesk.Data.Demands.SavedFilter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("saved_filters", (string)null);
                 });
 
             modelBuilder.Entity("RightsDesk.Data.Ledger.LedgerEventRecord", b =>
@@ -1301,10 +1393,28 @@ namespace RightsDesk.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RightsDesk.Data.Demands.DemandNote", b =>
+                {
+                    b.HasOne("RightsDesk.Data.Demands.DemandRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DemandId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RightsDesk.Data.Demands.DemandStep", b =>
                 {
                     b.HasOne("RightsDesk.Data.Demands.DemandRecord", null)
                         .WithMany("Steps")
+                        .HasForeignKey("DemandId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RightsDesk.Data.Demands.DemandTargetIndex", b =>
+                {
+                    b.HasOne("RightsDesk.Data.Demands.DemandRecord", null)
+                        .WithMany()
                         .HasForeignKey("DemandId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();

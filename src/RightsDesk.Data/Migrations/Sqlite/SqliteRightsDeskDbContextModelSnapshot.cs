@@ -458,6 +458,39 @@ namespace RightsDesk.Data.Migrations.Sqlite
                     b.ToTable("decisions", (string)null);
                 });
 
+            modelBuilder.Entity("RightsDesk.Data.Demands.DemandNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DemandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SealedText")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DemandId", "At");
+
+                    b.ToTable("demand_notes", (string)null);
+                });
+
             modelBuilder.Entity("RightsDesk.Data.Demands.DemandRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -540,6 +573,10 @@ namespace RightsDesk.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reference")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("RequestHash")
                         .HasColumnType("BLOB");
 
@@ -584,6 +621,9 @@ namespace RightsDesk.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
 
                     b.HasIndex("AssignedTo", "ReceivedAt");
 
@@ -640,6 +680,26 @@ namespace RightsDesk.Data.Migrations.Sqlite
                     b.HasIndex("DemandId", "At");
 
                     b.ToTable("demand_steps", (string)null);
+                });
+
+            modelBuilder.Entity("RightsDesk.Data.Demands.DemandTargetIndex", b =>
+                {
+                    b.Property<Guid>("DemandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BlindIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DemandId", "TargetIndex");
+
+                    b.HasIndex("BlindIndex");
+
+                    b.ToTable("demand_target_index", (string)null);
                 });
 
             modelBuilder.Entity("RightsDesk.Data.Demands.DisclosurePackageRecord", b =>
@@ -773,6 +833,38 @@ namespace RightsDesk.Data.Migrations.Sqlite
                     b.HasIndex("DemandId");
 
                     b.ToTable("letters", (string)null);
+                });
+
+            modelBuilder.Entity("RightsDesk.Data.Demands.SavedFilter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("saved_filters", (string)null);
                 });
 
             modelBuilder.Entity("RightsDesk.Data.Ledger.LedgerEventRecord", b =>
@@ -1286,10 +1378,28 @@ namespace RightsDesk.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RightsDesk.Data.Demands.DemandNote", b =>
+                {
+                    b.HasOne("RightsDesk.Data.Demands.DemandRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DemandId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RightsDesk.Data.Demands.DemandStep", b =>
                 {
                     b.HasOne("RightsDesk.Data.Demands.DemandRecord", null)
                         .WithMany("Steps")
+                        .HasForeignKey("DemandId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RightsDesk.Data.Demands.DemandTargetIndex", b =>
+                {
+                    b.HasOne("RightsDesk.Data.Demands.DemandRecord", null)
+                        .WithMany()
                         .HasForeignKey("DemandId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();

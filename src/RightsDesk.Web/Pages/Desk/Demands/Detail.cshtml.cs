@@ -1,3 +1,4 @@
+using RightsDesk.Application.Demands;
 using RightsDesk.Core.Cases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,7 +24,7 @@ namespace RightsDesk.Web.Pages.Desk.Demands;
 /// checks the object again (role and compartment); a case the person may not see is "not found", whatever the URL.
 /// </summary>
 [RequirePermission(Permission.DemandRead)]
-public sealed class DetailModel(DemandCommands demands, RightsDeskDbContext db, DeskSignIn signIn) : PageModel
+public sealed class DetailModel(DemandCommands demands, RightsDeskDbContext db, DeskSignIn signIn, CaseWork work) : PageModel
 {
     public sealed record LedgerLine(long Seq, string Event, DateTimeOffset At, string Actor, string LeafHash);
 
@@ -36,6 +37,8 @@ public sealed class DetailModel(DemandCommands demands, RightsDeskDbContext db, 
     public string? Done { get; private set; }
     public bool DecidedByMe { get; private set; }
     public bool ApprovedByMe { get; private set; }
+    public IReadOnlyList<NoteView> Notes { get; private set; } = [];
+    public IReadOnlyList<Colleague> Colleagues { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -131,6 +134,13 @@ public sealed class DetailModel(DemandCommands demands, RightsDeskDbContext db, 
     public Task<IActionResult> OnPostSendLetterAsync(Guid letterId, CancellationToken ct) =>
         Act(Permission.DemandDecide, r => demands.Letters.MarkSentAsync(r, letterId, User.ToActor(), ct), "letter marked as sent", ct);
 
+    public Task<IActionResult> OnPostAssignAsync(string? assigneeId, CancellationToken ct) =>
+        Act(Permission.DemandAssess, r => work.Assign.RunAsync(r, assigneeId ?? "", User.ToViewer(), ct), "assigned", ct);
+
+    /// <summary>Anyone who may read the case may note on it: intake and approvers see things reviewers need.</summary>
+    public Task<IActionResult> OnPostNoteAsync(string? text, CancellationToken ct) =>
+        Act(Permission.DemandRead, r => work.Notes.AddAsync(r, text, User.ToActor(), ct), "note added", ct);
+
     private async Task<IActionResult> Act(Permission permission, Func<DemandRecord, Task> action, string done, CancellationToken ct)
     {
         var record = await demands.Cases.FindAsync(Id, ct);
@@ -186,6 +196,8 @@ public sealed class DetailModel(DemandCommands demands, RightsDeskDbContext db, 
         var rows = await db.LedgerEvents.AsNoTracking().Where(e => e.SubjectId == subject).OrderBy(e => e.Seq).Take(500).ToListAsync(ct);
         Ledger = rows.Select(e => new LedgerLine(e.Seq, LedgerCodeRanges.NameOf(e.Code),
             e.At, e.Actor, Convert.ToHexStringLower(e.LeafHash)[..16])).ToList();
+        Notes = await work.Notes.ListAsync(record, ct);
+        Colleagues = User.Can(Permission.DemandAssess) ? await work.Colleagues.ListAsync(ct) : [];
         var me = User.ToActor();
         DecidedByMe = View.Decision?.Decision.Decider.IsSamePersonAs(me) == true;
         ApprovedByMe = View.Decision is not null && await db.Approvals.AnyAsync(a => a.DecisionId == db.Decisions.Where(d => d.DemandId == Id && !d.Superseded).OrderByDescending(d => d.DecidedAt).Select(d => d.Id).FirstOrDefault()

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text;
+using PhoneNumbers;
+using RightsDesk.Core.Demands;
+
+namespace RightsDesk.Core.Common;
+
+/// <summary>
+/// The one canonical form of a target identifier, so the same account typed two ways is found as one: Unicode NFKC,
+/// format and bidirectional controls removed (they make look-alikes), case folded; a fediverse handle
+/// <c>@user@instance</c> is the same as <c>https://instance/@user</c>; a phone number is E.164 (libphonenumber, with
+/// the authority's country for numbers written without a country code); an e-mail address is lower-cased. The
+/// search index of demand targets and the at-risk registry key their HMACs on this form.
+/// </summary>
+public static class Identifiers
+{
+    private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
+
+    public static string Canonical(TargetType type, string identifier, string? country = null)
+    {
+        ArgumentNullException.ThrowIfNull(identifier);
+        var text = Clean(identifier);
+        return type switch
+        {
+            TargetType.Phone => Phone(text, country) ?? text,
+            TargetType.Email => text.ToLowerInvariant(),
+            TargetType.Account or TargetType.Url => Handle(text) ?? Folded(text),
+            _ => Folded(text),
+        };
+    }
+
+    /// <summary>The forms an identifier typed into a search box may have been stored under (its type is not said).</summary>
+    public static IReadOnlyList<string> CanonicalForms(string identifier, string? country = null)
+    {
+        ArgumentNullException.ThrowIfNull(identifier);
+        var forms = new List<string> { Canonical(TargetType.Account, identifier, country), Folded(Clean(identifier)), Clean(identifier).ToLowerInvariant() };
+        if (Phone(Clean(identifier), country) is { } phone)
+        {
+            forms.Add(phone);
+        }
+
+        return forms.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static string Clean(string text)
+    {
+        var normal = text.Normalize(NormalizationForm.FormKC);
+        var kept = new StringBuilder(normal.Length);
+        foreach (var rune in normal.EnumerateRunes())
+        {
+            // Cf covers the bidi controls (U+202A–202E, U+2066–2069), zero-width joiners and the BOM.
+            if (Rune.GetUnicodeCategory(rune) is not UnicodeCategory.Format)
+            {
+                kept.Append(rune.ToString());
+            }
+        }
+
+        return kept.ToString().Trim();
+    }
+
+    // .NET has no full Unicode case fold: invariant lower-casing after NFKC is the simple fold, and NFKC once more
+    // keeps the result normal.
+    private static string Folded(string text) => text.ToLowerInvariant().Normalize(NormalizationForm.FormKC);
+
+    /// <summary>"@user@instance", "user@instance" with an account, or "https://instance/@user" → "@user@instance".</summary>
+    private static string? Handle(string text)
+    {
+        var t = Folded(text);
+        if (t.StartsWith('@') && t.IndexOf('@', 1) is var at and > 1 && at < t.Length - 1 && !t[1..].Contains('/', StringComparison.Ordinal))
+        {
+            return t;
+        }
+
+        if (Uri.TryCreate(t, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+            && uri.AbsolutePath.TrimEnd('/') is { } path && path.StartsWith("/@", StringComparison.Ordinal) && path.IndexOf('/', 1) < 0
+            && string.IsNullOrEmpty(uri.Query))
+        {
+            return "@" + path[2..] + "@" + uri.IdnHost;
+        }
+
+        return null;
+    }
+
+    private static string? Phone(string text, string? country)
+    {
+        if (text.Count(char.IsAsciiDigit) < 5)
+        {
+            return null;
+        }
+
+        try
+        {
+            var number = Phones.Parse(text, country?.ToUpperInvariant() ?? "ZZ");
+            return Phones.IsPossibleNumber(number) ? Phones.Format(number, PhoneNumberFormat.E164) : null;
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
+}
