@@ -42,6 +42,13 @@ public static class AuthorizationMatrixPosts
         ["POST /desk/demands/{id:guid}?handler=EditLetter"] = Post.For(LegalReviewer, HumanRightsLead),
         ["POST /desk/demands/{id:guid}?handler=SendLetter"] = Post.For(LegalReviewer, HumanRightsLead),
         ["POST /desk/demands/new"] = Post.For(Intake, LegalReviewer),
+        // Work on a case: those who assess assign it; anyone who may read it adds an internal note.
+        ["POST /desk/demands/{id:guid}?handler=Assign"] = Post.For(LegalReviewer, HumanRightsLead),
+        ["POST /desk/demands/{id:guid}?handler=Note"] = Post.For(Intake, LegalReviewer, Approver, HumanRightsLead, TrustAndSafety),
+        // The demand list: readers search by identifier and keep their own saved filters.
+        ["POST /desk/demands?handler=Search"] = Post.For(Intake, LegalReviewer, Approver, HumanRightsLead, TrustAndSafety),
+        ["POST /desk/demands?handler=Save"] = Post.For(Intake, LegalReviewer, Approver, HumanRightsLead, TrustAndSafety),
+        ["POST /desk/demands?handler=Forget"] = Post.For(Intake, LegalReviewer, Approver, HumanRightsLead, TrustAndSafety),
         ["POST /desk/demands/{id:guid}/clarify"] = Post.For(LegalReviewer, HumanRightsLead),
         ["POST /desk/demands/{id:guid}/release"] = Post.For(LegalReviewer),
 
