@@ -41,6 +41,7 @@ public static class AuthorizationMatrixPosts
         ["POST /desk/demands/{id:guid}?handler=DraftLetter"] = Post.For(LegalReviewer, HumanRightsLead),
         ["POST /desk/demands/{id:guid}?handler=EditLetter"] = Post.For(LegalReviewer, HumanRightsLead),
         ["POST /desk/demands/{id:guid}?handler=SendLetter"] = Post.For(LegalReviewer, HumanRightsLead),
+        ["POST /desk/demands/{id:guid}?handler=EmailLetter"] = Post.For(LegalReviewer, HumanRightsLead),
         ["POST /desk/demands/new"] = Post.For(Intake, LegalReviewer),
         ["POST /desk/demands/{id:guid}/clarify"] = Post.For(LegalReviewer, HumanRightsLead),
         ["POST /desk/demands/{id:guid}/release"] = Post.For(LegalReviewer),

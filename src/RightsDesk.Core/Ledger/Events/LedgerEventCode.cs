@@ -47,6 +47,8 @@ public enum LedgerEventCode
     PackageDownloaded = 2004,
     /// <summary>Staff opened an official's sealed record (contact, call-back notes, flag reasons).</summary>
     OfficialContactRead = 2005,
+    /// <summary>Staff downloaded a response letter's PDF (or its HTML where no PDF can be printed).</summary>
+    LetterRead = 2006,
     ApiTokenCreated = 3000,
     ApiTokenRevoked = 3001,
     KeysRotated = 3100,
