@@ -30,8 +30,9 @@ public interface ILetterPrinter
 
 /// <summary>
 /// Prints with headless Chromium, each letter in a fresh temporary directory with its own profile (parallel prints do
-/// not share state, and nothing is left behind), scripts off and a time limit after which the whole process tree is
-/// killed.
+/// not share state, and nothing is left behind), with a time limit after which the whole process tree is killed. The
+/// letter's own policy (<see cref="LetterHtml.Document"/>) keeps scripts and fetches out; Chromium's switch to turn
+/// scripts off also stops it printing.
 /// </summary>
 public sealed class ChromiumLetterPrinter(LetterOptions options) : ILetterPrinter
 {
@@ -75,7 +76,7 @@ public sealed class ChromiumLetterPrinter(LetterOptions options) : ILetterPrinte
         foreach (var arg in new[]
         {
             "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--disable-extensions",
-            "--blink-settings=scriptEnabled=false", $"--user-data-dir={Path.Combine(dir, "profile")}",
+            $"--user-data-dir={Path.Combine(dir, "profile")}",
             $"--print-to-pdf={pdf}", "--no-pdf-header-footer", new Uri(source).AbsoluteUri,
         })
         {
