@@ -38,6 +38,9 @@ public static class ApplicationServices
         services.AddScoped<RecordDemandRead>();
         services.AddScoped<DemandViewQuery>();
         services.AddScoped<ResponseLetters>();
+        services.TryAddSingleton(new LetterOptions());
+        services.AddSingleton<ILetterPrinter, ChromiumLetterPrinter>();
+        services.AddScoped<LetterDelivery>();
 
         // The outbox. The host adds the transports (IOutboxTransport) and may register bound options first.
         services.TryAddSingleton(new OutboxOptions());
@@ -48,6 +51,7 @@ public static class ApplicationServices
         services.AddScoped<IOutboxTopicHandler, NoticeDeliveryHandler>();
         services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(OutboxTopics.PortalMail));
         services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(OutboxTopics.DeadlineAlert));
+        services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(OutboxTopics.Letter));
 
         // Notices. The host provides INoticeSources (the policy in force and the opened case).
         services.AddScoped<NoticePlanner>();

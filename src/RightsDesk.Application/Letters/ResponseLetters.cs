@@ -79,15 +79,33 @@ public sealed class ResponseLetters(DemandCases cases, PolicyProvider policies)
         await cases.SaveAsync(ct);
     }
 
-    /// <summary>Marks the letter sent: from then on it is the record of what the authority was told and cannot change.</summary>
-    public async Task MarkSentAsync(DemandRecord record, Guid letterId, Actor actor, CancellationToken ct)
+    /// <summary>One letter of the demand with its text opened, or null when the demand has no such letter.</summary>
+    public async Task<LetterText?> FindAsync(DemandRecord record, Guid letterId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var row = await cases.Db.Letters.AsNoTracking().FirstOrDefaultAsync(l => l.Id == letterId && l.DemandId == record.Id, ct);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var dek = cases.Sealing.Key(record);
+        return new LetterText(row, cases.Sealing.Open(dek, row.Id, "subject", row.SealedSubject), cases.Sealing.Open(dek, row.Id, "body", row.SealedBody));
+    }
+
+    /// <summary>
+    /// Marks the letter sent: from then on it is the record of what the authority was told and cannot change. The
+    /// caller saves, so a queued message and the mark are kept together or not at all.
+    /// </summary>
+    /// <param name="pdfSha256">The SHA-256 of the PDF that went, when one was printed.</param>
+    /// <param name="via">"outbox" or "staff".</param>
+    public async Task MarkSentAsync(DemandRecord record, Guid letterId, string? pdfSha256, string via, Actor actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(record);
         var row = await DraftAsync(record, letterId, ct);
         row.Status = LetterStatus.Sent;
         row.SentAt = cases.Now;
-        cases.Record(new LetterSent(row.Id), actor, record);
-        await cases.SaveAsync(ct);
+        cases.Record(new LetterSent(row.Id, pdfSha256, via), actor, record);
     }
 
     private async Task<LetterRecord> DraftAsync(DemandRecord record, Guid letterId, CancellationToken ct)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using RightsDesk.Core;
 using RightsDesk.Data.Outbox;
 
@@ -10,10 +11,21 @@ public static class OutboxTopics
     public const string Notice = "notice";
     public const string PortalMail = "portal-mail";
     public const string DeadlineAlert = "deadline-alert";
+    public const string Letter = "letter";
 }
 
-/// <summary>An e-mail, as the SMTP transport reads it. The shape is what rows sealed before the one outbox hold.</summary>
-public sealed record EmailPayload(string To, string Subject, string Body);
+/// <summary>
+/// An e-mail, as the SMTP transport reads it. The shape is what rows sealed before the one outbox hold; attachments
+/// are left out when there are none, so those rows and new ones without attachments read alike.
+/// </summary>
+public sealed record EmailPayload(string To, string Subject, string Body)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<EmailAttachment>? Attachments { get; init; }
+}
+
+/// <summary>A file sent with an e-mail (a letter's PDF). The content is written as base64 in the sealed payload.</summary>
+public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
 
 /// <summary>A webhook call, as the signed-webhook transport reads it.</summary>
 public sealed record WebhookPayload(string Event, string Json);

@@ -67,6 +67,7 @@ public static class RightsDeskWeb
         services.AddSingleton(config.GetSection("Notices:Smtp").Get<SmtpOptions>() ?? new SmtpOptions());
         services.AddSingleton(config.GetSection("Notices:Webhook").Get<WebhookOptions>() ?? new WebhookOptions());
         services.AddSingleton(config.GetSection("Notices:Outbox").Get<OutboxOptions>() ?? new OutboxOptions());
+        services.AddSingleton(config.GetSection("Letters").Get<RightsDesk.Application.Letters.LetterOptions>() ?? new RightsDesk.Application.Letters.LetterOptions());
         services.AddSingleton<SmtpNoticeSender>();
         services.AddHttpClient<WebhookSender>(c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<IOutboxTransport>(sp => sp.GetRequiredService<SmtpNoticeSender>());

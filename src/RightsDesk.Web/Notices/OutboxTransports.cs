@@ -60,7 +60,13 @@ public sealed class SmtpNoticeSender(SmtpOptions options) : IOutboxTransport
         // business keys use, are not allowed on the left of a Message-Id.
         message.MessageId = idempotencyKey.Replace(':', '.') + "@rightsdesk";
         message.Headers.Add("X-RightsDesk-Idempotency-Key", idempotencyKey);
-        message.Body = new TextPart("plain") { Text = email.Body };
+        var body = new BodyBuilder { TextBody = email.Body };
+        foreach (var file in email.Attachments ?? [])
+        {
+            body.Attachments.Add(file.FileName, file.Content, ContentType.Parse(file.ContentType));
+        }
+
+        message.Body = body.ToMessageBody();
 
         using var client = new SmtpClient();
         var security = options.Security.ToLowerInvariant() switch

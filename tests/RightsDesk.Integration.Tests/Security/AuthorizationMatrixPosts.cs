@@ -41,6 +41,7 @@ public static class AuthorizationMatrixPosts
         ["POST /desk/demands/{id:guid}?handler=DraftLetter"] = Post.For(LegalReviewer, HumanRightsLead),
         ["POST /desk/demands/{id:guid}?handler=EditLetter"] = Post.For(LegalReviewer, HumanRightsLead),
         ["POST /desk/demands/{id:guid}?handler=SendLetter"] = Post.For(LegalReviewer, HumanRightsLead),
+        ["POST /desk/demands/{id:guid}?handler=EmailLetter"] = Post.For(LegalReviewer, HumanRightsLead),
         ["POST /desk/demands/new"] = Post.For(Intake, LegalReviewer),
         // Work on a case: those who assess assign it; anyone who may read it adds an internal note.
         ["POST /desk/demands/{id:guid}?handler=Assign"] = Post.For(LegalReviewer, HumanRightsLead),

@@ -50,6 +50,8 @@ public enum LedgerEventCode
     PackageDownloaded = 2004,
     /// <summary>Staff opened an official's sealed record (contact, call-back notes, flag reasons).</summary>
     OfficialContactRead = 2005,
+    /// <summary>Staff downloaded a response letter's PDF (or its HTML where no PDF can be printed).</summary>
+    LetterRead = 2006,
     // Reads across cases (deskwords): a list leaving the desk as CSV, a search by a target's identifier.
     DemandListExported = 2020,
     DemandTargetSearched = 2021,

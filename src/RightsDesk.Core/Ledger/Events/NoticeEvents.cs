@@ -17,11 +17,15 @@ public sealed record LetterEdited(Guid Letter, string Sha256) : ILedgerEvent
     public void Write(LedgerFields fields) => fields.Add("letter", Letter).Add("sha256", Sha256);
 }
 
-public sealed record LetterSent(Guid Letter) : ILedgerEvent
+/// <param name="PdfSha256">The SHA-256 of the PDF the authority received; absent when no PDF was printed (and in
+/// events written before letters were printed, whose bytes must not change).</param>
+/// <param name="Via">How it went: "outbox" when queued to the official's portal address, "staff" when staff sent it by
+/// their own channel and marked it; absent in older events.</param>
+public sealed record LetterSent(Guid Letter, string? PdfSha256 = null, string? Via = null) : ILedgerEvent
 {
     public LedgerEventCode Code => LedgerEventCode.LetterSent;
 
-    public void Write(LedgerFields fields) => fields.Add("letter", Letter);
+    public void Write(LedgerFields fields) => fields.Add("letter", Letter).AddIfKnown("pdfSha256", PdfSha256).AddIfKnown("via", Via);
 }
 
 /// <param name="Earliest">The earliest day the notice may go; null (and written as null) while a gag order has no end.</param>

@@ -17,6 +17,15 @@ public sealed record DocumentRead(Guid Document) : ILedgerEvent
     public void Write(LedgerFields fields) => fields.Add("document", Document);
 }
 
+/// <summary>Someone printed or downloaded a response letter (subject: the demand).</summary>
+/// <param name="Format">"pdf" or "html" (the HTML is offered when Chromium is not installed).</param>
+public sealed record LetterRead(Guid Letter, string Format) : ILedgerEvent
+{
+    public LedgerEventCode Code => LedgerEventCode.LetterRead;
+
+    public void Write(LedgerFields fields) => fields.Add("letter", Letter).Add("format", Format);
+}
+
 public sealed record DisclosurePackageRead(Guid Package) : ILedgerEvent
 {
     public LedgerEventCode Code => LedgerEventCode.DisclosurePackageRead;

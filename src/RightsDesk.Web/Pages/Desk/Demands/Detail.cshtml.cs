@@ -3,6 +3,7 @@ using RightsDesk.Core.Cases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using RightsDesk.Application.Letters;
 using RightsDesk.Core;
 using RightsDesk.Core.Assessment;
 using RightsDesk.Core.Demands;
@@ -24,7 +25,7 @@ namespace RightsDesk.Web.Pages.Desk.Demands;
 /// checks the object again (role and compartment); a case the person may not see is "not found", whatever the URL.
 /// </summary>
 [RequirePermission(Permission.DemandRead)]
-public sealed class DetailModel(DemandCommands demands, RightsDeskDbContext db, DeskSignIn signIn, CaseWork work) : PageModel
+public sealed class DetailModel(DemandCommands demands, RightsDeskDbContext db, DeskSignIn signIn, CaseWork work, LetterDelivery delivery) : PageModel
 {
     public sealed record LedgerLine(long Seq, string Event, DateTimeOffset At, string Actor, string LeafHash);
 
@@ -33,6 +34,10 @@ public sealed class DetailModel(DemandCommands demands, RightsDeskDbContext db, 
     public DemandRecord Record { get; private set; } = null!;
     public IReadOnlyList<Application.Letters.LetterText> Letters { get; private set; } = [];
     public IReadOnlyList<LedgerLine> Ledger { get; private set; } = [];
+    public LetterRoute? LetterRoute { get; private set; }
+
+    /// <summary>Why the letter can only be downloaded as HTML here, or null when Chromium prints PDFs.</summary>
+    public string? PdfUnavailable => delivery.PdfUnavailable;
     public string? Error { get; private set; }
     public string? Done { get; private set; }
     public bool DecidedByMe { get; private set; }
@@ -70,6 +75,26 @@ public sealed class DetailModel(DemandCommands demands, RightsDeskDbContext db, 
         HttpContext.Items[SecurityHeaders.FramedDocument] = true;
         Response.Headers.ContentDisposition = "inline";
         return File(doc.Content, doc.Record.ContentType);
+    }
+
+    /// <summary>The letter as printed (PDF, or HTML where Chromium is missing); each download is a ledgered read.</summary>
+    public async Task<IActionResult> OnGetLetterAsync(Guid letterId, CancellationToken ct)
+    {
+        var record = await demands.Cases.FindAsync(Id, ct);
+        if (record is null || !DemandAccess.CanSeeContents(User, record) || !(User.Can(Permission.DocumentRead) || User.Can(Permission.DemandDecide)))
+        {
+            return NotFound();
+        }
+
+        var printed = await delivery.DownloadAsync(record, letterId, User.ToActor(), ct);
+        if (printed is null)
+        {
+            return NotFound();
+        }
+
+        return printed.Pdf is { } pdf
+            ? File(pdf, "application/pdf", printed.FileStem + ".pdf")
+            : File(System.Text.Encoding.UTF8.GetBytes(printed.Html), "text/html; charset=utf-8", printed.FileStem + ".html");
     }
 
     public Task<IActionResult> OnPostAssessAsync(CancellationToken ct) =>
@@ -132,7 +157,11 @@ public sealed class DetailModel(DemandCommands demands, RightsDeskDbContext db, 
         Act(Permission.DemandDecide, r => demands.Letters.EditAsync(r, letterId, subject ?? "", body ?? "", User.ToActor(), ct), "letter saved", ct);
 
     public Task<IActionResult> OnPostSendLetterAsync(Guid letterId, CancellationToken ct) =>
-        Act(Permission.DemandDecide, r => demands.Letters.MarkSentAsync(r, letterId, User.ToActor(), ct), "letter marked as sent", ct);
+        Act(Permission.DemandDecide, r => delivery.MarkSentAsync(r, letterId, User.ToActor(), ct), "letter marked as sent", ct);
+
+    /// <summary>Queues the letter, PDF attached, to the official's portal address; refused for any other demand.</summary>
+    public Task<IActionResult> OnPostEmailLetterAsync(Guid letterId, CancellationToken ct) =>
+        Act(Permission.DemandDecide, r => delivery.SendAsync(r, letterId, User.ToActor(), ct), "letter queued to the official's portal address", ct);
 
     public Task<IActionResult> OnPostAssignAsync(string? assigneeId, CancellationToken ct) =>
         Act(Permission.DemandAssess, r => work.Assign.RunAsync(r, assigneeId ?? "", User.ToViewer(), ct), "assigned", ct);
@@ -192,6 +221,7 @@ public sealed class DetailModel(DemandCommands demands, RightsDeskDbContext db, 
         Record = record;
         View = await demands.View.RunAsync(record, ct);
         Letters = User.Can(Permission.DemandDecide) || User.Can(Permission.DemandApprove) ? await demands.Letters.ListAsync(record, ct) : [];
+        LetterRoute = Letters.Count > 0 ? await delivery.RouteAsync(record, ct) : null;
         var subject = record.Id.ToString();
         var rows = await db.LedgerEvents.AsNoTracking().Where(e => e.SubjectId == subject).OrderBy(e => e.Seq).Take(500).ToListAsync(ct);
         Ledger = rows.Select(e => new LedgerLine(e.Seq, LedgerCodeRanges.NameOf(e.Code),

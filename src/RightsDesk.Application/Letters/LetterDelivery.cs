@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using RightsDesk.Application.Demands;
+using RightsDesk.Application.Outbox;
+using RightsDesk.Core.Cases;
+using RightsDesk.Core.Ledger.Events;
+using RightsDesk.Data.Accounts;
+using RightsDesk.Data.Demands;
+
+namespace RightsDesk.Application.Letters;
+
+/// <summary>Where a letter can go: the official's portal address, or only by the channel staff use themselves.</summary>
+public sealed record LetterRoute(bool ByOutbox, string Explanation);
+
+/// <summary>A printed letter: the PDF, or the HTML with the reason no PDF could be printed.</summary>
+public sealed record PrintedLetter(LetterText Letter, byte[]? Pdf, string Html, string? NoPdfBecause)
+{
+    public string FileStem => $"letter-{Letter.Record.Id:N}";
+}
+
+/// <summary>
+/// Printing and sending response letters. A letter goes by the outbox only to the e-mail address of the portal account
+/// that submitted the demand: that address proved its mailbox at enrolment. An address in the demand's text is the
+/// requester's claim, so a letter is never sent to it; those letters go by the channel staff use and are marked sent.
+/// </summary>
+public sealed class LetterDelivery(ResponseLetters letters, DemandCases cases, IOutbox outbox, ILetterPrinter printer)
+{
+    public string? PdfUnavailable => printer.Unavailable;
+
+    public async Task<LetterRoute> RouteAsync(DemandRecord record, CancellationToken ct) =>
+        await PortalAddressAsync(record, ct) is not null
+            ? new LetterRoute(true, "This demand came through the portal: the letter goes, with its PDF attached, to the e-mail address of the official's portal account.")
+            : new LetterRoute(false, record.RequesterUserId is null
+                ? "This demand did not come through the portal, so the letter is not e-mailed from here: send it by the channel you use for this authority, then mark it as sent."
+                : "The official's portal account cannot receive mail now (not enrolled or disabled): send the letter by the channel you use for this authority, then mark it as sent.");
+
+    /// <summary>The letter printed for download; the download is a read of the case and is ledgered.</summary>
+    public async Task<PrintedLetter?> DownloadAsync(DemandRecord record, Guid letterId, Actor actor, CancellationToken ct)
+    {
+        var printed = await PrintAsync(record, letterId, ct);
+        if (printed is not null)
+        {
+            cases.Record(new LetterRead(letterId, printed.Pdf is null ? "html" : "pdf"), actor, record);
+            await cases.SaveAsync(ct);
+        }
+
+        return printed;
+    }
+
+    /// <summary>Queues the letter with its PDF to the official's portal address and marks it sent, in one save.</summary>
+    public async Task SendAsync(DemandRecord record, Guid letterId, Actor actor, CancellationToken ct)
+    {
+        var to = await PortalAddressAsync(record, ct)
+            ?? throw new WorkflowException("This letter cannot be e-mailed from here: only a demand from a portal account has an address the platform has proved. Send it by the channel you use for this authority, then mark it as sent.");
+        var printed = await PrintAsync(record, letterId, ct) ?? throw new WorkflowException("There is no such letter on this demand.");
+        if (printed.Pdf is null)
+        {
+            throw new WorkflowException($"The letter was not sent: {printed.NoPdfBecause}");
+        }
+
+        var mail = new EmailPayload(to, printed.Letter.Subject, printed.Letter.Body)
+        {
+            Attachments = [new EmailAttachment(printed.FileStem + ".pdf", "application/pdf", printed.Pdf)],
+        };
+        await outbox.EnqueueAsync(OutboxMessage.Email(OutboxTopics.Letter, $"letter:{letterId:N}", mail) with
+        {
+            CorrelationId = record.Id.ToString(),
+            SubjectId = letterId.ToString(),
+        }, ct);
+        await letters.MarkSentAsync(record, letterId, Sha256(printed.Pdf), "outbox", actor, ct);
+        await cases.SaveAsync(ct);
+    }
+
+    /// <summary>Staff sent the letter themselves. The PDF's hash is recorded when one can be printed here.</summary>
+    public async Task MarkSentAsync(DemandRecord record, Guid letterId, Actor actor, CancellationToken ct)
+    {
+        var printed = await PrintAsync(record, letterId, ct) ?? throw new WorkflowException("There is no such letter on this demand.");
+        await letters.MarkSentAsync(record, letterId, printed.Pdf is null ? null : Sha256(printed.Pdf), "staff", actor, ct);
+        await cases.SaveAsync(ct);
+    }
+
+    private async Task<PrintedLetter?> PrintAsync(DemandRecord record, Guid letterId, CancellationToken ct)
+    {
+        var letter = await letters.FindAsync(record, letterId, ct);
+        if (letter is null)
+        {
+            return null;
+        }
+
+        var html = LetterHtml.Document(letter.Subject, letter.Body, letter.Record.Language);
+        if (printer.Unavailable is { } why)
+        {
+            return new PrintedLetter(letter, null, html, why);
+        }
+
+        try
+        {
+            return new PrintedLetter(letter, await printer.PrintAsync(html, ct), html, null);
+        }
+        catch (WorkflowException ex)
+        {
+            return new PrintedLetter(letter, null, html, ex.Message);
+        }
+    }
+
+    private async Task<string?> PortalAddressAsync(DemandRecord record, CancellationToken ct)
+    {
+        if (record.RequesterUserId is not { } userId)
+        {
+            return null;
+        }
+
+        var user = await cases.Db.Users.AsNoTracking()
+            .Where(u => u.Id == userId && u.Kind == AccountKind.Official && !u.Disabled && u.EnrolledAt != null)
+            .Select(u => new { u.Email })
+            .FirstOrDefaultAsync(ct);
+        return user?.Email is { Length: > 0 } email ? email : null;
+    }
+
+    private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}
