@@ -1494,7 +1494,6 @@ namespace RightsDesk.Data.Migrations.Postgres
                 {
                     b.Navigation("Steps");
                 });
-#pragma warning restore 612, 618
         }
     }
 }

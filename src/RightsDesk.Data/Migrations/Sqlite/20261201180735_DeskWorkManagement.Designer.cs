@@ -1479,7 +1479,6 @@ namespace RightsDesk.Data.Migrations.Sqlite
                 {
                     b.Navigation("Steps");
                 });
-#pragma warning restore 612, 618
         }
     }
 }
