@@ -14,7 +14,7 @@ public sealed class DeskWords
     /// <summary>Label families that appear only on the desk, never in a letter, notice or public page.</summary>
     public static readonly FrozenSet<string> StaffFamilies = FrozenSet.ToFrozenSet(
         ["demandState", "workflowAction", "channel", "authorityType", "targetType", "noticePlan", "noticeStatus",
-         "findingOutcome", "officialVerification", "requesterFlag", "role", "milestone", "milestoneStatus", "caseLoop",
+         "outboxStatus", "outboxTopic", "findingOutcome", "officialVerification", "requesterFlag", "role", "milestone", "milestoneStatus", "caseLoop",
          "nextStep", "glossary", "outcome"], StringComparer.Ordinal);
 
     private readonly Vocabulary _words;
@@ -34,6 +34,10 @@ public sealed class DeskWords
     }
 
     public string Of<T>(T? value) where T : struct, Enum => value is { } v ? Of(v) : "—";
+
+    /// <summary>An outbox topic in words; a topic this vocabulary does not know yet is shown as it is stored.</summary>
+    public string Topic(string topic) =>
+        _words.Family("outboxTopic").Where(t => t.Term == topic).Select(t => t.Text).FirstOrDefault() ?? topic;
 
     /// <summary>The label of a value given by its JSON name (as forms and query strings carry it).</summary>
     public string OfName<T>(string name) where T : struct, Enum => JsonNames.TryParse<T>(name, out var v) ? Of(v) : name;
