@@ -106,8 +106,14 @@ public sealed class CreateDemand(DemandCases cases, AssessDemand assess, DemandD
         if (demand.Authority.Verification is { } call)
         {
             // Recorded by the desk, as a step of the case: who called which number, found where, and who confirmed.
-            cases.Step(record, WorkflowAction.RecordVerification, actor, now, $"Called {call.CalledNumber} (found: {call.NumberSource}); confirmed by {call.SpokeWith}.");
-            cases.Record(new RequesterVerifiedByCallBack(AtIntake: true), actor, record);
+            cases.Step(record, WorkflowAction.RecordVerification, actor, now, $"Called {call.CalledNumber} (found: {call.NumberSource}); confirmed by {call.SpokeWith}."
+                + (call.ConfirmedEmail is null ? "" : " An e-mail address for letters was confirmed."));
+            if (call.ConfirmedEmail is { } email)
+            {
+                record.SealedCallBackEmail = cases.Sealing.Seal(dek, record.Id, "callBackEmail", email);
+            }
+
+            cases.Record(new RequesterVerifiedByCallBack(AtIntake: true, AddressConfirmed: call.ConfirmedEmail is not null), actor, record);
         }
 
         await assess.AssessIntoAsync(record, demand, actor, now, ct);

@@ -27,6 +27,6 @@ public sealed class DemandViewQuery(DemandCases cases)
         return new DemandView(record.Id, record.State, record.CreatedAt, record.UpdatedAt, record.Restricted, record.AssignedTo,
             cases.Sealing.Demand(record), cases.Sealing.Assessment(record), decisionView, documents,
             noticeRows.Select(n => new NoticeView(n.Id, n.DemandId, n.TargetIndex, n.Plan, n.Status, n.Earliest, n.ReviewAt, n.SentAt)).ToList(),
-            packages, history, Workflow.AllowedFrom(record.State, decisionView?.Decision.Outcome).ToList());
+            packages, history, Workflow.AllowedFrom(record.State, decisionView?.Decision.Outcome).ToList(), record.AcknowledgedAt);
     }
 }

@@ -59,7 +59,8 @@ public sealed record DemandView(
     IReadOnlyList<NoticeView> Notices,
     IReadOnlyList<PackageView> Packages,
     IReadOnlyList<StepView> History,
-    IReadOnlyList<WorkflowAction> NextActions);
+    IReadOnlyList<WorkflowAction> NextActions,
+    DateTimeOffset? AcknowledgedAt = null);
 
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
 

@@ -32,7 +32,9 @@ public sealed class RecordVerification(DemandCases cases, AssessDemand assess)
 
     /// <param name="NumberSource">Where the number came from (the authority's website, a directory), never the demand.</param>
     /// <param name="SpokeWith">Who answered and confirmed, by name or function.</param>
-    public sealed record CallBack(string CalledNumber, string NumberSource, string SpokeWith, string? Note);
+    /// <param name="ConfirmedEmail">An e-mail address the person on the call confirmed for the authority's letters
+    /// (never one read off the demand): sealed on the case, it is where a letter goes when there is no portal account.</param>
+    public sealed record CallBack(string CalledNumber, string NumberSource, string SpokeWith, string? Note, string? ConfirmedEmail = null);
 
     public async Task RunAsync(DemandRecord record, Actor actor, CallBack call, CancellationToken ct)
     {
@@ -53,6 +55,12 @@ public sealed class RecordVerification(DemandCases cases, AssessDemand assess)
             errors.Add(new FieldError("note", "At most 4000 characters."));
         }
 
+        var email = string.IsNullOrWhiteSpace(call.ConfirmedEmail) ? null : call.ConfirmedEmail.Trim();
+        if (email is not null && (email.Length > MaxFieldLength || !DemandReader.LooksLikeEmail(email)))
+        {
+            errors.Add(new FieldError("confirmedEmail", "Not an e-mail address: type the address the person on the call confirmed, or leave it empty."));
+        }
+
         if (errors.Count > 0)
         {
             throw new ValidationFailedException(errors);
@@ -60,9 +68,16 @@ public sealed class RecordVerification(DemandCases cases, AssessDemand assess)
 
         Workflow.Next(record.State, WorkflowAction.RecordVerification);
         var now = cases.Now;
-        var text = $"Called {call.CalledNumber.Trim()} (found: {call.NumberSource.Trim()}); confirmed by {call.SpokeWith.Trim()}." + (call.Note is { Length: > 0 } n ? " " + n.Trim() : "");
+        var text = $"Called {call.CalledNumber.Trim()} (found: {call.NumberSource.Trim()}); confirmed by {call.SpokeWith.Trim()}."
+            + (email is null ? "" : " An e-mail address for letters was confirmed.") + (call.Note is { Length: > 0 } n ? " " + n.Trim() : "");
         cases.Step(record, WorkflowAction.RecordVerification, actor, now, text);
-        cases.Record(new RequesterVerifiedByCallBack(), actor, record);
+        if (email is not null)
+        {
+            // A later call that confirms an address replaces the earlier one; a call that confirms none keeps it.
+            record.SealedCallBackEmail = cases.Sealing.Seal(cases.Sealing.Key(record), record.Id, "callBackEmail", email);
+        }
+
+        cases.Record(new RequesterVerifiedByCallBack(AddressConfirmed: email is not null), actor, record);
         await assess.AssessIntoAsync(record, cases.Sealing.Demand(record), actor, now, ct);
         await cases.SaveAsync(ct);
     }

@@ -9,8 +9,19 @@ using RightsDesk.Data.Demands;
 
 namespace RightsDesk.Application.Letters;
 
-/// <summary>Where a letter can go: the official's portal address, or only by the channel staff use themselves.</summary>
-public sealed record LetterRoute(bool ByOutbox, string Explanation);
+/// <summary>
+/// Where a letter can go: by the outbox to the official's portal address (<see cref="Portal"/>) or to the address the
+/// authority confirmed on a call-back (<see cref="CallBack"/>), or, with neither, only by the channel staff use.
+/// </summary>
+/// <param name="Route">"portal", "callBack", or null when the letter is not e-mailed from here.</param>
+/// <param name="To">The address it goes to, shown to staff on the send form; never written to the ledger.</param>
+public sealed record LetterRoute(string? Route, string? To, string Explanation)
+{
+    public const string Portal = "portal";
+    public const string CallBack = "callBack";
+
+    public bool ByOutbox => Route is not null;
+}
 
 /// <summary>A printed letter: the PDF, or the HTML with the reason no PDF could be printed.</summary>
 public sealed record PrintedLetter(LetterText Letter, byte[]? Pdf, string Html, string? NoPdfBecause)
@@ -19,20 +30,34 @@ public sealed record PrintedLetter(LetterText Letter, byte[]? Pdf, string Html, 
 }
 
 /// <summary>
-/// Printing and sending response letters. A letter goes by the outbox only to the e-mail address of the portal account
-/// that submitted the demand: that address proved its mailbox at enrolment. An address in the demand's text is the
-/// requester's claim, so a letter is never sent to it; those letters go by the channel staff use and are marked sent.
+/// Printing and sending letters to the authority. A letter goes by the outbox only to an address the platform has
+/// proved: the e-mail address of the portal account that submitted the demand (its mailbox proved at enrolment), or,
+/// without one, the address a person on a recorded call-back confirmed. An address in the demand's text, or a reply-to,
+/// is the requester's claim, so a letter is never sent to it; those letters go by the channel staff use and are marked sent.
 /// </summary>
 public sealed class LetterDelivery(ResponseLetters letters, DemandCases cases, IOutbox outbox, ILetterPrinter printer)
 {
     public string? PdfUnavailable => printer.Unavailable;
 
-    public async Task<LetterRoute> RouteAsync(DemandRecord record, CancellationToken ct) =>
-        await PortalAddressAsync(record, ct) is not null
-            ? new LetterRoute(true, "This demand came through the portal: the letter goes, with its PDF attached, to the e-mail address of the official's portal account.")
-            : new LetterRoute(false, record.RequesterUserId is null
-                ? "This demand did not come through the portal, so the letter is not e-mailed from here: send it by the channel you use for this authority, then mark it as sent."
-                : "The official's portal account cannot receive mail now (not enrolled or disabled): send the letter by the channel you use for this authority, then mark it as sent.");
+    public async Task<LetterRoute> RouteAsync(DemandRecord record, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (await PortalAddressAsync(record, ct) is { } portal)
+        {
+            return new LetterRoute(LetterRoute.Portal, portal,
+                "This demand came through the portal: the letter goes, with its PDF attached, to the e-mail address of the official's portal account, whose mailbox was proved at enrolment.");
+        }
+
+        if (CallBackAddress(record) is { } confirmed)
+        {
+            return new LetterRoute(LetterRoute.CallBack, confirmed,
+                "There is no portal account for this demand: the letter goes, with its PDF attached, to the address the authority confirmed when staff called it back on a number they found themselves. Addresses in the demand itself are never written to.");
+        }
+
+        return new LetterRoute(null, null, record.RequesterUserId is null
+            ? "This demand did not come through the portal and no call-back has confirmed an address, so the letter is not e-mailed from here (an address in the demand itself is the sender's claim): record a call-back with the address the authority confirms, or send the letter by the channel you use for this authority, then mark it as sent."
+            : "The official's portal account cannot receive mail now (not enrolled or disabled): send the letter by the channel you use for this authority, then mark it as sent.");
+    }
 
     /// <summary>The letter printed for download; the download is a read of the case and is ledgered.</summary>
     public async Task<PrintedLetter?> DownloadAsync(DemandRecord record, Guid letterId, Actor actor, CancellationToken ct)
@@ -47,11 +72,15 @@ public sealed class LetterDelivery(ResponseLetters letters, DemandCases cases, I
         return printed;
     }
 
-    /// <summary>Queues the letter with its PDF to the official's portal address and marks it sent, in one save.</summary>
+    /// <summary>Queues the letter with its PDF to the proved address (<see cref="RouteAsync"/>) and marks it sent, in one save.</summary>
     public async Task SendAsync(DemandRecord record, Guid letterId, Actor actor, CancellationToken ct)
     {
-        var to = await PortalAddressAsync(record, ct)
-            ?? throw new WorkflowException("This letter cannot be e-mailed from here: only a demand from a portal account has an address the platform has proved. Send it by the channel you use for this authority, then mark it as sent.");
+        var route = await RouteAsync(record, ct);
+        if (route is not { Route: { } via, To: { } to })
+        {
+            throw new WorkflowException("This letter cannot be e-mailed from here: only a portal account or a call-back has given an address the platform has proved. Send it by the channel you use for this authority, then mark it as sent.");
+        }
+
         var printed = await PrintAsync(record, letterId, ct) ?? throw new WorkflowException("There is no such letter on this demand.");
         if (printed.Pdf is null)
         {
@@ -67,7 +96,7 @@ public sealed class LetterDelivery(ResponseLetters letters, DemandCases cases, I
             CorrelationId = record.Id.ToString(),
             SubjectId = letterId.ToString(),
         }, ct);
-        await letters.MarkSentAsync(record, letterId, Sha256(printed.Pdf), "outbox", actor, ct);
+        await letters.MarkSentAsync(record, letterId, Sha256(printed.Pdf), "outbox", actor, ct, via);
         await cases.SaveAsync(ct);
     }
 
@@ -116,6 +145,9 @@ public sealed class LetterDelivery(ResponseLetters letters, DemandCases cases, I
             .FirstOrDefaultAsync(ct);
         return user?.Email is { Length: > 0 } email ? email : null;
     }
+
+    private string? CallBackAddress(DemandRecord record) =>
+        record.SealedCallBackEmail is { } sealedEmail ? cases.Sealing.Open(cases.Sealing.Key(record), record.Id, "callBackEmail", sealedEmail) : null;
 
     private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

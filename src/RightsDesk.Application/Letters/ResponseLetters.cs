@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using RightsDesk.Application.Demands;
 using RightsDesk.Application.Policy;
 using RightsDesk.Core;
+using RightsDesk.Core.Assessment;
 using RightsDesk.Core.Cases;
+using RightsDesk.Core.Demands;
 using RightsDesk.Core.Letters;
 using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Data.Demands;
@@ -35,6 +37,15 @@ public sealed class ResponseLetters(DemandCases cases, PolicyProvider policies)
         var model = LetterModel.From(demand, assessment, decision.Outcome, policy, DateOnly.FromDateTime(now.UtcDateTime),
             new DecidedScope(decision.AuthorisedCategories, decision.AuthorisedTerritories));
         var letter = LetterComposer.Compose(policy, LetterComposer.KindFor(model), language, model);
+        return (await StoreAsync(record, letter, actor, ct), letter);
+    }
+
+    /// <summary>The stored name of the acknowledgement's kind, as letters' kinds are stored.</summary>
+    public static readonly string AcknowledgementKind = JsonNames.Of(LetterKind.Acknowledgement);
+
+    private async Task<LetterRecord> StoreAsync(DemandRecord record, RenderedLetter letter, Actor actor, CancellationToken ct)
+    {
+        var now = cases.Now;
         var dek = cases.Sealing.Key(record);
         var id = Guid.CreateVersion7(now);
         var row = new LetterRecord
@@ -47,7 +58,39 @@ public sealed class ResponseLetters(DemandCases cases, PolicyProvider policies)
         cases.Db.Letters.Add(row);
         cases.Record(new LetterGenerated(id, row.Kind, row.Language, Sha256(letter.BodyMarkdown)), actor, record);
         await cases.SaveAsync(ct);
-        return (row, letter);
+        return row;
+    }
+
+    /// <summary>
+    /// Drafts the acknowledgement of receipt: it can go as soon as the demand is taken in, before any decision, and says
+    /// only that the demand arrived and will be assessed. Once one has been sent, another is refused.
+    /// </summary>
+    public async Task<LetterRecord> DraftAcknowledgementAsync(DemandRecord record, string language, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (record.AcknowledgedAt is not null)
+        {
+            throw new WorkflowException("The authority has already been sent an acknowledgement of receipt for this demand.");
+        }
+
+        if (record.State == Core.Demands.DemandState.Closed)
+        {
+            throw new WorkflowException("The case is closed: its answer went instead of an acknowledgement.");
+        }
+
+        if (await cases.Db.Letters.AnyAsync(l => l.DemandId == record.Id && l.Kind == AcknowledgementKind && l.Status == LetterStatus.Draft, ct))
+        {
+            throw new WorkflowException("An acknowledgement of receipt is already drafted below: send that one.");
+        }
+
+        var demand = cases.Sealing.Demand(record);
+        var assessment = cases.Sealing.Assessment(record) ?? throw new WorkflowException("The demand has not been assessed.");
+        var now = cases.Now;
+        var policy = policies.Current;
+        // An acknowledgement says nothing of a decision, so its model is built as for a letter that authorises nothing.
+        var model = LetterModel.From(demand, assessment, Recommendation.RequestClarification, policy, DateOnly.FromDateTime(now.UtcDateTime));
+        var letter = LetterComposer.Compose(policy, LetterKind.Acknowledgement, language, model);
+        return await StoreAsync(record, letter, actor, ct);
     }
 
     public async Task<IReadOnlyList<LetterText>> ListAsync(DemandRecord record, CancellationToken ct)
@@ -99,13 +142,21 @@ public sealed class ResponseLetters(DemandCases cases, PolicyProvider policies)
     /// </summary>
     /// <param name="pdfSha256">The SHA-256 of the PDF that went, when one was printed.</param>
     /// <param name="via">"outbox" or "staff".</param>
-    public async Task MarkSentAsync(DemandRecord record, Guid letterId, string? pdfSha256, string via, Actor actor, CancellationToken ct)
+    /// <param name="route">For an e-mailed letter, which proved address it went to ("portal" or "callBack").</param>
+    public async Task MarkSentAsync(DemandRecord record, Guid letterId, string? pdfSha256, string via, Actor actor, CancellationToken ct, string? route = null)
     {
         ArgumentNullException.ThrowIfNull(record);
         var row = await DraftAsync(record, letterId, ct);
+        var now = cases.Now;
         row.Status = LetterStatus.Sent;
-        row.SentAt = cases.Now;
-        cases.Record(new LetterSent(row.Id, pdfSha256, via), actor, record);
+        row.SentAt = now;
+        cases.Record(new LetterSent(row.Id, pdfSha256, via, route), actor, record);
+        if (row.Kind == AcknowledgementKind && record.AcknowledgedAt is null)
+        {
+            // The first acknowledgement that went is when the authority was informed; a second one changes nothing.
+            record.AcknowledgedAt = now;
+            cases.Record(new ReceiptAcknowledged(row.Id, record.ReceivedAt, TimeToAcknowledge.Hours(record.ReceivedAt, now), DemandCases.Dimensions(record)), actor, record);
+        }
     }
 
     private async Task<LetterRecord> DraftAsync(DemandRecord record, Guid letterId, CancellationToken ct)

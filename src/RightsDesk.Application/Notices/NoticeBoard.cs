@@ -9,8 +9,9 @@ using RightsDesk.Data.Notices;
 
 namespace RightsDesk.Application.Notices;
 
-/// <summary>A notice in a list: the notice and the facts of its case a list shows (no target identifier).</summary>
-public sealed record NoticeLine(NoticeRecord Notice, string Authority, string Country, bool Restricted);
+/// <summary>A notice in a list: the notice and the facts of its case a list shows (no target identifier), with the
+/// case's reference people say and write (null on demands stored before references were given).</summary>
+public sealed record NoticeLine(NoticeRecord Notice, string Authority, string Country, bool Restricted, string? Reference = null);
 
 /// <summary>The exact text a notice will carry, in one language.</summary>
 public sealed record NoticePreview(string Language, bool IsNoticeLanguage, RenderedNotice Text);
@@ -49,9 +50,9 @@ public sealed class NoticeBoard(RightsDeskDbContext db, INoticeSources sources, 
         }
 
         var rows = await q.OrderBy(n => n.Status).ThenBy(n => n.Earliest).ThenBy(n => n.Id).Take(Math.Clamp(take, 1, 500))
-            .Join(db.Demands, n => n.DemandId, d => d.Id, (n, d) => new { n, d.AuthorityName, d.AuthorityCountry, d.Restricted })
+            .Join(db.Demands, n => n.DemandId, d => d.Id, (n, d) => new { n, d.AuthorityName, d.AuthorityCountry, d.Restricted, d.Reference })
             .ToListAsync(ct);
-        return rows.Select(r => new NoticeLine(r.n, r.AuthorityName, r.AuthorityCountry, r.Restricted)).ToList();
+        return rows.Select(r => new NoticeLine(r.n, r.AuthorityName, r.AuthorityCountry, r.Restricted, r.Reference)).ToList();
     }
 
     /// <summary>Counts by status, of the notices the viewer may see.</summary>

@@ -3,7 +3,7 @@ using RightsDesk.Core.Assessment;
 namespace RightsDesk.Core.Demands;
 
 /// <summary>The milestones every demand passes on its way, in order (some are skipped by some outcomes).</summary>
-public enum Milestone { Received, Assessed, Decided, Approved, NoticeSent, Fulfilled, Closed }
+public enum Milestone { Received, Acknowledged, Assessed, Decided, Approved, NoticeSent, Fulfilled, Closed }
 
 public enum MilestoneStatus { Done, Current, ToCome, NotNeeded }
 
@@ -17,10 +17,11 @@ public sealed record CaseProgress(IReadOnlyList<MilestoneView> Milestones, IRead
 {
     /// <summary>
     /// Read from the case's steps (oldest first), its state, its current decision's outcome (if any) and whether a
-    /// user notice has gone. Approval is "not needed" for outcomes without four eyes; fulfilment and notice for
+    /// user notice and the acknowledgement of receipt have gone. Approval is "not needed" for outcomes without four eyes; fulfilment and notice for
     /// outcomes that leave nothing to do at the platform.
     /// </summary>
-    public static CaseProgress Of(IReadOnlyList<(WorkflowAction Action, DemandState To)> steps, DemandState state, Recommendation? decided, bool noticePlanned, bool noticeSent)
+    public static CaseProgress Of(IReadOnlyList<(WorkflowAction Action, DemandState To)> steps, DemandState state, Recommendation? decided, bool noticePlanned, bool noticeSent,
+        bool acknowledged = false)
     {
         ArgumentNullException.ThrowIfNull(steps);
         var loops = new Dictionary<CaseLoop, int>();
@@ -71,9 +72,15 @@ public sealed record CaseProgress(IReadOnlyList<MilestoneView> Milestones, IRead
         };
 
         // Everything up to the milestone reached has happened; the next one needed is where the case stands, unless it
-        // waits on the authority (the open loop). A user notice goes on its own schedule, so it is done when sent.
+        // waits on the authority (the open loop). A user notice and the acknowledgement of receipt go on their own
+        // schedule, so each is done when sent and is never where the case stands.
         var views = Enum.GetValues<Milestone>().Select(m =>
         {
+            if (m == Milestone.Acknowledged)
+            {
+                return new MilestoneView(m, acknowledged ? MilestoneStatus.Done : state == DemandState.Closed ? MilestoneStatus.NotNeeded : MilestoneStatus.ToCome);
+            }
+
             var notNeeded = (m == Milestone.Approved && decided is { } a && !Needs4Eyes(a))
                 || (m == Milestone.Fulfilled && ((decided is { } f && !Workflow.Fulfillable(f)) || closedEarly))
                 || (m == Milestone.NoticeSent && !noticePlanned && (decided is not null || state == DemandState.Closed));
@@ -83,7 +90,7 @@ public sealed record CaseProgress(IReadOnlyList<MilestoneView> Milestones, IRead
                 : MilestoneStatus.ToCome;
             return new MilestoneView(m, status);
         }).ToList();
-        var next = views.FindIndex(v => v.Status == MilestoneStatus.ToCome && v.Milestone != Milestone.NoticeSent);
+        var next = views.FindIndex(v => v.Status == MilestoneStatus.ToCome && v.Milestone is not (Milestone.NoticeSent or Milestone.Acknowledged));
         if (open is null && next >= 0)
         {
             views[next] = views[next] with { Status = MilestoneStatus.Current };

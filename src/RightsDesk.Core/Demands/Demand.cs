@@ -33,7 +33,9 @@ public sealed record Authority(
 /// itself) and who confirmed. Only this, recorded on the desk by a person, makes <see cref="Authority.Verified"/> count
 /// for a demand that did not come through the portal.
 /// </summary>
-public sealed record VerificationCall(string CalledNumber, string NumberSource, string SpokeWith);
+/// <param name="ConfirmedEmail">An e-mail address the person on the call confirmed for the authority's answers: the
+/// one address besides a portal account's that a response letter may be e-mailed to.</param>
+public sealed record VerificationCall(string CalledNumber, string NumberSource, string SpokeWith, string? ConfirmedEmail = null);
 
 public sealed record Target(TargetType Type, string Id, CountryCode? Country = null)
 {

@@ -141,11 +141,17 @@ public static class DemandReader
             return null;
         }
 
-        r.RejectUnknown(v, "authority.verification", "calledNumber", "numberSource", "spokeWith");
+        r.RejectUnknown(v, "authority.verification", "calledNumber", "numberSource", "spokeWith", "confirmedEmail");
         var number = r.RequiredString(v, "calledNumber", MaxShortText, "authority.verification.calledNumber");
         var source = r.RequiredString(v, "numberSource", MaxShortText, "authority.verification.numberSource");
         var who = r.RequiredString(v, "spokeWith", MaxShortText, "authority.verification.spokeWith");
-        return number is null || source is null || who is null ? null : new VerificationCall(number, source, who);
+        var email = r.OptionalString(v, "confirmedEmail", MaxShortText, "authority.verification.confirmedEmail")?.Trim();
+        if (email is not null && !LooksLikeEmail(email))
+        {
+            r.Error("authority.verification.confirmedEmail", "Not an e-mail address.");
+        }
+
+        return number is null || source is null || who is null ? null : new VerificationCall(number, source, who, email);
     }
 
     private static List<Target> ReadTargets(JsonInput r, JsonElement root)
@@ -308,7 +314,8 @@ public static class DemandReader
             r.OptionalBool(o, "officialLetterhead", "document.officialLetterhead") ?? false);
     }
 
-    private static bool LooksLikeEmail(string s)
+    /// <summary>The shape check every e-mail field of a demand gets (one @, a dotted domain, no spaces).</summary>
+    public static bool LooksLikeEmail(string s)
     {
         var at = s.IndexOf('@', StringComparison.Ordinal);
         return at > 0 && at == s.LastIndexOf('@') && at < s.Length - 3 && s.IndexOf('.', at) > at + 1 && !s.Any(char.IsWhiteSpace);

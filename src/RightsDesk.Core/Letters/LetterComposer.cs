@@ -22,6 +22,7 @@ public static class LetterComposer
         LetterKind.Preservation => "preservation",
         LetterKind.RouteViaMlat => "route-via-mlat",
         LetterKind.VerificationRequest => "verification-request",
+        LetterKind.Acknowledgement => "acknowledgement",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -1,7 +1,8 @@
 namespace RightsDesk.Core.Letters;
 
-/// <summary>The response letters the desk sends to an authority.</summary>
-public enum LetterKind { Comply, Partial, Clarification, Rejection, Challenge, Preservation, RouteViaMlat, VerificationRequest }
+/// <summary>The letters the desk sends to an authority: the answers to a decision, and the acknowledgement of receipt
+/// that can go as soon as a demand is taken in.</summary>
+public enum LetterKind { Comply, Partial, Clarification, Rejection, Challenge, Preservation, RouteViaMlat, VerificationRequest, Acknowledgement }
 
 /// <summary>A letter or notice ready to send: <see cref="Language"/> is the language actually used after fallback.</summary>
 public sealed record RenderedLetter(string Language, LetterKind Kind, string Subject, string BodyMarkdown);

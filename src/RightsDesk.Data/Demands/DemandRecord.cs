@@ -45,6 +45,12 @@ public sealed class DemandRecord
     public byte[] WrappedKey { get; set; } = [];
     public byte[] SealedDemand { get; set; } = [];
     public byte[]? SealedAssessment { get; set; }
+    /// <summary>The e-mail address the authority confirmed on a recorded call-back, sealed under the record's data key
+    /// (field "callBackEmail"): with no portal account, the one address a letter may be e-mailed to.</summary>
+    public byte[]? SealedCallBackEmail { get; set; }
+    /// <summary>When the acknowledgement of receipt went to the authority (null until it has): the time to inform the
+    /// authority of receipt is measured from <see cref="ReceivedAt"/> to here.</summary>
+    public DateTimeOffset? AcknowledgedAt { get; set; }
 
     /// <summary>SHA-256 of the caller's idempotency key (scoped to the caller), so a retry returns the first demand.</summary>
     public byte[]? IdempotencyHash { get; set; }

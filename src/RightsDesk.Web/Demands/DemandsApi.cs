@@ -181,13 +181,14 @@ public static class DemandsApi
         return TypedResults.Ok(view!);
     }
 
-    public sealed record VerificationRequest(string? CalledNumber, string? NumberSource, string? SpokeWith, string? Note);
+    /// <param name="ConfirmedEmail">An e-mail address the person on the call confirmed for letters (optional).</param>
+    public sealed record VerificationRequest(string? CalledNumber, string? NumberSource, string? SpokeWith, string? Note, string? ConfirmedEmail = null);
 
     /// <summary>Staff called the authority back and it confirmed the demand: the record the authenticity finding accepts.</summary>
     private static Task<Results<Ok<DemandView>, NotFound<ProblemDetails>>> Verify(Guid id, VerificationRequest body, ClaimsPrincipal user, DemandCommands service, CancellationToken ct) =>
         Act(id, user, service, Permission.OfficialVerify, async (r, s) =>
         {
-            await s.Verify.RunAsync(r, user.ToActor(), new RecordVerification.CallBack(body.CalledNumber ?? "", body.NumberSource ?? "", body.SpokeWith ?? "", body.Note), ct);
+            await s.Verify.RunAsync(r, user.ToActor(), new RecordVerification.CallBack(body.CalledNumber ?? "", body.NumberSource ?? "", body.SpokeWith ?? "", body.Note, body.ConfirmedEmail), ct);
             return r.State;
         }, ct);
 

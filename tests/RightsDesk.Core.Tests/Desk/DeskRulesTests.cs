@@ -59,13 +59,38 @@ public sealed class DeskRulesTests
     {
         (WorkflowAction, DemandState)[] steps = [(WorkflowAction.Assess, DemandState.Assessed), (WorkflowAction.Decide, DemandState.AwaitingApproval)];
         var p = CaseProgress.Of(steps, DemandState.AwaitingApproval, Recommendation.DiscloseNarrowed, noticePlanned: true, noticeSent: false);
-        Assert.Equal([MilestoneStatus.Done, MilestoneStatus.Done, MilestoneStatus.Done, MilestoneStatus.Current, MilestoneStatus.ToCome, MilestoneStatus.ToCome, MilestoneStatus.ToCome],
+        Assert.Equal([MilestoneStatus.Done, MilestoneStatus.ToCome, MilestoneStatus.Done, MilestoneStatus.Done, MilestoneStatus.Current, MilestoneStatus.ToCome, MilestoneStatus.ToCome, MilestoneStatus.ToCome],
             p.Milestones.Select(m => m.Status));
 
         var refused = CaseProgress.Of([.. steps, (WorkflowAction.Close, DemandState.Closed)], DemandState.Closed, Recommendation.Reject, false, false);
         Assert.Equal(MilestoneStatus.NotNeeded, refused.Milestones.Single(m => m.Milestone == Milestone.Approved).Status);
         Assert.Equal(MilestoneStatus.NotNeeded, refused.Milestones.Single(m => m.Milestone == Milestone.Fulfilled).Status);
         Assert.Equal(MilestoneStatus.Done, refused.Milestones.Single(m => m.Milestone == Milestone.Closed).Status);
+    }
+
+    [Fact]
+    public void The_acknowledgement_of_receipt_is_done_once_sent_and_never_where_the_case_stands()
+    {
+        var fresh = CaseProgress.Of([], DemandState.Received, null, false, false);
+        Assert.Equal(MilestoneStatus.ToCome, fresh.Milestones.Single(m => m.Milestone == Milestone.Acknowledged).Status);
+        Assert.Equal(Milestone.Assessed, fresh.Milestones.Single(m => m.Status == MilestoneStatus.Current).Milestone);
+
+        var told = CaseProgress.Of([], DemandState.Received, null, false, false, acknowledged: true);
+        Assert.Equal(MilestoneStatus.Done, told.Milestones.Single(m => m.Milestone == Milestone.Acknowledged).Status);
+
+        var closed = CaseProgress.Of([(WorkflowAction.Close, DemandState.Closed)], DemandState.Closed, null, false, false);
+        Assert.Equal(MilestoneStatus.NotNeeded, closed.Milestones.Single(m => m.Milestone == Milestone.Acknowledged).Status);
+    }
+
+    [Theory]
+    [InlineData(new[] { 2.0, 30.0, 5.0 }, 5.0)]
+    [InlineData(new[] { 2.0, 4.0, 10.0, 30.0 }, 7.0)]
+    public void The_time_to_acknowledge_is_the_median_of_the_hours_from_receipt(double[] hours, double median)
+    {
+        var received = new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero);
+        Assert.Equal(median, TimeToAcknowledge.MedianHours(hours.Select(h => (received, received.AddHours(h)))));
+        Assert.Null(TimeToAcknowledge.MedianHours([]));
+        Assert.Equal(26, TimeToAcknowledge.Hours(received, received.AddHours(26.9)));
     }
 
     [Fact]

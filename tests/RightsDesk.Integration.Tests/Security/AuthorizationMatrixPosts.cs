@@ -39,6 +39,7 @@ public static class AuthorizationMatrixPosts
         ["POST /desk/demands/{id:guid}?handler=Verify"] = Post.For(Intake, LegalReviewer),
         ["POST /desk/demands/{id:guid}?handler=Close"] = Post.For(LegalReviewer, HumanRightsLead),
         ["POST /desk/demands/{id:guid}?handler=DraftLetter"] = Post.For(LegalReviewer, HumanRightsLead),
+        ["POST /desk/demands/{id:guid}?handler=DraftAcknowledgement"] = Post.For(LegalReviewer, HumanRightsLead),
         ["POST /desk/demands/{id:guid}?handler=EditLetter"] = Post.For(LegalReviewer, HumanRightsLead),
         ["POST /desk/demands/{id:guid}?handler=SendLetter"] = Post.For(LegalReviewer, HumanRightsLead),
         ["POST /desk/demands/{id:guid}?handler=EmailLetter"] = Post.For(LegalReviewer, HumanRightsLead),

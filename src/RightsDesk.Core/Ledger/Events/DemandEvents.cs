@@ -152,11 +152,14 @@ public sealed record ClarificationAnswered(Guid Clarification) : ILedgerEvent
 }
 
 /// <param name="AtIntake">True when the call-back was recorded with the demand at intake (written only then, as before).</param>
-public sealed record RequesterVerifiedByCallBack(bool AtIntake = false) : ILedgerEvent
+/// <param name="AddressConfirmed">The call also confirmed an e-mail address for letters (the address is sealed on the
+/// case, never written here).</param>
+public sealed record RequesterVerifiedByCallBack(bool AtIntake = false, bool AddressConfirmed = false) : ILedgerEvent
 {
     public LedgerEventCode Code => LedgerEventCode.RequesterVerifiedByCallBack;
 
-    public void Write(LedgerFields fields) => fields.Add("method", "callBack").AddIfKnown("atIntake", AtIntake ? true : null);
+    public void Write(LedgerFields fields) =>
+        fields.Add("method", "callBack").AddIfKnown("atIntake", AtIntake ? true : null).AddIfKnown("addressConfirmed", AddressConfirmed ? true : null);
 }
 
 /// <summary>A case given to a person (by their account). <paramref name="ByLead"/>: a restricted case given to someone

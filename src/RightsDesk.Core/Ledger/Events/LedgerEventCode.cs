@@ -29,6 +29,8 @@ public enum LedgerEventCode
     LetterGenerated = 1400,
     LetterEdited = 1401,
     LetterSent = 1402,
+    /// <summary>The authority was told its demand was received (the acknowledgement letter went), for the time to inform.</summary>
+    ReceiptAcknowledged = 1403,
     NoticePlanned = 1500,
     NoticeQueued = 1501,
     NoticeDelivered = 1502,

@@ -21,11 +21,31 @@ public sealed record LetterEdited(Guid Letter, string Sha256) : ILedgerEvent
 /// events written before letters were printed, whose bytes must not change).</param>
 /// <param name="Via">How it went: "outbox" when queued to the official's portal address, "staff" when staff sent it by
 /// their own channel and marked it; absent in older events.</param>
-public sealed record LetterSent(Guid Letter, string? PdfSha256 = null, string? Via = null) : ILedgerEvent
+/// <param name="Route">Where an e-mailed letter went: "portal" (the official's portal account) or "callBack" (the address
+/// confirmed on a call-back); never the address itself. Absent for letters staff sent themselves, and on earlier events.</param>
+public sealed record LetterSent(Guid Letter, string? PdfSha256 = null, string? Via = null, string? Route = null) : ILedgerEvent
 {
     public LedgerEventCode Code => LedgerEventCode.LetterSent;
 
-    public void Write(LedgerFields fields) => fields.Add("letter", Letter).AddIfKnown("pdfSha256", PdfSha256).AddIfKnown("via", Via);
+    public void Write(LedgerFields fields) => fields.Add("letter", Letter).AddIfKnown("pdfSha256", PdfSha256).AddIfKnown("via", Via).AddIfKnown("route", Route);
+}
+
+/// <summary>
+/// The acknowledgement of receipt went to the authority. <paramref name="ReceivedAt"/> and the event's own time give
+/// the time to inform the authority of receipt (DSA Art. 15(1)(a)), which a transparency report recomputes from here;
+/// <paramref name="Hours"/> is that time in whole hours, written so a reader need not subtract.
+/// </summary>
+public sealed record ReceiptAcknowledged(Guid Letter, DateTimeOffset ReceivedAt, long Hours, DemandDimensions Case) : ILedgerEvent
+{
+    public LedgerEventCode Code => LedgerEventCode.ReceiptAcknowledged;
+
+    public void Write(LedgerFields fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        fields.Add("letter", Letter).Add("receivedAt", ReceivedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture))
+            .Add("hours", Hours);
+        Case.Write(fields);
+    }
 }
 
 /// <param name="Earliest">The earliest day the notice may go; null (and written as null) while a gag order has no end.</param>

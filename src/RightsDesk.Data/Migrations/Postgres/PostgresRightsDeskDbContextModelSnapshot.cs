@@ -15,6 +15,7 @@ namespace RightsDesk.Data.Migrations.Postgres
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
+#pragma warning disable 612, 618
             modelBuilder
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
@@ -507,6 +508,9 @@ namespace RightsDesk.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("AssessedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -601,6 +605,9 @@ namespace RightsDesk.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<byte[]>("SealedAssessment")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("SealedCallBackEmail")
                         .HasColumnType("bytea");
 
                     b.Property<byte[]>("SealedDemand")
@@ -1491,6 +1498,7 @@ namespace RightsDesk.Data.Migrations.Postgres
                 {
                     b.Navigation("Steps");
                 });
+#pragma warning restore 612, 618
         }
     }
 }

@@ -14,6 +14,7 @@ namespace RightsDesk.Data.Migrations.Sqlite
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
+#pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -496,6 +497,9 @@ namespace RightsDesk.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("AssessedAt")
                         .HasColumnType("INTEGER");
 
@@ -590,6 +594,9 @@ namespace RightsDesk.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("SealedAssessment")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("SealedCallBackEmail")
                         .HasColumnType("BLOB");
 
                     b.Property<byte[]>("SealedDemand")
@@ -1476,6 +1483,7 @@ namespace RightsDesk.Data.Migrations.Sqlite
                 {
                     b.Navigation("Steps");
                 });
+#pragma warning restore 612, 618
         }
     }
 }

@@ -144,8 +144,9 @@ public sealed class DetailModel(DemandCommands demands, RightsDeskDbContext db, 
     public Task<IActionResult> OnPostAnswerAsync(string? note, CancellationToken ct) =>
         Act(Permission.DemandAssess, r => demands.Answer.RunAsync(r, User.ToActor(), Limit(note, 4000), ct), "reopened and reassessed", ct);
 
-    public Task<IActionResult> OnPostVerifyAsync(string? calledNumber, string? numberSource, string? spokeWith, string? note, CancellationToken ct) =>
-        Act(Permission.OfficialVerify, r => demands.Verify.RunAsync(r, User.ToActor(), new RecordVerification.CallBack(calledNumber ?? "", numberSource ?? "", spokeWith ?? "", Limit(note, 4000)), ct), "call-back recorded and reassessed", ct);
+    public Task<IActionResult> OnPostVerifyAsync(string? calledNumber, string? numberSource, string? spokeWith, string? note, string? confirmedEmail, CancellationToken ct) =>
+        Act(Permission.OfficialVerify, r => demands.Verify.RunAsync(r, User.ToActor(),
+            new RecordVerification.CallBack(calledNumber ?? "", numberSource ?? "", spokeWith ?? "", Limit(note, 4000), Limit(confirmedEmail, 300)), ct), "call-back recorded and reassessed", ct);
 
     public Task<IActionResult> OnPostCloseAsync(string? note, CancellationToken ct) =>
         Act(Permission.DemandDecide, r => demands.Close.RunAsync(r, User.ToActor(), Limit(note, 4000), ct), "closed", ct);
@@ -153,15 +154,19 @@ public sealed class DetailModel(DemandCommands demands, RightsDeskDbContext db, 
     public Task<IActionResult> OnPostDraftLetterAsync(string? language, CancellationToken ct) =>
         Act(Permission.DemandDecide, r => demands.Letters.DraftAsync(r, language is { Length: > 0 and <= 10 } l ? l : "en", User.ToActor(), ct), "letter drafted", ct);
 
+    /// <summary>The acknowledgement of receipt, which may go from intake on, before anything is decided.</summary>
+    public Task<IActionResult> OnPostDraftAcknowledgementAsync(string? language, CancellationToken ct) =>
+        Act(Permission.DemandDecide, r => demands.Letters.DraftAcknowledgementAsync(r, language is { Length: > 0 and <= 10 } l ? l : "en", User.ToActor(), ct), "acknowledgement of receipt drafted", ct);
+
     public Task<IActionResult> OnPostEditLetterAsync(Guid letterId, string? subject, string? body, CancellationToken ct) =>
         Act(Permission.DemandDecide, r => demands.Letters.EditAsync(r, letterId, subject ?? "", body ?? "", User.ToActor(), ct), "letter saved", ct);
 
     public Task<IActionResult> OnPostSendLetterAsync(Guid letterId, CancellationToken ct) =>
         Act(Permission.DemandDecide, r => delivery.MarkSentAsync(r, letterId, User.ToActor(), ct), "letter marked as sent", ct);
 
-    /// <summary>Queues the letter, PDF attached, to the official's portal address; refused for any other demand.</summary>
+    /// <summary>Queues the letter, PDF attached, to the portal account's or the call-back's address; refused without one.</summary>
     public Task<IActionResult> OnPostEmailLetterAsync(Guid letterId, CancellationToken ct) =>
-        Act(Permission.DemandDecide, r => delivery.SendAsync(r, letterId, User.ToActor(), ct), "letter queued to the official's portal address", ct);
+        Act(Permission.DemandDecide, r => delivery.SendAsync(r, letterId, User.ToActor(), ct), "letter queued with its PDF to the proved address", ct);
 
     public Task<IActionResult> OnPostAssignAsync(string? assigneeId, CancellationToken ct) =>
         Act(Permission.DemandAssess, r => work.Assign.RunAsync(r, assigneeId ?? "", User.ToViewer(), ct), "assigned", ct);
@@ -221,7 +226,7 @@ public sealed class DetailModel(DemandCommands demands, RightsDeskDbContext db, 
         Record = record;
         View = await demands.View.RunAsync(record, ct);
         Letters = User.Can(Permission.DemandDecide) || User.Can(Permission.DemandApprove) ? await demands.Letters.ListAsync(record, ct) : [];
-        LetterRoute = Letters.Count > 0 ? await delivery.RouteAsync(record, ct) : null;
+        LetterRoute = await delivery.RouteAsync(record, ct);
         var subject = record.Id.ToString();
         var rows = await db.LedgerEvents.AsNoTracking().Where(e => e.SubjectId == subject).OrderBy(e => e.Seq).Take(500).ToListAsync(ct);
         Ledger = rows.Select(e => new LedgerLine(e.Seq, LedgerCodeRanges.NameOf(e.Code),
