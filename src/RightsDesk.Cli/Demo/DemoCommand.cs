@@ -155,6 +155,7 @@ public static class DemoCommand
                 WriteConnectorData(connectorRoot, demand);
                 var body = JsonSerializer.SerializeToUtf8Bytes(demand, JsonNames.Options);
                 var created = await create.RunAsync(new CreateDemand.Request(demand, body, null, round == 2 ? platform : Person("ines"), round == 2 ? IntakeRoute.Api : IntakeRoute.Desk, $"demo-{n}"), ct);
+                await JourneyDemo.AcknowledgeAsync(sp, created.Record.Id, n, Person("alice"), ct);
                 await Progress(sp, created.Record.Id, n, Person, Viewer, ct);
                 n++;
             }
@@ -196,7 +197,7 @@ public static class DemoCommand
     {
         var channel = d.Channel is Channel.Portal ? Channel.Email : d.Channel;
         var authority = d.Authority.Verified && byIntake
-            ? d.Authority with { Verification = new VerificationCall("the number on the authority's own website", "the authority's published switchboard", "the duty officer, who confirmed the reference") }
+            ? d.Authority with { Verification = new VerificationCall("the number on the authority's own website", "the authority's published switchboard", "the duty officer, who confirmed the reference", JourneyDemo.ConfirmedAddress) }
             : d.Authority with { Verification = null };
         return d with { Channel = channel, Authority = authority };
     }
@@ -219,7 +220,7 @@ public static class DemoCommand
         {
             // Most e-mailed demands are confirmed by calling the authority back, which reassesses them; the rest wait.
             await sp.GetRequiredService<RecordVerification>().RunAsync(record, person("alice"),
-                new RecordVerification.CallBack("+1 202 555 0100", "the authority's official website", "the duty officer", "Confirmed the demand and its reference."), ct);
+                new RecordVerification.CallBack("+1 202 555 0100", "the authority's official website", "the duty officer", "Confirmed the demand and its reference.", JourneyDemo.ConfirmedAddress), ct);
             record = (await cases.FindAsync(id, ct))!;
             if (Workflow.Allows(record.State, WorkflowAction.Decide))
             {

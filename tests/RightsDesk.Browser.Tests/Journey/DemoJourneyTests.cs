@@ -35,7 +35,6 @@ public sealed class DemoJourneyTests(JourneyServer server, BrowserFixture browse
         var tab = await aliceContext.NewPageAsync();
         await alice.SignIn(tab, server);
         Assert.EndsWith("/desk", tab.Url, StringComparison.Ordinal);
-        await Shot(tab, "journey.01-queues", "queues.png");
 
         // Intake: a prosecutor's subpoena that came by e-mail, confirmed by calling the office back.
         var demandUrl = await TypeUpSubpoena(tab, target);
@@ -63,6 +62,9 @@ public sealed class DemoJourneyTests(JourneyServer server, BrowserFixture browse
         await using var bobContext = await browser.NewContext(width: 1280, height: 900);
         var approve = await bobContext.NewPageAsync();
         await bob.SignIn(approve, server);
+        // The approver's first screen: the queues, with the decision waiting for him.
+        Assert.Contains("RD-", await approve.InnerTextAsync("main"), StringComparison.Ordinal);
+        await Shot(approve, "journey.01-queues", "queues.png");
         await approve.GotoAsync(demandUrl);
         await approve.Locator("#approval-scope").ScrollIntoViewIfNeededAsync();
         await Shot(approve, "journey.03-approval", "approval.png");
@@ -96,8 +98,7 @@ public sealed class DemoJourneyTests(JourneyServer server, BrowserFixture browse
         var preview = await letter.Locator(".letter-preview").InnerTextAsync();
         Assert.Contains("Office of the District Attorney", preview, StringComparison.Ordinal);
         Assert.DoesNotContain("**", preview, StringComparison.Ordinal); // rendered, not raw Markdown
-        await letter.Locator(".letter-preview").ScrollIntoViewIfNeededAsync();
-        await Shot(tab, "journey.05-letter-preview", "letter-preview.png");
+        await Shot(letter, "journey.05-letter-preview", "letter-preview.png");
         await letter.Locator("form[action*='handler=emailLetter'] button").ClickAsync();
         await Until(() => sink.Messages.Count(m => m.To.ToString().Contains(Confirmed, StringComparison.Ordinal) && m.Attachments.Any()) >= 2, "the letter with its PDF");
         Assert.Contains("LetterSent", await tab.InnerTextAsync("#ledger"), StringComparison.Ordinal);
@@ -170,9 +171,18 @@ public sealed class DemoJourneyTests(JourneyServer server, BrowserFixture browse
 
     /// <summary>Saves the screenshot at 1280 px; with <paramref name="docs"/>, also as the README's picture of that
     /// screen when asked (RIGHTSDESK_UPDATE_DOCS=1), so an ordinary run leaves the checkout clean.</summary>
-    private static async Task Shot(IPage tab, string name, string? docs)
+    private static async Task Shot(IPage tab, string name, string? docs) => Keep(await Screenshots.Save(tab, name), docs);
+
+    /// <summary>One part of the page (a letter is taller than the screen and sits in the right-hand column).</summary>
+    private static async Task Shot(ILocator part, string name, string? docs)
     {
-        var taken = await Screenshots.Save(tab, name);
+        var path = Path.Combine(Repo.Artifacts("screenshots"), name + ".png");
+        await part.ScreenshotAsync(new LocatorScreenshotOptions { Path = path });
+        Keep(path, docs);
+    }
+
+    private static void Keep(string taken, string? docs)
+    {
         Assert.True(new FileInfo(taken).Length > 10_000);
         var tracked = docs is null ? null : Path.Combine(Repo.Root, "docs", "screenshots", docs);
         if (tracked is not null && (!File.Exists(tracked) || Environment.GetEnvironmentVariable("RIGHTSDESK_UPDATE_DOCS") == "1"))
