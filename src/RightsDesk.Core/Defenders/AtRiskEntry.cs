@@ -45,8 +45,8 @@ public static class AtRiskEntryReader
             input.Error("category", "One of: " + string.Join(", ", AtRiskCategories.All) + ".");
         }
 
-        var source = o.TryGetProperty("source", out _) ? input.RequiredEnum<AtRiskSource>(o, "source") : AtRiskSource.Staff;
-        var visible = o.TryGetProperty("visibleTo", out _) ? input.RequiredEnum<AtRiskVisibility>(o, "visibleTo") : AtRiskVisibility.LeadAndResponders;
+        var source = Given(o, "source") ? input.RequiredEnum<AtRiskSource>(o, "source") : AtRiskSource.Staff;
+        var visible = Given(o, "visibleTo") ? input.RequiredEnum<AtRiskVisibility>(o, "visibleTo") : AtRiskVisibility.LeadAndResponders;
         var consent = input.OptionalBool(o, "consent") ?? false;
         var consentOn = input.OptionalDate(o, "consentOn");
         if (consent && consentOn is null && !input.HasErrorAt("consentOn"))
@@ -69,6 +69,8 @@ public static class AtRiskEntryReader
         input.ThrowIfAny();
         return new AtRiskEntry(identifiers, category!, source, consent, consentOn, reviewOn, visible, country?.ToUpperInvariant(), note);
     }
+
+    private static bool Given(JsonElement o, string name) => o.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null;
 
     private static List<AtRiskIdentifier> ReadIdentifiers(JsonElement o, JsonInput input, string? country)
     {
