@@ -49,7 +49,7 @@ public abstract class KeyRotationTests<TApp> : IAsyncLifetime where TApp : DeskA
         Assert.Contains($"new key {ring.CurrentId} is current", rotated.Output, StringComparison.Ordinal);
         Assert.Contains("demands: 1 re-wrapped", rotated.Output, StringComparison.Ordinal);
         Assert.Contains("documents: 1 re-wrapped", rotated.Output, StringComparison.Ordinal);
-        Assert.Contains("at_risk: 1 re-wrapped", rotated.Output, StringComparison.Ordinal);
+        Assert.Contains("at_risk_people: 1 re-wrapped", rotated.Output, StringComparison.Ordinal);
         // One authenticator secret per person: the desk person signed in here, and the people behind the API tokens.
         var secrets = 0;
         await app.InScope(async sp => secrets = await sp.GetRequiredService<RightsDeskDbContext>().UserTokens.CountAsync());
