@@ -124,7 +124,8 @@ public static class AuthorizationMatrix
         ["GET /desk"] = Rule.For(StaffRoles).SignInRedirect(),
         ["GET /desk/demands"] = Rule.For(Readers).SignInRedirect(),
         ["GET /desk/demands/new"] = Rule.For(Intake, LegalReviewer).SignInRedirect(),
-        ["GET /desk/demands/{id:guid}"] = Rule.For(Readers).Case(CaseRule.Contents).SignInRedirect(),
+        // A filer who may not open a case they filed is sent to its status page (a redirect, the same for every case they file).
+        ["GET /desk/demands/{id:guid}"] = Rule.For(Readers).Case(CaseRule.Status).SignInRedirect(),
         ["GET /desk/demands/{id:guid}/filed"] = Rule.For(Intake, LegalReviewer).Case(CaseRule.Status).SignInRedirect(),
         ["GET /desk/demands/{id:guid}/clarify"] = Rule.For(Readers).Case(CaseRule.Contents).SignInRedirect(),
         ["GET /desk/demands/{id:guid}/release"] = Rule.For(LegalReviewer).Case(CaseRule.Contents).SignInRedirect(),
