@@ -35,7 +35,8 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
     public DbSet<NoticeRecord> Notices => Set<NoticeRecord>();
     public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
     public DbSet<DeadlineRecord> Deadlines => Set<DeadlineRecord>();
-    public DbSet<AtRiskRecord> AtRisk => Set<AtRiskRecord>();
+    public DbSet<AtRiskPersonRecord> AtRiskPeople => Set<AtRiskPersonRecord>();
+    public DbSet<AtRiskIdentifierRecord> AtRiskIdentifiers => Set<AtRiskIdentifierRecord>();
     public DbSet<ApiTokenRecord> ApiTokens => Set<ApiTokenRecord>();
     public DbSet<LedgerEventRecord> LedgerEvents => Set<LedgerEventRecord>();
     public DbSet<TreeHeadRecord> TreeHeads => Set<TreeHeadRecord>();
@@ -180,14 +181,8 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
         });
         m.ApplyConfiguration(new OutboxRecordConfiguration());
         m.ApplyConfiguration(new DeadlineRecordConfiguration());
-        m.Entity<AtRiskRecord>(e =>
-        {
-            e.ToTable("at_risk");
-            e.Property(x => x.Category).HasMaxLength(40);
-            e.Property(x => x.AddedBy).HasMaxLength(200);
-            e.Property(x => x.BlindIndex).HasMaxLength(64);
-            e.HasIndex(x => x.BlindIndex).IsUnique();
-        });
+        m.ApplyConfiguration(new AtRiskPersonRecordConfiguration());
+        m.ApplyConfiguration(new AtRiskIdentifierRecordConfiguration());
         m.Entity<ApiTokenRecord>(e =>
         {
             e.ToTable("api_tokens");

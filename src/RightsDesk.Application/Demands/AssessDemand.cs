@@ -32,7 +32,7 @@ public sealed class AssessDemand(DemandCases cases, PolicyProvider policies, AtR
     internal async Task<AssessmentResult> AssessIntoAsync(DemandRecord record, Demand demand, Actor actor, DateTimeOffset now, CancellationToken ct)
     {
         var policy = policies.Current;
-        var registry = await atRisk.SnapshotFor(demand.Targets, ct);
+        var registry = await atRisk.SnapshotFor(demand.Targets, demand.Authority.Country.Value, ct);
         var requester = await StandingAsync(record, ct);
         var result = new RightsAssessor(policy).Assess(demand, registry, requester);
         record.SealedAssessment = cases.Sealing.SealJson(cases.Sealing.Key(record), record.Id, "assessment", result);
@@ -42,7 +42,7 @@ public sealed class AssessDemand(DemandCases cases, PolicyProvider policies, AtR
         record.PolicyVersion = result.PolicyVersion;
         record.AssessedAt = now;
         // A case touching the at-risk registry is compartmented: only those assigned and the human rights lead see it.
-        record.Restricted |= registry.Count > 0 && registry.Match(demand.Targets).Count > 0;
+        record.Restricted |= registry.Match(demand.Targets).Count > 0;
         cases.Step(record, WorkflowAction.Assess, actor, now, null);
         cases.Record(new DemandAssessed(result.Recommendation, result.PolicyVersion, result.Escalation.Required, result.RequiredApprovals, requester.Status, DemandCases.Dimensions(record)), actor, record);
         notices.Plan(record, demand, result, now);

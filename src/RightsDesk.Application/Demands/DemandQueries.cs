@@ -21,13 +21,17 @@ public static class DemandQueries
             return q;
         }
 
+        // The cases a viewer not cleared for restricted cases filed drop out of their lists alike (Compartments.FiledOutOfSight),
+        // whoever they name, unless assigned to them.
+        var id = viewer.Actor.Id;
+        var name = viewer.Actor.LedgerName;
+        q = q.Where(d => !(d.CreatedById == id || (d.CreatedById == null && d.CreatedBy == name))
+            || d.AssignedToId == id || (d.AssignedToId == null && d.AssignedTo == name));
         if (!Compartments.SeesAnyRestricted(viewer))
         {
             return q.Where(d => !d.Restricted);
         }
 
-        var id = viewer.Actor.Id;
-        var name = viewer.Actor.LedgerName;
         return q.Where(d => !d.Restricted || d.AssignedToId == id || (d.AssignedToId == null && d.AssignedTo == name));
     }
 

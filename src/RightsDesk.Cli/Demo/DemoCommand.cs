@@ -125,14 +125,7 @@ public static class DemoCommand
 
         var policyDir = sp.GetRequiredService<PolicyProvider>().Directory;
         var examples = Directory.GetFiles(Path.Combine(policyDir, "examples"), "*.demand.json").Order().ToArray();
-        var registry = sp.GetRequiredService<AtRiskRegistry>();
-        foreach (var atRiskFile in Directory.GetFiles(Path.Combine(policyDir, "examples"), "*.at-risk.json"))
-        {
-            foreach (var entry in JsonSerializer.Deserialize<List<JsonElement>>(await File.ReadAllTextAsync(atRiskFile, ct))!)
-            {
-                await registry.AddAsync(entry.GetProperty("id").GetString()!, entry.GetProperty("category").GetString()!, "demo entry", DemoAccounts.Email("hana"), ct);
-            }
-        }
+        await DefendersDemo.SeedAsync(sp, Path.Combine(policyDir, "examples"), Viewer, ct);
 
         var create = sp.GetRequiredService<CreateDemand>();
         var platform = Core.Cases.Actor.Machine("demo-platform", "platform");

@@ -45,7 +45,20 @@ public static class Compartments
         // No token reads a compartmented case, not even its assignee's: those are read on the desk, signed in with an
         // authenticator, where every read is the person's own.
         return viewer.Can(Permission.DemandRead)
+            && !FiledOutOfSight(viewer, c)
             && (!c.Restricted || (!viewer.ViaToken && (viewer.Can(Permission.DemandReadRestricted) || c.IsAssignedTo(viewer.Actor))));
+    }
+
+    /// <summary>
+    /// Whether a case the viewer filed is kept to its status for them. A filer not cleared for restricted cases follows
+    /// every case they file by its status, restricted or not, until someone assigns it to them: if only the cases
+    /// naming someone on the at-risk registry left their sight, filing a name and looking would tell who is on it.
+    /// </summary>
+    public static bool FiledOutOfSight(Viewer viewer, CaseAccess c)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(c);
+        return c.IsCreatedBy(viewer.Actor) && !SeesAllRestricted(viewer) && !c.IsAssignedTo(viewer.Actor);
     }
 
     /// <summary>Whether the viewer may know the case exists and where it stands.</summary>

@@ -9,7 +9,8 @@ namespace RightsDesk.Core.Common;
 /// The one canonical form of a target identifier, so the same account typed two ways is found as one: Unicode NFKC,
 /// format and bidirectional controls removed (they make look-alikes), case folded; a fediverse handle
 /// <c>@user@instance</c> is the same as <c>https://instance/@user</c>; a phone number is E.164 (libphonenumber, with
-/// the authority's country for numbers written without a country code); an e-mail address is lower-cased. The
+/// the authority's country for numbers written without a country code); an e-mail address is lower-cased and, for
+/// the providers whose rules are known (<see cref="EmailProviders"/>), its local part read as the provider reads it. The
 /// search index of demand targets and the at-risk registry key their HMACs on this form.
 /// </summary>
 public static class Identifiers
@@ -23,8 +24,9 @@ public static class Identifiers
         return type switch
         {
             TargetType.Phone => Phone(text, country) ?? text,
-            TargetType.Email => text.ToLowerInvariant(),
-            TargetType.Account or TargetType.Url => Handle(text) ?? Folded(text),
+            TargetType.Email => Email(text),
+            TargetType.Account => Handle(text) ?? LocalHandle(text) ?? Folded(text),
+            TargetType.Url => Handle(text) ?? Folded(text),
             _ => Folded(text),
         };
     }
@@ -71,14 +73,71 @@ public static class Identifiers
             return t;
         }
 
-        if (Uri.TryCreate(t, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
-            && uri.AbsolutePath.TrimEnd('/') is { } path && path.StartsWith("/@", StringComparison.Ordinal) && path.IndexOf('/', 1) < 0
-            && string.IsNullOrEmpty(uri.Query))
+        if (t.StartsWith("acct:", StringComparison.Ordinal) && Handle("@" + t[5..]) is { } acct)
         {
-            return "@" + path[2..] + "@" + uri.IdnHost;
+            return acct;
+        }
+
+        if (Uri.TryCreate(t, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && string.IsNullOrEmpty(uri.Query)
+            && ProfileName(uri.AbsolutePath.TrimEnd('/')) is { Length: > 0 } name && !name.Contains('@', StringComparison.Ordinal))
+        {
+            return "@" + name + "@" + uri.IdnHost;
         }
 
         return null;
+    }
+
+    /// <summary>The user in a profile path: Mastodon's <c>/@user</c> and <c>/web/@user</c>, ActivityPub's <c>/users/user</c>,
+    /// and the <c>/u/user</c> and <c>/profile/user</c> of other fediverse servers.</summary>
+    private static string? ProfileName(string path)
+    {
+        foreach (var prefix in (string[])["/@", "/web/@", "/users/", "/u/", "/profile/"])
+        {
+            if (path.StartsWith(prefix, StringComparison.Ordinal) && path.Length > prefix.Length && path.IndexOf('/', prefix.Length) < 0)
+            {
+                return path[prefix.Length..];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"user@instance" typed as an account means the fediverse handle; a bare "@user" is the platform's own user.</summary>
+    private static string? LocalHandle(string text)
+    {
+        var t = Folded(text);
+        if (t.StartsWith('@') && t.Length > 1 && !t.Contains('/', StringComparison.Ordinal) && t.IndexOf('@', 1) < 0)
+        {
+            return t[1..];
+        }
+
+        var at = t.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && at == t.LastIndexOf('@') && at < t.Length - 1 && !t.Contains('/', StringComparison.Ordinal) && !t.Contains(' ', StringComparison.Ordinal)
+            ? Handle("@" + t)
+            : null;
+    }
+
+    /// <summary>An address lower-cased, its domain in ASCII, and for known providers the local part as they read it.</summary>
+    private static string Email(string text)
+    {
+        var t = text.ToLowerInvariant();
+        var at = t.LastIndexOf('@');
+        if (at <= 0 || at == t.Length - 1)
+        {
+            return t;
+        }
+
+        var domain = t[(at + 1)..].TrimEnd('.');
+        try
+        {
+            domain = new IdnMapping().GetAscii(domain);
+        }
+        catch (ArgumentException)
+        {
+            return t;
+        }
+
+        return EmailProviders.Canonical(t[..at], domain);
     }
 
     private static string? Phone(string text, string? country)

@@ -11,35 +11,55 @@ public static class AtRiskCategories
         "humanRightsDefender", "journalist", "activist", "lawyer", "tradeUnionist", "environmentalDefender",
         "womensRightsDefender", "lgbtiDefender", "indigenousRepresentative", "politicalOpposition", "academic", "other",
     };
-
-    /// <summary>Identifiers compare case-insensitively and without a leading @, as users type handles both ways.</summary>
-    public static string Normalise(string id)
-    {
-        var s = id.Trim().ToLowerInvariant();
-        return s.StartsWith('@') ? s[1..] : s;
-    }
 }
 
-/// <summary>An in-memory registry, for offline assessment (`rightsdesk assess --at-risk FILE`) and tests.</summary>
-public sealed class AtRiskList(IEnumerable<(string Id, string Category)> entries) : IAtRiskRegistry
+/// <summary>
+/// An in-memory registry, for offline assessment (`rightsdesk assess --at-risk FILE`) and tests. It canonicalises
+/// like the stored registry (<see cref="AtRiskIdentifiers"/>), so an offline assessment matches what the desk would.
+/// </summary>
+public sealed class AtRiskList : IAtRiskRegistry
 {
-    private readonly Dictionary<string, string> _byId = entries
-        .GroupBy(e => AtRiskCategories.Normalise(e.Id))
-        .ToDictionary(g => g.Key, g => g.First().Category, StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _byCanonical = new(StringComparer.Ordinal);
 
-    public int Count => _byId.Count;
+    /// <summary>Entries whose kind is not said: it is read from the identifier's shape.</summary>
+    public AtRiskList(IEnumerable<(string Id, string Category)> entries)
+        : this(entries.Select(e => (AtRiskIdentifiers.Infer(e.Id), e.Id, e.Category)))
+    {
+    }
+
+    public AtRiskList(IEnumerable<(IdentifierKind Kind, string Value, string Category)> entries, string? country = null)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        foreach (var (kind, value, category) in entries)
+        {
+            _byCanonical.TryAdd(AtRiskIdentifiers.Canonical(kind, value, country), category);
+        }
+    }
+
+    public int Count => _byCanonical.Count;
 
     public IReadOnlyList<AtRiskMatch> Match(IReadOnlyList<Target> targets)
     {
+        ArgumentNullException.ThrowIfNull(targets);
         List<AtRiskMatch>? matches = null;
         for (var i = 0; i < targets.Count; i++)
         {
-            if (_byId.TryGetValue(AtRiskCategories.Normalise(targets[i].Id), out var category))
+            foreach (var form in AtRiskIdentifiers.FormsOf(targets[i], null))
             {
-                (matches ??= []).Add(new AtRiskMatch(i, category));
+                if (_byCanonical.TryGetValue(form, out var category))
+                {
+                    (matches ??= []).Add(new AtRiskMatch(i, category));
+                    break;
+                }
             }
         }
 
         return matches ?? (IReadOnlyList<AtRiskMatch>)[];
     }
+}
+
+/// <summary>Matches already found in the stored registry, handed to the assessor.</summary>
+public sealed class AtRiskMatches(IReadOnlyList<AtRiskMatch> matches) : IAtRiskRegistry
+{
+    public IReadOnlyList<AtRiskMatch> Match(IReadOnlyList<Target> targets) => matches;
 }

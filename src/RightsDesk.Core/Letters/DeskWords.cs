@@ -15,7 +15,8 @@ public sealed class DeskWords
     public static readonly FrozenSet<string> StaffFamilies = FrozenSet.ToFrozenSet(
         ["demandState", "workflowAction", "channel", "authorityType", "targetType", "noticePlan", "noticeStatus",
          "outboxStatus", "outboxTopic", "findingOutcome", "officialVerification", "requesterFlag", "role", "milestone", "milestoneStatus", "caseLoop",
-         "nextStep", "glossary", "outcome"], StringComparer.Ordinal);
+         "nextStep", "glossary", "outcome",
+         "identifierKind", "atRiskSource", "atRiskVisibility", "atRiskStatus"], StringComparer.Ordinal);
 
     private readonly Vocabulary _words;
 

@@ -62,6 +62,7 @@ public static class RightsDeskWeb
         services.AddScoped<Policy.PolicyEditor>();
         services.AddSingleton<Pages.Desk.DeskText>();
         services.AddHostedService<Demands.DemandIndexStartup>();
+        services.AddHostedService<Defenders.AtRiskReindexStartup>();
         services.AddRightsDeskPortal(config);
 
         services.AddSingleton(config.GetSection("Notices:Smtp").Get<SmtpOptions>() ?? new SmtpOptions());

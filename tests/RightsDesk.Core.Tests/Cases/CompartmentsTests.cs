@@ -107,4 +107,20 @@ public class CompartmentsTests
         Assert.True(Token(PlatformSystem, Roles.Platform).ViaToken);
         Assert.False(Session(Reviewer, Roles.LegalReviewer).ViaToken);
     }
+    [Fact]
+    public void A_filer_not_cleared_follows_every_case_they_file_by_its_status_restricted_or_not()
+    {
+        var intake = Actor.Person("acc-int", "ines");
+        var session = Session(intake, Roles.Intake);
+
+        Assert.False(Compartments.CanSeeContents(session, Open(creator: intake)));
+        Assert.False(Compartments.CanSeeContents(session, Restricted(creator: intake)));
+        Assert.True(Compartments.CanSee(session, Open(creator: intake)));
+        Assert.True(Compartments.CanSee(session, Restricted(creator: intake)));
+        Assert.True(Compartments.CanSeeContents(session, Open(creator: OtherReviewer)));
+        // Assigned to them by someone else, it opens; the cleared see what they file.
+        Assert.True(Compartments.CanSeeContents(session, new CaseAccess(false, intake.Id, intake.LedgerName, intake.Id, intake.LedgerName)));
+        Assert.True(Compartments.CanSeeContents(Session(Lead, Roles.HumanRightsLead), Restricted(creator: Lead)));
+        Assert.False(Compartments.CanSeeContents(Token(LeadByToken, Roles.HumanRightsLead), Open(creator: Lead)));
+    }
 }

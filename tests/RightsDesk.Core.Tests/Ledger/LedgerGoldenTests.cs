@@ -154,6 +154,18 @@ public sealed class LedgerGoldenTests
             Typed(new OfficialFlagged("forged", "none"), "hana@example.org", U)),
         ["PolicyChanged"] = ("""{"seq":41,"code":3500,"at":"2026-11-05T09:30:15.123Z","actor":"admin@example.org","subject":"offences.json","fields":{"policyVersion":"2026.11-3f2a","sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}}""",
             Typed(new PolicyChanged(H, "2026.11-3f2a"), "admin@example.org", "offences.json")),
+        ["AtRiskPersonProposed"] = ("""{"seq":41,"code":5000,"at":"2026-11-05T09:30:15.123Z","actor":"lead@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"category":"journalist","consent":"true","identifiers":"3","source":"partnerNomination","visibleTo":"leadAndResponders"}}""",
+            Typed(new AtRiskPersonProposed("journalist", RightsDesk.Core.Defenders.AtRiskSource.PartnerNomination, true, 3, RightsDesk.Core.Defenders.AtRiskVisibility.LeadAndResponders), "lead@example.org", X.ToString())),
+        ["AtRiskPersonApproved"] = ("""{"seq":41,"code":5001,"at":"2026-11-05T09:30:15.123Z","actor":"responder@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"category":"journalist"}}""",
+            Typed(new AtRiskPersonApproved("journalist"), "responder@example.org", X.ToString())),
+        ["AtRiskRemovalProposed"] = ("""{"seq":41,"code":5002,"at":"2026-11-05T09:30:15.123Z","actor":"lead@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"category":"lawyer"}}""",
+            Typed(new AtRiskRemovalProposed("lawyer"), "lead@example.org", X.ToString())),
+        ["AtRiskPersonRemoved"] = ("""{"seq":41,"code":5003,"at":"2026-11-05T09:30:15.123Z","actor":"responder@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"category":"lawyer"}}""",
+            Typed(new AtRiskPersonRemoved("lawyer"), "responder@example.org", X.ToString())),
+        ["AtRiskRegistryRead"] = ("""{"seq":41,"code":5004,"at":"2026-11-05T09:30:15.123Z","actor":"lead@example.org","subject":null,"fields":{"identifiers":"7","people":"3"}}""",
+            Typed(new AtRiskRegistryRead(3, 7), "lead@example.org", null)),
+        ["AtRiskEntryMigrated"] = ("""{"seq":41,"code":5005,"at":"2026-11-05T09:30:15.123Z","actor":"system","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"category":"journalist","kind":"handle"}}""",
+            Typed(new AtRiskEntryMigrated("journalist", RightsDesk.Core.Defenders.IdentifierKind.Handle), "system", X.ToString())),
     };
 
     /// <summary>Codes no release has written: there are no stored bytes to keep.</summary>

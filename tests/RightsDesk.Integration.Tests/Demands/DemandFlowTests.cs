@@ -56,11 +56,14 @@ public abstract class DemandFlowTests<TApp>(TApp app) : IClassFixture<TApp> wher
         request.Headers.Add("Idempotency-Key", "flow-" + target);
         var created = await intake.SendAsync(request);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var demand = await Body(created);
-        var id = demand.GetProperty("id").GetString()!;
-        Assert.Equal("assessed", demand.GetProperty("state").GetString());
-        Assert.Equal("disclose", demand.GetProperty("assessment").GetProperty("recommendation").GetString());
+        var filed = await Body(created);
+        var id = filed.GetProperty("id").GetString()!;
+        // Intake follows what it filed by its status; the reviewer reads the whole case.
+        Assert.Equal("assessed", filed.GetProperty("state").GetString());
+        Assert.False(filed.TryGetProperty("assessment", out _));
         Assert.Equal("no-store", created.Headers.CacheControl?.ToString());
+        var demand = await Body(await (await app.ClientFor(Roles.LegalReviewer)).GetAsync($"/api/v1/demands/{id}"));
+        Assert.Equal("disclose", demand.GetProperty("assessment").GetProperty("recommendation").GetString());
 
         // The same request retried with its key returns the same demand; the key with another body is refused.
         var retry = new HttpRequestMessage(HttpMethod.Post, "/api/v1/demands") { Content = Json(WithTarget(TestRepo.Example("01-us-search-warrant"), target)) };

@@ -69,7 +69,7 @@ public abstract class AdminPagesTests<TApp>(TApp app) : IClassFixture<TApp> wher
         using var r = new PageSession(app);
         await r.SignInAsync(responder);
         var account = "journo-" + Guid.NewGuid().ToString("N")[..8];
-        var added = await r.PostFormAsync("/desk/at-risk", [new("identifier", account), new("category", "journalist"), new("note", "")], "/desk/at-risk?handler=add");
+        var added = await r.PostFormAsync("/desk/at-risk", [new("identifiers[0].kind", "account"), new("identifiers[0].value", account), new("category", "journalist"), new("note", "")], "/desk/at-risk?handler=add");
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         Assert.Contains(account, await r.GetAsync("/desk/at-risk"), StringComparison.Ordinal);
     }

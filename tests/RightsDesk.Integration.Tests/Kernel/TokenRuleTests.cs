@@ -157,13 +157,15 @@ public abstract class TokenRuleTests<TApp>(TApp app) : IClassFixture<TApp> where
         // The example claims its requester was verified, without the call-back that would show it.
         var claimed = TestRepo.RawExample("01-us-search-warrant").Replace("\"portal\"", "\"email\"", StringComparison.Ordinal);
         var intake = await app.ClientFor(Roles.Intake);
-        var created = await Body(await intake.PostAsync("/api/v1/demands", Json(claimed)));
-        var id = created.GetProperty("id").GetString();
+        var id = (await Body(await intake.PostAsync("/api/v1/demands", Json(claimed)))).GetProperty("id").GetString();
+        // The filer follows it by its status; a reviewer reads the assessment and records the call-back.
+        var reviewer = await app.ClientFor(Roles.LegalReviewer);
+        var created = await Body(await reviewer.GetAsync($"/api/v1/demands/{id}"));
         Assert.Equal("verifyRequester", created.GetProperty("assessment").GetProperty("recommendation").GetString());
         Assert.Contains(created.GetProperty("assessment").GetProperty("findings").EnumerateArray(),
             f => f.GetProperty("reason").GetString()!.Contains("no call-back is recorded", StringComparison.Ordinal));
 
-        var recorded = await intake.PostAsJsonAsync($"/api/v1/demands/{id}/verification",
+        var recorded = await reviewer.PostAsJsonAsync($"/api/v1/demands/{id}/verification",
             new { calledNumber = "+1 202 324 3000", numberSource = "the FBI's field office list on fbi.gov", spokeWith = "the duty agent" });
         Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
         var after = (await Body(recorded)).GetProperty("assessment");

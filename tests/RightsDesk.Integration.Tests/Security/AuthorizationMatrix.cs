@@ -124,7 +124,9 @@ public static class AuthorizationMatrix
         ["GET /desk"] = Rule.For(StaffRoles).SignInRedirect(),
         ["GET /desk/demands"] = Rule.For(Readers).SignInRedirect(),
         ["GET /desk/demands/new"] = Rule.For(Intake, LegalReviewer).SignInRedirect(),
-        ["GET /desk/demands/{id:guid}"] = Rule.For(Readers).Case(CaseRule.Contents).SignInRedirect(),
+        // A filer who may not open a case they filed is sent to its status page (a redirect, the same for every case they file).
+        ["GET /desk/demands/{id:guid}"] = Rule.For(Readers).Case(CaseRule.Status).SignInRedirect(),
+        ["GET /desk/demands/{id:guid}/filed"] = Rule.For(Intake, LegalReviewer).Case(CaseRule.Status).SignInRedirect(),
         ["GET /desk/demands/{id:guid}/clarify"] = Rule.For(Readers).Case(CaseRule.Contents).SignInRedirect(),
         ["GET /desk/demands/{id:guid}/release"] = Rule.For(LegalReviewer).Case(CaseRule.Contents).SignInRedirect(),
         ["GET /desk/demands/{id:guid}/notices"] = Rule.For(LegalReviewer, Approver, HumanRightsLead).Case(CaseRule.Contents).SignInRedirect(),
@@ -221,7 +223,9 @@ public sealed record Rule(bool IsPublic, IReadOnlySet<string> Roles, CaseRule Ca
         var submitter = AuthorizationMatrix.Submitters.Contains(role);
         var contents = variant switch
         {
-            CaseVariant.Own or CaseVariant.Other => reader,
+            // A filer not cleared for restricted cases follows every case they file by its status (Compartments.FiledOutOfSight).
+            CaseVariant.Own => reader && cleared && !viaToken,
+            CaseVariant.Other => reader,
             CaseVariant.Assigned => reader && !viaToken,
             _ => reader && cleared && !viaToken,
         };

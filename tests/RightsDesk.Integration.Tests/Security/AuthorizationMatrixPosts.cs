@@ -63,6 +63,7 @@ public static class AuthorizationMatrixPosts
         // The at-risk registry: the human rights lead and incident responders.
         ["POST /desk/at-risk?handler=Add"] = Post.For(HumanRightsLead, IncidentResponder),
         ["POST /desk/at-risk?handler=Remove"] = Post.For(HumanRightsLead, IncidentResponder).Object(ObjectKind.AtRiskEntry, "id"),
+        ["POST /desk/at-risk?handler=Approve"] = Post.For(HumanRightsLead, IncidentResponder).Object(ObjectKind.AtRiskEntry, "id"),
 
         // Administration: accounts, tokens and policy are the admin's.
         ["POST /desk/admin?handler=Add"] = Post.For(Admin),

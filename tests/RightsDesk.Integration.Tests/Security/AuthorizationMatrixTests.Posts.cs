@@ -144,7 +144,10 @@ public sealed partial class AuthorizationMatrixTests
             return Outcome.Forbidden;
         }
 
-        if (page.CaseRule != CaseRule.None && !page.Reaches(caller, variant, viaToken: false))
+        // A page its filer may open for the case's status (the demand page, which sends them to it) still acts on the
+        // case only for those who see its contents.
+        var gate = page.CaseRule == CaseRule.Status ? page with { CaseRule = CaseRule.Contents } : page;
+        if (gate.CaseRule != CaseRule.None && !gate.Reaches(caller, variant, viaToken: false))
         {
             return Outcome.Hidden;
         }

@@ -39,6 +39,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteDeskApp app) : IClass
 {
     private const string Anonymous = "(anonymous)";
     private const string Someone = "token:matrix-someone-else";
+    private const string HumanRightsLeadRole = Core.Security.Roles.HumanRightsLead;
 
     private enum Outcome { Allowed, Unauthenticated, Forbidden, Hidden }
 
@@ -303,7 +304,13 @@ public sealed partial class AuthorizationMatrixTests(SqliteDeskApp app) : IClass
             switch (kind)
             {
                 case ObjectKind.AtRiskEntry:
-                    id = (await sp.GetRequiredService<AtRiskRegistry>().AddAsync("@matrix-" + Guid.NewGuid().ToString("N"), "journalist", null, Someone, default)).Record.Id.ToString();
+                    // An active entry, proposed and approved by two people other than the caller.
+                    var registry = sp.GetRequiredService<AtRiskRegistry>();
+                    var entry = new Core.Defenders.AtRiskEntry([new(Core.Defenders.IdentifierKind.Handle, "@matrix-" + Guid.NewGuid().ToString("N"))], "journalist",
+                        Core.Defenders.AtRiskSource.Staff, false, null, null, Core.Defenders.AtRiskVisibility.LeadAndResponders, null, null);
+                    var proposal = await registry.ProposeAsync(entry, Core.Cases.Actor.Person("matrix-proposer", "matrix-proposer"), default);
+                    await registry.ApproveAsync(proposal.Id, Core.Cases.Viewer.For(Core.Cases.Actor.Person("matrix-approver", "matrix-approver"), HumanRightsLeadRole, viaToken: false), default);
+                    id = proposal.Id.ToString();
                     break;
                 case ObjectKind.ApiToken:
                     id = (await sp.GetRequiredService<ApiTokenService>().CreateForMachineAsync("matrix-" + Guid.NewGuid().ToString("N")[..8], TimeSpan.FromDays(1), Someone, default)).Record.Id.ToString();

@@ -49,7 +49,7 @@ public abstract class KeyRotationTests<TApp> : IAsyncLifetime where TApp : DeskA
         Assert.Contains($"new key {ring.CurrentId} is current", rotated.Output, StringComparison.Ordinal);
         Assert.Contains("demands: 1 re-wrapped", rotated.Output, StringComparison.Ordinal);
         Assert.Contains("documents: 1 re-wrapped", rotated.Output, StringComparison.Ordinal);
-        Assert.Contains("at_risk: 1 re-wrapped", rotated.Output, StringComparison.Ordinal);
+        Assert.Contains("at_risk_people: 1 re-wrapped", rotated.Output, StringComparison.Ordinal);
         // One authenticator secret per person: the desk person signed in here, and the people behind the API tokens.
         var secrets = 0;
         await app.InScope(async sp => secrets = await sp.GetRequiredService<RightsDeskDbContext>().UserTokens.CountAsync());
@@ -149,7 +149,9 @@ public abstract class KeyRotationTests<TApp> : IAsyncLifetime where TApp : DeskA
         Assert.Equal(DocumentText, await document.Content.ReadAsStringAsync());
         // The registry is read on the desk (no token reads it): read it the way the desk page does.
         IReadOnlyList<string> listed = [];
-        await app.InScope(async sp => listed = (await sp.GetRequiredService<Application.Defenders.AtRiskRegistry>().ListAsync("key-rotation-test", 0, 100, default)).Select(e => e.Identifier).ToList());
+        await app.InScope(async sp => listed = (await sp.GetRequiredService<Application.Defenders.AtRiskRegistry>()
+            .ListAsync(Core.Cases.Viewer.For(Core.Cases.Actor.Person("key-rotation-test", "key-rotation-test"), Roles.HumanRightsLead, viaToken: false), 0, 100, default))
+            .SelectMany(e => e.Identifiers).Select(i => i.Value).ToList());
         Assert.Contains(listed, i => i.StartsWith("@hrd-", StringComparison.Ordinal));
     }
 
@@ -187,7 +189,7 @@ public abstract class KeyRotationTests<TApp> : IAsyncLifetime where TApp : DeskA
             var db = sp.GetRequiredService<RightsDeskDbContext>();
             all.AddRange(await db.Demands.Select(x => x.WrappedKey).ToListAsync());
             all.AddRange(await db.Documents.Select(x => x.WrappedKey).ToListAsync());
-            all.AddRange(await db.AtRisk.Select(x => x.WrappedKey).ToListAsync());
+            all.AddRange(await db.AtRiskPeople.Select(x => x.WrappedKey).ToListAsync());
             all.AddRange(await db.Outbox.Select(x => x.WrappedKey).ToListAsync());
             all.AddRange(await db.Officials.Select(x => x.WrappedKey).ToListAsync());
             all.AddRange(await db.Clarifications.Select(x => x.WrappedKey).ToListAsync());

@@ -191,7 +191,7 @@ public static class PlaintextScanner
         }
 
         Assert.Contains(tables, t => t.Table == "demands");
-        Assert.Contains(tables, t => t.Table == "at_risk");
+        Assert.Contains(tables, t => t.Table == "at_risk_identifiers");
         var needles = values.SelectMany(v => Needles(v.Value).Select(n => (v.Key, n.Encoding, n.Text))).ToList();
         foreach (var (schema, table) in tables)
         {

@@ -142,7 +142,7 @@ public sealed class SensitiveFlow(DeskApp app)
         var package = await Expect(HttpStatusCode.OK, reviewer.GetAsync($"/api/v1/demands/{id}/packages/{packageId}"));
         Assert.Contains(v.All["subscriber-name"], await package.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var documentId = view.GetProperty("documents")[0].GetProperty("id").GetString();
-        var original = await Expect(HttpStatusCode.OK, intake.GetAsync($"/api/v1/demands/{id}/documents/{documentId}"));
+        var original = await Expect(HttpStatusCode.OK, reviewer.GetAsync($"/api/v1/demands/{id}/documents/{documentId}"));
         Assert.Contains(v.All["document-content"], await original.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(v.All["document-name"] + ".txt", original.Content.Headers.ContentDisposition?.FileNameStar);
         Assert.Equal("fulfilled", fulfilled.GetProperty("state").GetString());

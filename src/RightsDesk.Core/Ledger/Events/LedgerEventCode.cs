@@ -74,4 +74,10 @@ public enum LedgerEventCode
     OfficialRejected = 3252,
     OfficialFlagged = 3253,
     PolicyChanged = 3500,
+    AtRiskPersonProposed = 5000,
+    AtRiskPersonApproved = 5001,
+    AtRiskRemovalProposed = 5002,
+    AtRiskPersonRemoved = 5003,
+    AtRiskRegistryRead = 5004,
+    AtRiskEntryMigrated = 5005,
 }

@@ -339,36 +339,119 @@ namespace RightsDesk.Data.Migrations.Postgres
                     b.ToTable("deadlines", (string)null);
                 });
 
-            modelBuilder.Entity("RightsDesk.Data.Defenders.AtRiskRecord", b =>
+            modelBuilder.Entity("RightsDesk.Data.Defenders.AtRiskIdentifierRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("AddedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("AddedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("BlindIndex")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("IndexVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("SealedValue")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BlindIndex");
+
+                    b.HasIndex("IndexVersion");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("at_risk_identifiers", (string)null);
+                });
+
+            modelBuilder.Entity("RightsDesk.Data.Defenders.AtRiskPersonRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ApprovedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<byte[]>("SealedIdentifier")
+                    b.Property<bool>("Consent")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("ConsentOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProposedBy")
                         .IsRequired()
-                        .HasColumnType("bytea");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ProposedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("RemovalProposedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RemovalProposedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("ReviewOn")
+                        .HasColumnType("date");
 
                     b.Property<byte[]>("SealedNote")
                         .HasColumnType("bytea");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("VisibleTo")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
 
                     b.Property<byte[]>("WrappedKey")
                         .IsRequired()
@@ -376,10 +459,9 @@ namespace RightsDesk.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BlindIndex")
-                        .IsUnique();
+                    b.HasIndex("Status", "ReviewOn");
 
-                    b.ToTable("at_risk", (string)null);
+                    b.ToTable("at_risk_people", (string)null);
                 });
 
             modelBuilder.Entity("RightsDesk.Data.Demands.ApprovalRecord", b =>
@@ -1381,6 +1463,15 @@ namespace RightsDesk.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RightsDesk.Data.Defenders.AtRiskIdentifierRecord", b =>
+                {
+                    b.HasOne("RightsDesk.Data.Defenders.AtRiskPersonRecord", null)
+                        .WithMany("Identifiers")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RightsDesk.Data.Demands.ApprovalRecord", b =>
                 {
                     b.HasOne("RightsDesk.Data.Demands.DecisionRecord", null)
@@ -1487,6 +1578,11 @@ namespace RightsDesk.Data.Migrations.Postgres
                         .HasForeignKey("DemandId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("RightsDesk.Data.Defenders.AtRiskPersonRecord", b =>
+                {
+                    b.Navigation("Identifiers");
                 });
 
             modelBuilder.Entity("RightsDesk.Data.Demands.DecisionRecord", b =>

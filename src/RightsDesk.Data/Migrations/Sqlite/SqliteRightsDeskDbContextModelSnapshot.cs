@@ -330,18 +330,10 @@ namespace RightsDesk.Data.Migrations.Sqlite
                     b.ToTable("deadlines", (string)null);
                 });
 
-            modelBuilder.Entity("RightsDesk.Data.Defenders.AtRiskRecord", b =>
+            modelBuilder.Entity("RightsDesk.Data.Defenders.AtRiskIdentifierRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("AddedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AddedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BlindIndex")
@@ -349,17 +341,108 @@ namespace RightsDesk.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("IndexVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SealedValue")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BlindIndex");
+
+                    b.HasIndex("IndexVersion");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("at_risk_identifiers", (string)null);
+                });
+
+            modelBuilder.Entity("RightsDesk.Data.Defenders.AtRiskPersonRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<byte[]>("SealedIdentifier")
+                    b.Property<bool>("Consent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ConsentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProposedBy")
                         .IsRequired()
-                        .HasColumnType("BLOB");
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovalProposedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovalProposedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReviewOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<byte[]>("SealedNote")
                         .HasColumnType("BLOB");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VisibleTo")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
 
                     b.Property<byte[]>("WrappedKey")
                         .IsRequired()
@@ -367,10 +450,9 @@ namespace RightsDesk.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BlindIndex")
-                        .IsUnique();
+                    b.HasIndex("Status", "ReviewOn");
 
-                    b.ToTable("at_risk", (string)null);
+                    b.ToTable("at_risk_people", (string)null);
                 });
 
             modelBuilder.Entity("RightsDesk.Data.Demands.ApprovalRecord", b =>
@@ -1366,6 +1448,15 @@ namespace RightsDesk.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RightsDesk.Data.Defenders.AtRiskIdentifierRecord", b =>
+                {
+                    b.HasOne("RightsDesk.Data.Defenders.AtRiskPersonRecord", null)
+                        .WithMany("Identifiers")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RightsDesk.Data.Demands.ApprovalRecord", b =>
                 {
                     b.HasOne("RightsDesk.Data.Demands.DecisionRecord", null)
@@ -1472,6 +1563,11 @@ namespace RightsDesk.Data.Migrations.Sqlite
                         .HasForeignKey("DemandId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("RightsDesk.Data.Defenders.AtRiskPersonRecord", b =>
+                {
+                    b.Navigation("Identifiers");
                 });
 
             modelBuilder.Entity("RightsDesk.Data.Demands.DecisionRecord", b =>

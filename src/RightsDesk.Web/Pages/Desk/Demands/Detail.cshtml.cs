@@ -49,7 +49,10 @@ public sealed class DetailModel(DemandCommands demands, RightsDeskDbContext db, 
     {
         if (!await LoadAsync(ct))
         {
-            return NotFound();
+            // A case the person filed but may not open is followed by its status, the same page for every case they file.
+            return await demands.Cases.FindAsync(Id, ct) is { } filed && DemandAccess.CanSee(User, filed)
+                ? Redirect($"/desk/demands/{Id}/filed")
+                : NotFound();
         }
 
         await demands.Read.RunAsync(Record, User.ToActor(), ct);
