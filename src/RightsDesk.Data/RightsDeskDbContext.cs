@@ -43,6 +43,8 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
     public DbSet<ClarificationRecord> Clarifications => Set<ClarificationRecord>();
     public DbSet<PackageReleaseRecord> PackageReleases => Set<PackageReleaseRecord>();
     public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
+    public DbSet<RecoveryCodeRecord> RecoveryCodes => Set<RecoveryCodeRecord>();
+    public DbSet<RegistrationAttempt> RegistrationAttempts => Set<RegistrationAttempt>();
 
     public abstract DatabaseEngine Engine { get; }
 
@@ -180,6 +182,8 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
         });
         m.ApplyConfiguration(new OutboxRecordConfiguration());
         m.ApplyConfiguration(new DeadlineRecordConfiguration());
+        m.ApplyConfiguration(new RecoveryCodeRecordConfiguration());
+        m.ApplyConfiguration(new RegistrationAttemptConfiguration());
         m.Entity<AtRiskRecord>(e =>
         {
             e.ToTable("at_risk");

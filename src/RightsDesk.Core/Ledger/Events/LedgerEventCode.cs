@@ -67,9 +67,12 @@ public enum LedgerEventCode
     SignedIn = 3206,
     SignInLockedOut = 3207,
     StepUpVerified = 3208,
+    RecoveryCodesIssued = 3209,
+    RecoveryCodeUsed = 3210,
     OfficialRegistered = 3250,
     OfficialVerified = 3251,
     OfficialRejected = 3252,
     OfficialFlagged = 3253,
+    OfficialAuthenticatorReset = 3254,
     PolicyChanged = 3500,
 }
