@@ -67,7 +67,7 @@ public abstract class OfficialResetTests<TApp>(TApp app) : IClassFixture<TApp> w
         var admin = await PageSession.CreatePersonAsync(app, $"a{Guid.NewGuid():N}"[..10] + "@desk.example", Roles.Admin);
         using var desk = await PortalSupport.SignedInAsync(app, admin);
         var refused = await desk.PostFormAsync("/desk/admin", [new("id", official.UserId)], "/desk/admin?handler=reset");
-        var html = await refused.Content.ReadAsStringAsync();
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("This is an official's account. Reset it on the official's page under Officials", html, StringComparison.Ordinal);
         Assert.DoesNotMatch(AnyEnrolLink, html);
@@ -128,7 +128,9 @@ public abstract class OfficialResetTests<TApp>(TApp app) : IClassFixture<TApp> w
         using var back = await PortalSupport.SignedInAsync(app, renewed.Person);
         Assert.Contains("waiting for verification", await back.GetAsync("/portal"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await back.Client.GetAsync(download)).StatusCode);
-        Assert.DoesNotContain("/portal/downloads/", await back.GetAsync($"/portal/demands/{demand}"), StringComparison.Ordinal);
+        var waiting = await back.GetAsync($"/portal/demands/{demand}");
+        Assert.DoesNotContain("/portal/downloads/", waiting, StringComparison.Ordinal);
+        Assert.Contains("id=\"downloads-wait\"", waiting, StringComparison.Ordinal);
         await back.GetAsync("/portal/submit", HttpStatusCode.Forbidden);
 
         await app.InScope(sp => sp.GetRequiredService<OfficialReview>().VerifyAsync(official.UserId,
