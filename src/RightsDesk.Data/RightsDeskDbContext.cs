@@ -44,6 +44,8 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
     public DbSet<ClarificationRecord> Clarifications => Set<ClarificationRecord>();
     public DbSet<PackageReleaseRecord> PackageReleases => Set<PackageReleaseRecord>();
     public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
+    public DbSet<RecoveryCodeRecord> RecoveryCodes => Set<RecoveryCodeRecord>();
+    public DbSet<RegistrationAttempt> RegistrationAttempts => Set<RegistrationAttempt>();
 
     public abstract DatabaseEngine Engine { get; }
 
@@ -183,6 +185,8 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
         m.ApplyConfiguration(new DeadlineRecordConfiguration());
         m.ApplyConfiguration(new AtRiskPersonRecordConfiguration());
         m.ApplyConfiguration(new AtRiskIdentifierRecordConfiguration());
+        m.ApplyConfiguration(new RecoveryCodeRecordConfiguration());
+        m.ApplyConfiguration(new RegistrationAttemptConfiguration());
         m.Entity<ApiTokenRecord>(e =>
         {
             e.ToTable("api_tokens");

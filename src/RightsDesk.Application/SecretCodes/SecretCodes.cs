@@ -60,10 +60,15 @@ public sealed class SecretCodes
     public double EntropyBits => _options.Words * Wordlist.Eff.BitsPerWord;
 
     /// <summary>A fresh code for one purpose ("appeal", "incident"): a code issued for one never opens another.</summary>
-    public async Task<IssuedCode> IssueAsync(string purpose)
+    public Task<IssuedCode> IssueAsync(string purpose) => IssueAsync(purpose, _options.Words);
+
+    /// <summary>A fresh code of a given number of words, for codes that guard something else as well (a recovery code
+    /// stands beside the password and the account's lockout, so fewer words are enough).</summary>
+    public async Task<IssuedCode> IssueAsync(string purpose, int wordCount)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(wordCount, 4);
         var words = Wordlist.Eff.Words;
-        var code = string.Join(' ', Enumerable.Range(0, _options.Words).Select(_ => words[RandomNumberGenerator.GetInt32(words.Count)]));
+        var code = string.Join(' ', Enumerable.Range(0, wordCount).Select(_ => words[RandomNumberGenerator.GetInt32(words.Count)]));
         var canonical = Normalise(code);
         var salt = RandomNumberGenerator.GetBytes(SaltBytes);
         return new IssuedCode(code, new StoredCode(LookupKey(purpose, canonical), salt, await HashAsync(purpose, canonical, salt)));

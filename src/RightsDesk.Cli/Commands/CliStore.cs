@@ -29,6 +29,7 @@ public static class CliStore
             .AddEntityFrameworkStores<RightsDeskDbContext>()
             .AddUserStore<ProtectedUserStore>();
         services.AddScoped<TotpVerifier>();
+        services.AddScoped<RecoveryCodes>();
         services.AddScoped<AccountService>();
         services.AddScoped<ApiTokenService>();
         var provider = services.BuildServiceProvider();

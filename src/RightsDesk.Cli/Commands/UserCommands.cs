@@ -44,7 +44,7 @@ public static class UserCommands
         disable.SetAction((parse, ct) => ForAccount(parse, who, (accounts, id) => accounts.SetDisabledAsync(id, true, Actor, ct), "disabled; open sessions ended"));
         var enable = new Command("enable", "Enable a disabled account.") { who };
         enable.SetAction((parse, ct) => ForAccount(parse, who, (accounts, id) => accounts.SetDisabledAsync(id, false, Actor, ct), "enabled"));
-        var reset = new Command("reset", "Start enrolment over (lost phone or password): prints a new link.") { who, baseUrl };
+        var reset = new Command("reset", "Start a staff account's enrolment over (lost phone or password): prints a new link. Officials are reset on the desk's officials page, which mails the link to their registered address.") { who, baseUrl };
         reset.SetAction((parse, ct) => Run(parse, async (accounts, o) =>
         {
             var id = await IdOf(accounts, parse.GetValue(who)!, ct);

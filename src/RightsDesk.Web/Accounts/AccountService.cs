@@ -21,7 +21,7 @@ public sealed record EnrolmentLink(DeskUser User, string Secret, DateTimeOffset 
 /// and every change of role or status deletes the account's stored sessions and changes its security stamp, so its
 /// open sessions end at their next request.
 /// </summary>
-public sealed class AccountService(UserManager<DeskUser> users, RightsDeskDbContext db, TotpVerifier totp, LedgerWriter ledger, TimeProvider clock)
+public sealed class AccountService(UserManager<DeskUser> users, RightsDeskDbContext db, TotpVerifier totp, RecoveryCodes recovery, LedgerWriter ledger, TimeProvider clock)
 {
     public static readonly TimeSpan EnrolmentLifetime = TimeSpan.FromHours(72);
 
@@ -54,20 +54,41 @@ public sealed class AccountService(UserManager<DeskUser> users, RightsDeskDbCont
     }
 
     /// <summary>Starts enrolment over: the old password and authenticator stop working at once.</summary>
+    /// <summary>
+    /// Starts a staff account's enrolment over: the old password, authenticator and recovery codes stop working at
+    /// once. An official's account is refused: its link must never be shown to staff (see
+    /// <see cref="Portal.OfficialAuthenticatorResets"/>, which mails it to the registered address).
+    /// </summary>
     public async Task<EnrolmentLink> ResetEnrolmentAsync(string userId, string actor, CancellationToken ct)
     {
         var user = await Find(userId);
+        if (user.Kind == AccountKind.Official)
+        {
+            throw new AccountException("This is an official's account. Reset it on the official's page under Officials: the new link then goes only to the official's registered address, and the account must be verified again by call-back.");
+        }
+
+        var secret = await StartOverAsync(user, ct);
+        ledger.Record(new EnrolmentReset(), actor, user.Id);
+        await ledger.SaveAsync(ct);
+        return new EnrolmentLink(user, secret, user.EnrolmentExpiresAt!.Value);
+    }
+
+    /// <summary>
+    /// Clears the account's password, authenticator and recovery codes, ends its sessions and issues a new enrolment
+    /// secret. The account is saved; the caller records the event and saves it with whatever goes with it.
+    /// </summary>
+    internal async Task<string> StartOverAsync(DeskUser user, CancellationToken ct)
+    {
         var secret = IssueEnrolment(user);
         user.EnrolledAt = null;
         user.PasswordHash = null;
         user.TwoFactorEnabled = false;
+        db.RecoveryCodes.RemoveRange(await db.RecoveryCodes.Where(c => c.UserId == user.Id).ToListAsync(ct));
         Check(await users.UpdateAsync(user));
         Check(await users.ResetAuthenticatorKeyAsync(user));
         Check(await users.UpdateSecurityStampAsync(user));
         await DatabaseTicketStore.EndAllAsync(db, user.Id, ct);
-        ledger.Record(new EnrolmentReset(), actor, user.Id);
-        await ledger.SaveAsync(ct);
-        return new EnrolmentLink(user, secret, user.EnrolmentExpiresAt!.Value);
+        return secret;
     }
 
     /// <summary>The account an enrolment secret belongs to, if it is still valid.</summary>
@@ -97,26 +118,33 @@ public sealed class AccountService(UserManager<DeskUser> users, RightsDeskDbCont
     }
 
     /// <summary>Completes enrolment: the password passes the policy and the code proves the authenticator works.</summary>
-    public async Task<IdentityResult> CompleteEnrolmentAsync(DeskUser user, string password, string code, CancellationToken ct)
+    public async Task<IdentityResult> CompleteEnrolmentAsync(DeskUser user, string password, string code, CancellationToken ct) =>
+        (await CompleteAsync(user, password, code, false, ct)).Result;
+
+    /// <summary>Completes enrolment as the enrolment page does: with recovery codes, saved with the enrolment and shown once.</summary>
+    public Task<(IdentityResult Result, IReadOnlyList<string> RecoveryCodes)> CompleteEnrolmentWithRecoveryAsync(DeskUser user, string password, string code, CancellationToken ct) =>
+        CompleteAsync(user, password, code, true, ct);
+
+    private async Task<(IdentityResult Result, IReadOnlyList<string> RecoveryCodes)> CompleteAsync(DeskUser user, string password, string code, bool withRecovery, CancellationToken ct)
     {
         foreach (var validator in users.PasswordValidators)
         {
             var valid = await validator.ValidateAsync(users, user, password);
             if (!valid.Succeeded)
             {
-                return valid;
+                return (valid, []);
             }
         }
 
         if (!await totp.VerifyAsync(user, code, ct))
         {
-            return IdentityResult.Failed(new IdentityError { Code = "CodeInvalid", Description = "The code from the authenticator app is not right; check the app's clock and try the current code." });
+            return (IdentityResult.Failed(new IdentityError { Code = "CodeInvalid", Description = "The code from the authenticator app is not right; check the app's clock and try the current code." }), []);
         }
 
         var result = await users.AddPasswordAsync(user, password);
         if (!result.Succeeded)
         {
-            return result;
+            return (result, []);
         }
 
         user.EnrolmentHash = null;
@@ -125,8 +153,9 @@ public sealed class AccountService(UserManager<DeskUser> users, RightsDeskDbCont
         user.TwoFactorEnabled = true;
         Check(await users.UpdateAsync(user));
         ledger.Record(new AccountEnrolled(), user.UserName!, user.Id);
+        var codes = withRecovery ? await recovery.IssueAsync(user, ct) : [];
         await ledger.SaveAsync(ct);
-        return IdentityResult.Success;
+        return (IdentityResult.Success, codes);
     }
 
     public async Task ChangeRoleAsync(string userId, string role, string actor, CancellationToken ct)

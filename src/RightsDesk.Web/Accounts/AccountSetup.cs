@@ -67,6 +67,7 @@ public static class AccountSetup
         services.AddScoped<TotpVerifier>();
         services.AddScoped<StepUp>();
         services.AddScoped<DeskSignIn>();
+        services.AddScoped<RecoveryCodes>();
         services.AddSingleton<DatabaseTicketStore>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<DatabaseTicketStore>((o, store) => o.SessionStore = store);

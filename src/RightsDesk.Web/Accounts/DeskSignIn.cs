@@ -9,7 +9,7 @@ using RightsDesk.Data.Ledger;
 
 namespace RightsDesk.Web.Accounts;
 
-public enum SignInOutcome { SignedIn, Refused, LockedOut }
+public enum SignInOutcome { SignedIn, SignedInWithRecoveryCode, Refused, LockedOut }
 
 /// <summary>
 /// Sign-in is one step with three proofs: email, password and the current authenticator code. Any failure gives the
@@ -18,7 +18,7 @@ public enum SignInOutcome { SignedIn, Refused, LockedOut }
 /// an attacker which part was wrong or whether the account exists.
 /// </summary>
 public sealed class DeskSignIn(SignInManager<DeskUser> signIn, UserManager<DeskUser> users, TotpVerifier totp, StepUp stepUp,
-    LedgerWriter ledger, TimeProvider clock, IOptions<SessionOptions> session)
+    RecoveryCodes recovery, LedgerWriter ledger, TimeProvider clock, IOptions<SessionOptions> session)
 {
     public const string SignedInAtItem = "rd.signedInAt";
 
@@ -30,20 +30,34 @@ public sealed class DeskSignIn(SignInManager<DeskUser> signIn, UserManager<DeskU
         if (user is null)
         {
             users.PasswordHasher.VerifyHashedPassword(Decoy, DecoyHash(users.PasswordHasher), password);
-            TotpVerifier.MatchDecoy(code, now);
+            if (RecoveryCodes.LooksLikeOne(code))
+            {
+                await recovery.MatchAsync(null, code, ct);
+            }
+            else
+            {
+                TotpVerifier.MatchDecoy(code, now);
+            }
+
             return SignInOutcome.Refused;
         }
 
         // Both proofs are checked before the lockout is looked at, so a locked account takes as long as any other.
+        // A recovery code (words) stands in for the authenticator code (digits); it is checked at the same point.
         var passwordOk = await users.CheckPasswordAsync(user, password);
-        var step = await totp.MatchAsync(user, code);
+        var withRecovery = RecoveryCodes.LooksLikeOne(code);
+        var step = withRecovery ? null : await totp.MatchAsync(user, code);
+        var recoveryCode = withRecovery ? await recovery.MatchAsync(user, code, ct) : null;
         if (await users.IsLockedOutAsync(user))
         {
             return SignInOutcome.LockedOut;
         }
 
         // The code is consumed only once the password is known to be right: a guesser cannot burn a person's codes.
-        if (!passwordOk || step is null || !await totp.ConsumeAsync(user, step.Value, ct))
+        var codeOk = passwordOk && (withRecovery
+            ? recoveryCode is { } id && await recovery.UseAsync(user, id, ct) is not null
+            : step is not null && await totp.ConsumeAsync(user, step.Value, ct));
+        if (!codeOk)
         {
             await users.AccessFailedAsync(user);
             if (await users.IsLockedOutAsync(user))
@@ -61,10 +75,10 @@ public sealed class DeskSignIn(SignInManager<DeskUser> signIn, UserManager<DeskU
         await users.UpdateAsync(user);
         var properties = new AuthenticationProperties { IsPersistent = false };
         properties.Items[SignedInAtItem] = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        await signIn.SignInWithClaimsAsync(user, properties, [new Claim("amr", "pwd"), new Claim("amr", "otp")]);
+        await signIn.SignInWithClaimsAsync(user, properties, [new Claim("amr", "pwd"), new Claim("amr", withRecovery ? "rc" : "otp")]);
         ledger.Record(new SignedIn(), user.UserName!, user.Id);
         await ledger.SaveAsync(ct);
-        return SignInOutcome.SignedIn;
+        return withRecovery ? SignInOutcome.SignedInWithRecoveryCode : SignInOutcome.SignedIn;
     }
 
     /// <summary>Step-up for the person signed in to this page session (see <see cref="StepUp"/>).</summary>

@@ -23,6 +23,13 @@ public sealed record RegistrationInput(string? Name, string? Title, string? Auth
 /// <summary>The portal cannot make links that are safe to e-mail (no RightsDesk:PublicUrl); registration waits for the operator.</summary>
 public sealed class PortalClosedException() : Exception("Registration is closed until the operator sets RightsDesk:PublicUrl, the public address.");
 
+/// <summary>Too many registrations for this address or this e-mail domain lately; nothing was sent.</summary>
+public sealed class RegistrationThrottledException(bool perDomain, TimeSpan window) : Exception("Too many registrations.")
+{
+    public bool PerDomain { get; } = perDomain;
+    public TimeSpan Window { get; } = window;
+}
+
 /// <summary>
 /// Self-registration of officials. The enrolment link goes only to the address registered, through the durable
 /// outbox, so finishing enrolment proves control of an official mailbox. That alone gives no right to submit: the
@@ -38,7 +45,8 @@ public sealed class OfficialRegistration(
     LedgerWriter ledger,
     OfficialDomainPolicy domains,
     PublicUrl links,
-    PolicyProvider policies,
+    PlatformName platform,
+    PortalOptions options,
     TimeProvider clock)
 {
     public const int MaxName = 200;
@@ -56,6 +64,7 @@ public sealed class OfficialRegistration(
         await Gate.WaitAsync(ct);
         try
         {
+            await ThrottleAsync(email, ct);
             var existing = await users.FindByEmailAsync(email);
             if (existing is not null)
             {
@@ -93,7 +102,7 @@ public sealed class OfficialRegistration(
             db.Users.Add(user);
             db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
             db.Officials.Add(profile);
-            await EnqueueAsync(EnrolmentKey(user), user.Id, email, EnrolmentMail(baseUrl, secret, authority), ct);
+            await EnqueueAsync(EnrolmentKey(user), user.Id, email, EnrolmentMail(baseUrl, secret), ct);
             ledger.Record(new OfficialRegistered(country, type, domain), LedgerWriter.AnonymousActor, user.Id);
             await ledger.SaveAsync(ct);
         }
@@ -115,15 +124,14 @@ public sealed class OfficialRegistration(
             var secret = NewSecret();
             existing.EnrolmentHash = AccountService.Hash(secret);
             existing.EnrolmentExpiresAt = now + AccountService.EnrolmentLifetime;
-            var authority = await db.Officials.Where(o => o.UserId == existing.Id).Select(o => o.AuthorityName).FirstOrDefaultAsync(ct) ?? existing.DisplayName;
-            await EnqueueAsync(EnrolmentKey(existing), existing.Id, existing.Email!, EnrolmentMail(baseUrl, secret, authority), ct);
+            await EnqueueAsync(EnrolmentKey(existing), existing.Id, existing.Email!, EnrolmentMail(baseUrl, secret), ct);
             ledger.Record(new EnrolmentReset(Via: "portalRegistration"), LedgerWriter.AnonymousActor, existing.Id);
         }
         else
         {
-            await EnqueueAsync($"portal-account-exists:{existing.Id}:{now.UtcDateTime:yyyy-MM-dd}", existing.Id, existing.Email!, new EmailPayload(existing.Email!, $"{policies.Current.Operator.Name}: you already have an account",
+            await EnqueueAsync($"portal-account-exists:{existing.Id}:{now.UtcDateTime:yyyy-MM-dd}", existing.Id, existing.Email!, new EmailPayload(existing.Email!, $"{platform.Value}: you already have an account",
                 $"""
-                Someone asked to register this address for the {policies.Current.Operator.Name} authority portal, but it already has an account.
+                Someone asked to register this address for the {platform.Value} authority portal, but it already has an account.
 
                 If that was you, sign in at {baseUrl}/account/signin with your password and authenticator code. If you have lost either, ask the platform's legal team to start your enrolment again.
 
@@ -134,22 +142,50 @@ public sealed class OfficialRegistration(
         await ledger.SaveAsync(ct);
     }
 
-    private EmailPayload EnrolmentMail(string baseUrl, string secret, string authority)
+    /// <summary>
+    /// Nothing the registrant typed goes into the mail, not even the authority's name: the form is open to anyone, and
+    /// text of theirs in a mail sent from the platform's own address would be a phishing message the platform signed.
+    /// </summary>
+    private EmailPayload EnrolmentMail(string baseUrl, string secret)
     {
-        var platform = policies.Current.Operator.Name;
-        return new EmailPayload("", $"{platform}: finish registering for the authority portal",
+        var name = platform.Value;
+        return new EmailPayload("", $"{name}: finish registering for the authority portal",
             $"""
-            This address was registered for the {platform} authority portal, as an official of {authority}.
+            This address was registered for the {name} authority portal, where officials of public authorities send legal demands to {name}.
 
             To finish, open this link within {AccountService.EnrolmentLifetime.TotalHours:0} hours, choose a password and connect an authenticator app:
 
             {baseUrl}/account/enrol?token={secret}
 
             The link works once. Opening it shows that you control this mailbox; it does not yet let you submit demands.
-            Before your account can submit, {platform}'s staff verify you: they call your authority back on a number they find themselves (not one you gave), and ask for you there.
+            Before your account can submit, {name}'s staff verify you: they call your authority back on a number they find themselves (not one you gave), and ask for you there.
 
             If you did not register, ignore this message: nothing happens without the link.
             """);
+    }
+
+    /// <summary>
+    /// Limits registrations per address and per e-mail domain over the window, across every node (the attempts are
+    /// rows, the address only as its keyed index). Refused attempts are not counted, so waiting always helps.
+    /// </summary>
+    private async Task ThrottleAsync(string email, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var since = now - options.RegistrationWindow;
+        var domain = email[(email.IndexOf('@', StringComparison.Ordinal) + 1)..];
+        var key = cipher.BlindIndex("portal-registration", email.ToLowerInvariant());
+        await db.RegistrationAttempts.Where(a => a.At < since).ExecuteDeleteAsync(ct);
+        if (await db.RegistrationAttempts.CountAsync(a => a.AddressKey == key && a.At >= since, ct) >= options.RegistrationsPerAddress)
+        {
+            throw new RegistrationThrottledException(false, options.RegistrationWindow);
+        }
+
+        if (await db.RegistrationAttempts.CountAsync(a => a.Domain == domain && a.At >= since, ct) >= options.RegistrationsPerDomain)
+        {
+            throw new RegistrationThrottledException(true, options.RegistrationWindow);
+        }
+
+        db.RegistrationAttempts.Add(new RegistrationAttempt { Id = Guid.CreateVersion7(now), AddressKey = key, Domain = domain, At = now });
     }
 
     /// <summary>Keys name the business event: this enrolment link of this account, or "this mailbox was told today that
@@ -182,7 +218,7 @@ public sealed class OfficialRegistration(
         var country = "";
         if (!CountryCode.TryParse(input.Country?.Trim(), out var code))
         {
-            errors.Add(new FieldError("country", "Give your country as a two-letter ISO code, for example US, DE or BR."));
+            errors.Add(new FieldError("country", "Choose your authority's country from the list."));
         }
         else
         {

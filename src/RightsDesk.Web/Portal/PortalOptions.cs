@@ -18,6 +18,14 @@ public sealed class PortalOptions
     /// <summary>How long a released package's download link works unless staff choose otherwise.</summary>
     public TimeSpan ReleaseLifetime { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>Registrations accepted for one e-mail address within <see cref="RegistrationWindow"/> (each sends a mail).</summary>
+    public int RegistrationsPerAddress { get; set; } = 3;
+
+    /// <summary>Registrations accepted for one e-mail domain (all its addresses together) within <see cref="RegistrationWindow"/>.</summary>
+    public int RegistrationsPerDomain { get; set; } = 20;
+
+    public TimeSpan RegistrationWindow { get; set; } = TimeSpan.FromHours(24);
+
     public static readonly string[] DefaultOfficialSuffixes =
     [
         ".gov", ".mil", ".gov.xx", ".gob.xx", ".gouv.xx", ".govt.xx", ".go.xx", ".mil.xx", ".police.uk", ".gc.ca", ".europa.eu",

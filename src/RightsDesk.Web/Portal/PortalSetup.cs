@@ -7,9 +7,11 @@ public static class PortalSetup
     {
         services.AddSingleton(config.GetSection("Portal").Get<PortalOptions>() ?? new PortalOptions());
         services.AddSingleton<OfficialDomainPolicy>();
+        services.AddSingleton<PlatformName>();
         services.AddScoped<PortalAccounts>();
         services.AddScoped<OfficialRegistration>();
         services.AddScoped<OfficialReview>();
+        services.AddScoped<OfficialAuthenticatorResets>();
         services.AddScoped<ClarificationService>();
         services.AddScoped<PackageReleaseService>();
     }

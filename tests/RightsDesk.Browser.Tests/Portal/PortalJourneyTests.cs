@@ -65,11 +65,12 @@ public sealed partial class PortalJourneyTests(PortalServer server, BrowserFixtu
         // 1. Registration.
         Assert.Equal(200, (await page.GotoAsync(server.Url("/portal/register")))!.Status);
         await AssertAccessible(page);
+        await Layout.AssertFitsAtEverySize(page, "/portal/register", "layout.portal.register");
         await page.GetByLabel("Your full name").FillAsync("Dana Whitfield");
         await page.GetByLabel("Rank or job title").FillAsync("Special Agent");
         await page.GetByLabel("Authority", new() { Exact = true }).FillAsync("Federal Bureau of Investigation, Newark Field Office");
         await page.GetByLabel("Kind of authority").SelectOptionAsync("lawEnforcement");
-        await page.GetByLabel("Country").FillAsync("US");
+        await page.GetByLabel("Country").SelectOptionAsync("US");
         await page.GetByLabel("Official e-mail address").FillAsync("dana.whitfield@gmail.com");
         await page.GetByLabel("Phone number").FillAsync("+1 973 555 0100");
         await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
@@ -79,6 +80,7 @@ public sealed partial class PortalJourneyTests(PortalServer server, BrowserFixtu
         await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
         Assert.Contains("Check your official mailbox", await page.Locator("#registration-sent").InnerTextAsync(), StringComparison.Ordinal);
         await AssertAccessible(page);
+        await FitsAsShown(page, "registration sent", "layout.portal.register-sent");
 
         // 2. The link arrives in the official mailbox, and only there.
         await server.InScope(sp => sp.GetRequiredService<OutboxProcessor>().ProcessDueAsync(default));
@@ -89,17 +91,28 @@ public sealed partial class PortalJourneyTests(PortalServer server, BrowserFixtu
 
         // 3. Enrolment: password and authenticator.
         await page.GotoAsync(link);
+        Assert.Equal(1, await page.Locator("svg.qr").CountAsync());
+        await AssertAccessible(page);
+        await Layout.AssertFitsAtEverySize(page, "/account/enrol", "layout.portal.enrol");
         var secret = (await page.Locator("#totp-secret").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         await page.GetByLabel("New password").FillAsync(Password);
         await page.GetByLabel("Repeat the password").FillAsync(Password);
         await page.GetByLabel("Current code from the app").FillAsync(Code(secret));
         await page.GetByRole(AriaRole.Button, new() { Name = "Finish enrolment" }).ClickAsync();
         Assert.Contains("Your account is ready", await page.ContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(10, await page.Locator("ol.recovery-codes li").CountAsync());
+        await AssertAccessible(page);
+        await FitsAsShown(page, "enrolment done, recovery codes", "layout.portal.recovery-codes");
+
+        await page.GotoAsync(server.Url("/account/signin"));
+        Assert.Contains("never asks for your password", await page.Locator("#portal-trust").InnerTextAsync(), StringComparison.Ordinal);
+        await Layout.AssertFitsAtEverySize(page, "/account/signin", "layout.portal.signin");
 
         await SignIn(page, email, secret);
         Assert.EndsWith("/portal", page.Url, StringComparison.Ordinal);
         Assert.Contains("waiting for verification", await page.Locator("#pending-verification").InnerTextAsync(), StringComparison.Ordinal);
         await AssertAccessible(page);
+        await Layout.AssertFitsAtEverySize(page, "/portal", "layout.portal.index-pending");
         Assert.Equal(403, (await page.GotoAsync(server.Url("/portal/submit")))!.Status);
         Assert.Contains("cannot submit demands yet", await page.Locator("#cannot-submit").InnerTextAsync(), StringComparison.Ordinal);
         await AssertAccessible(page);
@@ -129,6 +142,7 @@ public sealed partial class PortalJourneyTests(PortalServer server, BrowserFixtu
         var target = "acct-" + Guid.NewGuid().ToString("N")[..8];
         await page.GotoAsync(server.Url("/portal/submit"));
         await AssertAccessible(page);
+        await Layout.AssertFitsAtEverySize(page, "/portal/submit", "layout.portal.submit");
         await page.GetByLabel("What do you ask for?").SelectOptionAsync("userData");
         await page.GetByLabel("Legal process", new() { Exact = true }).SelectOptionAsync("searchWarrant");
         await page.GetByLabel("Your reference").FillAsync("NK-2026-04417");
@@ -181,6 +195,7 @@ public sealed partial class PortalJourneyTests(PortalServer server, BrowserFixtu
         Assert.Equal("Answered", await page.Locator("#status").InnerTextAsync());
         await AssertAccessible(page);
         await Screenshots.Save(page, "portal.demand-answered", fullPage: true);
+        await Layout.AssertFitsAtEverySize(page, "/portal/demands/{id}", "layout.portal.demand");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download the disclosure package" }).ClickAsync());
         var package = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.Contains("Journey User", package, StringComparison.Ordinal);
@@ -194,6 +209,22 @@ public sealed partial class PortalJourneyTests(PortalServer server, BrowserFixtu
 
         Assert.Equal(404, (await page.GotoAsync(server.Url("/portal/downloads/" + new string('0', 64))))!.Status);
         await AssertAccessible(page);
+        await Layout.AssertFitsAtEverySize(page, "/portal/downloads/{secret}", "layout.portal.download-missing");
+        await page.GotoAsync(server.Url("/portal"));
+        await Layout.AssertFitsAtEverySize(page, "/portal", "layout.portal.index");
+    }
+
+    /// <summary>The answer to a POST, measured at every width as it stands: reloading would post the form again.</summary>
+    private static async Task FitsAsShown(IPage page, string what, string screenshot)
+    {
+        foreach (var (w, h) in Layout.Sizes)
+        {
+            await page.SetViewportSizeAsync(w, h);
+            await Layout.AssertFits(page, what);
+            await Screenshots.Save(page, $"{screenshot}.{w}", fullPage: true);
+        }
+
+        await page.SetViewportSizeAsync(1280, 900);
     }
 
     private async Task SignIn(IPage page, string email, string secret)

@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RightsDesk.Application.SecretCodes;
 using RightsDesk.Browser.Tests.Support;
 
 namespace RightsDesk.Browser.Tests.Portal;
@@ -60,6 +63,15 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("RateLimits:AnonymousPerMinute", "100000");
         builder.UseSetting("RateLimits:AuthenticatedPerMinute", "100000");
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("Portal:RegistrationsPerAddress", "100000");
+        builder.UseSetting("Portal:RegistrationsPerDomain", "100000");
+        // Enrolment hashes ten recovery codes with Argon2id; at the product's cost that takes half a minute on a busy
+        // test machine. Lowered here only (as SecretCodeOptions allows in tests).
+        builder.ConfigureTestServices(s =>
+        {
+            s.RemoveAll<SecretCodeOptions>();
+            s.AddSingleton(new SecretCodeOptions { MemoryKiB = 1024, Iterations = 1 });
+        });
     }
 
     private static X509Certificate2 SelfSigned()

@@ -52,6 +52,8 @@ public class WebServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:AnonymousPerMinute", "100000");
         builder.UseSetting("RateLimits:AuthenticatedPerMinute", "100000");
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("Portal:RegistrationsPerAddress", "100000");
+        builder.UseSetting("Portal:RegistrationsPerDomain", "100000");
         // Plain HTTP on loopback, as the demo runs: cookies without the Secure-only __Host- prefix.
         builder.UseSetting("Accounts:AllowPlainHttp", "true");
     }

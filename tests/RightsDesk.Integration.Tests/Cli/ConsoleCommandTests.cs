@@ -66,6 +66,10 @@ public sealed class ConsoleCommandTests : IDisposable
         Assert.True(seeded.ExitCode == 0, seeded.ToString());
         Assert.Contains("RightsDesk demo: 50 demands", seeded.Output, StringComparison.Ordinal);
         Assert.Contains("alice-cli legalReviewer rd_", seeded.Output, StringComparison.Ordinal);
+        // The portal: a verified official with recovery codes to try, and one reset and waiting for a call-back.
+        Assert.Contains("dana.whitfield@newark.fbi.gov official (verified)", seeded.Output, StringComparison.Ordinal);
+        Assert.Matches("recovery codes of dana.whitfield@newark.fbi.gov \\(type one in place of the code\\): ([a-z]+ ){4}[a-z]+;", seeded.Output);
+        Assert.Contains("k.brandt@polizei.bund.de official (authenticator reset; the new link is in the demo mailbox)", seeded.Output, StringComparison.Ordinal);
 
         var verified = await RunCli(["ledger", "verify", "--data-dir", _dir]);
         Assert.True(verified.ExitCode == 0, verified.ToString());

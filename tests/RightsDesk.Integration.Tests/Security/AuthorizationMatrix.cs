@@ -118,6 +118,7 @@ public static class AuthorizationMatrix
         ["GET /account/denied"] = Rule.For([.. StaffRoles, Official]).Answers(403).SignInRedirect(),
         // Without its one-time token the page says the link is not valid (404); the token is never part of the path.
         ["GET /account/enrol"] = Rule.Public.Answers(404),
+        ["GET /account/recovered"] = Rule.For([.. StaffRoles, Official]).SignInRedirect(),
 
         // The staff desk: staff only, each page by the permission behind it; a signed-out visitor is sent to sign in.
         // Officials are not staff: every desk page turns them away.

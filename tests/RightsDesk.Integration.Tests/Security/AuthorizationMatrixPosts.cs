@@ -59,6 +59,7 @@ public static class AuthorizationMatrixPosts
         ["POST /desk/officials/{userId:guid}?handler=Reject"] = Post.For(Intake, LegalReviewer),
         ["POST /desk/officials/{userId:guid}?handler=Suspend"] = Post.For(Intake, LegalReviewer),
         ["POST /desk/officials/{userId:guid}?handler=Flag"] = Post.For(Intake, LegalReviewer),
+        ["POST /desk/officials/{userId:guid}?handler=Reset"] = Post.For(Intake, LegalReviewer),
 
         // The at-risk registry: the human rights lead and incident responders.
         ["POST /desk/at-risk?handler=Add"] = Post.For(HumanRightsLead, IncidentResponder),

@@ -97,6 +97,8 @@ public abstract class DeskApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:AnonymousPerMinute", "100000");
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:LedgerPublicPerMinute", "100000");
+        builder.UseSetting("Portal:RegistrationsPerAddress", "100000");
+        builder.UseSetting("Portal:RegistrationsPerDomain", "100000");
         // The console gets warnings and errors only: a request's worth of Information lines per call slows the
         // larger suites (the authorisation matrix makes about a thousand calls) and buries what failed.
         builder.ConfigureLogging(l => Microsoft.Extensions.Logging.FilterLoggingBuilderExtensions.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(l, null, Microsoft.Extensions.Logging.LogLevel.Warning));

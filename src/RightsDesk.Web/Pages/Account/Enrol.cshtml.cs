@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using RightsDesk.Data.Accounts;
 using RightsDesk.Web.Accounts;
+using RightsDesk.Web.Portal;
 
 namespace RightsDesk.Web.Pages.Account;
 
@@ -14,7 +15,7 @@ namespace RightsDesk.Web.Pages.Account;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(AccountSetup.SignInRateLimit)]
-public sealed class EnrolModel(AccountService accounts) : PageModel
+public sealed class EnrolModel(AccountService accounts, PlatformName platform) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "token")] public string Secret { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
@@ -23,6 +24,11 @@ public sealed class EnrolModel(AccountService accounts) : PageModel
     public DeskUser? Account { get; private set; }
     public string FormattedSecret { get; private set; } = "";
     public string OtpAuthUri { get; private set; } = "";
+    /// <summary>The QR code of <see cref="OtpAuthUri"/>, an inline SVG made on the server.</summary>
+    public string QrSvg { get; private set; } = "";
+    public string Platform => platform.Value;
+    /// <summary>Shown once, right after enrolment; only their hashes are kept.</summary>
+    public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
     public List<string> Errors { get; } = [];
     public bool Done { get; private set; }
 
@@ -41,10 +47,13 @@ public sealed class EnrolModel(AccountService accounts) : PageModel
         }
         else
         {
-            var result = await accounts.CompleteEnrolmentAsync(Account!, Password ?? "", Code ?? "", ct);
+            var (result, codes) = await accounts.CompleteEnrolmentWithRecoveryAsync(Account!, Password ?? "", Code ?? "", ct);
             if (result.Succeeded)
             {
                 Done = true;
+                RecoveryCodes = codes;
+                // The codes are on this page only: no browser or proxy may keep a copy.
+                Response.Headers.CacheControl = "no-store";
                 return Page();
             }
 
@@ -65,8 +74,10 @@ public sealed class EnrolModel(AccountService accounts) : PageModel
         }
 
         var secret = await accounts.AuthenticatorSecretAsync(Account);
-        FormattedSecret = string.Join(' ', secret.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
-        OtpAuthUri = $"otpauth://totp/RightsDesk:{Uri.EscapeDataString(Account.Email ?? "")}?secret={secret}&issuer=RightsDesk&digits=6&period=30";
+        FormattedSecret = EnrolmentQr.Grouped(secret);
+        // The app lists the account under the platform's name, the name the official knows the portal by.
+        OtpAuthUri = EnrolmentQr.OtpAuthUri(platform.Value, Account.Email ?? "", secret);
+        QrSvg = EnrolmentQr.Svg(OtpAuthUri, $"QR code to add your {platform.Value} account to an authenticator app");
         return true;
     }
 }

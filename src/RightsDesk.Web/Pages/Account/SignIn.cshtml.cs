@@ -26,11 +26,13 @@ public sealed class SignInModel(DeskSignIn signIn, UserManager<DeskUser> users) 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var outcome = await signIn.SignInAsync(Email ?? "", Password ?? "", Code ?? "", ct);
-        if (outcome == SignInOutcome.SignedIn)
+        if (outcome is SignInOutcome.SignedIn or SignInOutcome.SignedInWithRecoveryCode)
         {
             // Only local return addresses: an open redirect would make the sign-in page a phishing tool.
             var home = (await users.FindByEmailAsync(Email!.Trim()))?.Kind == AccountKind.Official ? "/portal" : "/desk";
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : home);
+            var next = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : home;
+            // After a recovery code the person is told how many remain before going on.
+            return outcome is SignInOutcome.SignedInWithRecoveryCode ? LocalRedirect("/account/recovered?returnUrl=" + Uri.EscapeDataString(next)) : LocalRedirect(next);
         }
 
         // A locked account gets the same words as a wrong password: anything else would tell a guesser that the

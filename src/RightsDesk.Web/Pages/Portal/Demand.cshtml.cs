@@ -27,6 +27,8 @@ public sealed class DemandModel(PortalAccounts accounts, DemandCases demands, Cl
     public Demand Demand { get; private set; } = null!;
     public IReadOnlyList<ClarificationView> Questions { get; private set; } = [];
     public IReadOnlyList<ReleaseView> Releases { get; private set; } = [];
+    /// <summary>Only a verified account downloads (after an authenticator reset, not until the call-back is recorded again).</summary>
+    public bool CanDownload { get; private set; }
     public int Documents { get; private set; }
     /// <summary>The refusals by field, shown beside each field by the one form mechanism (the values come back through
     /// the bound properties).</summary>
@@ -73,7 +75,8 @@ public sealed class DemandModel(PortalAccounts accounts, DemandCases demands, Cl
         Record = record;
         Demand = demands.Sealing.Demand(record);
         Questions = await clarifications.ForDemandAsync(Id, ct);
-        Releases = await releases.ForDemandAsync(Id, official.User.Id, ct);
+        CanDownload = official.CanSubmit;
+        Releases = CanDownload ? await releases.ForDemandAsync(Id, official.User.Id, ct) : [];
         Documents = await db.Documents.CountAsync(d => d.DemandId == Id, ct);
         return true;
     }

@@ -23,6 +23,7 @@ public sealed class RegisterModel(OfficialRegistration registration) : PageModel
     public PostedForm Form { get; private set; } = PostedForm.Blank(Shape);
     public bool Sent { get; private set; }
     public string? Closed { get; private set; }
+    public RegistrationThrottledException? Throttled { get; private set; }
 
     public void OnGet()
     {
@@ -42,6 +43,11 @@ public sealed class RegisterModel(OfficialRegistration registration) : PageModel
         {
             f.Add(e);
             Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        catch (RegistrationThrottledException e)
+        {
+            Throttled = e;
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
         }
         catch (PortalClosedException e)
         {

@@ -14,7 +14,7 @@ namespace RightsDesk.Web.Pages.Desk.Officials;
 /// One official: contact (opening it is a ledger event), verification and flag record, and their demands. Those who
 /// read demands may look; only those with OfficialVerify may verify, reject, suspend or flag.
 /// </summary>
-public sealed class DetailModel(OfficialReview review) : PageModel
+public sealed class DetailModel(OfficialReview review, OfficialAuthenticatorResets resets) : PageModel
 {
     [FromRoute] public string UserId { get; set; } = "";
     [BindProperty] public string? NumberSource { get; set; }
@@ -25,6 +25,7 @@ public sealed class DetailModel(OfficialReview review) : PageModel
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public string? Flag { get; set; }
     [BindProperty] public string? FlagReason { get; set; }
+    [BindProperty] public string? ResetReason { get; set; }
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
 
     public OfficialDetail? Official { get; private set; }
@@ -43,6 +44,10 @@ public sealed class DetailModel(OfficialReview review) : PageModel
     public Task<IActionResult> OnPostRejectAsync(CancellationToken ct) => Act("rejected", () => review.RejectAsync(UserId, Reason, User.Actor(), ct), ct);
 
     public Task<IActionResult> OnPostSuspendAsync(CancellationToken ct) => Act("suspended", () => review.SuspendAsync(UserId, Reason, User.Actor(), ct), ct);
+
+    /// <summary>The link goes to the official's registered address through the outbox; this page never sees it.</summary>
+    public Task<IActionResult> OnPostResetAsync(CancellationToken ct) => Act("reset",
+        () => resets.ResetAsync(UserId, ResetReason, User.ToActor(), Request, ct), ct);
 
     // The form is read inside Act, after the permission check: someone who may not flag is told so, not how to fill in
     // the form.
@@ -69,6 +74,10 @@ public sealed class DetailModel(OfficialReview review) : PageModel
             Errors.Add(e);
         }
         catch (WorkflowException e)
+        {
+            Refused = e.Message;
+        }
+        catch (PortalClosedException e)
         {
             Refused = e.Message;
         }
