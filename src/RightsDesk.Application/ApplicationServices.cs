@@ -18,6 +18,7 @@ public static class ApplicationServices
         ArgumentNullException.ThrowIfNull(services);
         services.AddScoped<Data.Ledger.LedgerWriter>();
         services.AddScoped<AtRiskRegistry>();
+        services.AddScoped<Moderation.RecordDecisions>();
         services.AddScoped<DemandSealing>();
         services.AddScoped<DemandCases>();
         services.AddScoped<DemandDocuments>();

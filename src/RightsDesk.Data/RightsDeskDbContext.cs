@@ -9,6 +9,7 @@ using RightsDesk.Data.Deadlines;
 using RightsDesk.Data.Defenders;
 using RightsDesk.Data.Demands;
 using RightsDesk.Data.Ledger;
+using RightsDesk.Data.Moderation;
 using RightsDesk.Data.Notices;
 using RightsDesk.Data.Outbox;
 using RightsDesk.Data.Portal;
@@ -36,6 +37,7 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
     public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
     public DbSet<DeadlineRecord> Deadlines => Set<DeadlineRecord>();
     public DbSet<AtRiskRecord> AtRisk => Set<AtRiskRecord>();
+    public DbSet<ModerationDecisionRecord> ModerationDecisions => Set<ModerationDecisionRecord>();
     public DbSet<ApiTokenRecord> ApiTokens => Set<ApiTokenRecord>();
     public DbSet<LedgerEventRecord> LedgerEvents => Set<LedgerEventRecord>();
     public DbSet<TreeHeadRecord> TreeHeads => Set<TreeHeadRecord>();
@@ -180,6 +182,7 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
         });
         m.ApplyConfiguration(new OutboxRecordConfiguration());
         m.ApplyConfiguration(new DeadlineRecordConfiguration());
+        m.ApplyConfiguration(new ModerationDecisionRecordConfiguration());
         m.Entity<AtRiskRecord>(e =>
         {
             e.ToTable("at_risk");

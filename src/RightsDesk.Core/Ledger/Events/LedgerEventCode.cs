@@ -72,4 +72,10 @@ public enum LedgerEventCode
     OfficialRejected = 3252,
     OfficialFlagged = 3253,
     PolicyChanged = 3500,
+    /// <summary>A moderation decision from the platform was stored, with the ladder's rung, findings and action.</summary>
+    ModerationDecisionRecorded = 4000,
+    /// <summary>A person confirmed a measure the ladder held.</summary>
+    ModerationDecisionConfirmed = 4001,
+    /// <summary>A person lifted a measure, with a reason (hashed).</summary>
+    ModerationDecisionLifted = 4002,
 }
