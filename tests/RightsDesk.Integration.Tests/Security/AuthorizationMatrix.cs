@@ -84,6 +84,9 @@ public static class AuthorizationMatrix
         ["POST /api/v1/demands/{id:guid}/close"] = Rule.For(LegalReviewer, HumanRightsLead).Case(CaseRule.Contents).Body(Bodies.Json("{}")),
         ["POST /api/v1/demands/{id:guid}/letters"] = Rule.For(LegalReviewer, HumanRightsLead).Case(CaseRule.Contents).Body(Bodies.Json("{\"language\":\"en\"}")),
 
+        // Moderation decisions: the platform's systems and trust and safety staff report them.
+        ["POST /api/v1/moderation/decisions"] = Rule.For(TrustAndSafety, Platform).Body(Bodies.Json("{\"decisionVisibility\":[\"DECISION_VISIBILITY_CONTENT_LABELLED\"],\"decisionGround\":\"DECISION_GROUND_INCOMPATIBLE_CONTENT\",\"incompatibleContentGround\":\"Guideline 1\",\"contentType\":[\"CONTENT_TYPE_TEXT\"],\"category\":\"STATEMENT_CATEGORY_SCAMS_AND_FRAUD\",\"territorialScope\":[\"GLOBAL\"],\"contentDate\":\"2026-03-01\",\"applicationDate\":\"2026-03-02\",\"decisionFacts\":\"Matrix.\",\"sourceType\":\"SOURCE_VOLUNTARY\",\"automatedDetection\":\"No\",\"automatedDecision\":\"AUTOMATED_DECISION_NOT_AUTOMATED\",\"puid\":\"matrix-1\"}")),
+
         // The at-risk registry: the human rights lead and incident responders only.
         // No token reads the registry, whatever its role: it is read on the desk.
         ["GET /api/v1/at-risk/"] = Rule.For(),
