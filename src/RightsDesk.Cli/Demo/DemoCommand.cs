@@ -160,6 +160,7 @@ public static class DemoCommand
             }
         }
 
+        await ModerationDemo.SeedAsync(sp, platform, ct);
         return tokens;
     }
 

@@ -21,6 +21,8 @@ public sealed class ModerationDecisionRecord
     public string BodySha256 { get; set; } = "";
     public DateTimeOffset ReceivedAt { get; set; }
     public string SubmittedBy { get; set; } = "";
+    /// <summary>The reporter's actor id (a person's account or a machine's token): who may not review it.</summary>
+    public string SubmittedById { get; set; } = "";
     public string Category { get; set; } = "";
     public string DecisionGround { get; set; } = "";
     public string SourceType { get; set; } = "";
@@ -57,6 +59,7 @@ public sealed class ModerationDecisionRecordConfiguration : IEntityTypeConfigura
         builder.HasIndex(x => x.Puid).IsUnique();
         builder.Property(x => x.BodySha256).HasMaxLength(64);
         builder.Property(x => x.SubmittedBy).HasMaxLength(200);
+        builder.Property(x => x.SubmittedById).HasMaxLength(450);
         builder.Property(x => x.Category).HasMaxLength(80);
         builder.Property(x => x.DecisionGround).HasMaxLength(40);
         builder.Property(x => x.SourceType).HasMaxLength(40);

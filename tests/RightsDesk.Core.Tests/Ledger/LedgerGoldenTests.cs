@@ -157,6 +157,8 @@ public sealed class LedgerGoldenTests
             Typed(new ModerationDecisionConfirmed("suspend"), "tess@example.org", X.ToString())),
         ["ModerationDecisionLifted"] = ("""{"seq":41,"code":4002,"at":"2026-11-05T09:30:15.123Z","actor":"tess@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"reasonSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","rung":"terminate"}}""",
             Typed(new ModerationDecisionLifted("terminate", H), "tess@example.org", X.ToString())),
+        ["ModerationDecisionRead"] = ("""{"seq":41,"code":4003,"at":"2026-11-05T09:30:15.123Z","actor":"tess@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{}}""",
+            Typed(new ModerationDecisionRead(), "tess@example.org", X.ToString())),
     };
 
     /// <summary>Codes no release has written: there are no stored bytes to keep.</summary>

@@ -132,6 +132,8 @@ public static class AuthorizationMatrix
         ["GET /desk/demands/{id:guid}/release"] = Rule.For(LegalReviewer).Case(CaseRule.Contents).SignInRedirect(),
         ["GET /desk/demands/{id:guid}/notices"] = Rule.For(LegalReviewer, Approver, HumanRightsLead).Case(CaseRule.Contents).SignInRedirect(),
         ["GET /desk/notices"] = Rule.For(LegalReviewer, Approver, HumanRightsLead).SignInRedirect(),
+        ["GET /desk/moderation"] = Rule.For(TrustAndSafety).SignInRedirect(),
+        ["GET /desk/moderation/{id:guid}"] = Rule.For(TrustAndSafety).Object(ObjectKind.ModerationDecision).SignInRedirect(),
         ["GET /desk/outbox"] = Rule.For(LegalReviewer, Approver, HumanRightsLead).SignInRedirect(),
         ["GET /desk/officials"] = Rule.For(Readers).SignInRedirect(),
         ["GET /desk/officials/{userId:guid}"] = Rule.For(Readers).Object(ObjectKind.Official).SignInRedirect(),
@@ -190,6 +192,9 @@ public enum ObjectKind
 
     /// <summary>A signed tree head of the ledger ({id}).</summary>
     TreeHead,
+
+    /// <summary>A moderation decision ({id}), a fully automated suspension held for a person, reported by a machine.</summary>
+    ModerationDecision,
 }
 
 /// <summary>What anonymous callers get when a route is not public.</summary>

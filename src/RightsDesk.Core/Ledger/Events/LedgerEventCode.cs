@@ -78,4 +78,6 @@ public enum LedgerEventCode
     ModerationDecisionConfirmed = 4001,
     /// <summary>A person lifted a measure, with a reason (hashed).</summary>
     ModerationDecisionLifted = 4002,
+    /// <summary>Staff opened a moderation decision's sealed texts.</summary>
+    ModerationDecisionRead = 4003,
 }

@@ -34,3 +34,13 @@ public sealed record ModerationDecisionLifted(string Rung, string ReasonSha256) 
 
     public void Write(LedgerFields fields) => fields.Add("rung", Rung).Add("reasonSha256", ReasonSha256);
 }
+
+/// <summary>Staff opened a decision's sealed texts (facts, grounds, the account) on the desk.</summary>
+public sealed record ModerationDecisionRead : ILedgerEvent
+{
+    public LedgerEventCode Code => LedgerEventCode.ModerationDecisionRead;
+
+    public void Write(LedgerFields fields)
+    {
+    }
+}

@@ -1065,6 +1065,11 @@ namespace RightsDesk.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("SubmittedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("UserLanguage")
                         .IsRequired()
                         .HasMaxLength(10)

@@ -1050,6 +1050,11 @@ namespace RightsDesk.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubmittedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserLanguage")
                         .IsRequired()
                         .HasMaxLength(10)

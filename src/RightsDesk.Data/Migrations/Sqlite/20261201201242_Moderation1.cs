@@ -20,6 +20,7 @@ namespace RightsDesk.Data.Migrations.Sqlite
                     BodySha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SubmittedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     Category = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
                     DecisionGround = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     SourceType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),

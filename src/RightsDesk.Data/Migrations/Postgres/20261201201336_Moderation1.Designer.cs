@@ -12,7 +12,7 @@ using RightsDesk.Data;
 namespace RightsDesk.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRightsDeskDbContext))]
-    [Migration("20261201195328_Moderation1")]
+    [Migration("20261201201336_Moderation1")]
     partial class Moderation1
     {
         /// <inheritdoc />
@@ -1066,6 +1066,11 @@ namespace RightsDesk.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SubmittedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<string>("UserLanguage")
                         .IsRequired()

@@ -20,6 +20,7 @@ namespace RightsDesk.Data.Migrations.Postgres
                     BodySha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     SubmittedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SubmittedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
                     Category = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
                     DecisionGround = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     SourceType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),

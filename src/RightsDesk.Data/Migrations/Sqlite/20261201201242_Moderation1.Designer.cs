@@ -11,7 +11,7 @@ using RightsDesk.Data;
 namespace RightsDesk.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRightsDeskDbContext))]
-    [Migration("20261201195319_Moderation1")]
+    [Migration("20261201201242_Moderation1")]
     partial class Moderation1
     {
         /// <inheritdoc />
@@ -1050,6 +1050,11 @@ namespace RightsDesk.Data.Migrations.Sqlite
                     b.Property<string>("SubmittedBy")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserLanguage")
