@@ -19,6 +19,8 @@ public static class ApplicationServices
         services.AddScoped<Data.Ledger.LedgerWriter>();
         services.AddScoped<AtRiskRegistry>();
         services.AddScoped<AtRiskReindex>();
+        services.AddScoped<Moderation.RecordDecisions>();
+        services.AddScoped<Moderation.ModerationReview>();
         services.AddScoped<DemandSealing>();
         services.AddScoped<DemandCases>();
         services.AddScoped<DemandDocuments>();

@@ -9,6 +9,7 @@ using RightsDesk.Data.Deadlines;
 using RightsDesk.Data.Defenders;
 using RightsDesk.Data.Demands;
 using RightsDesk.Data.Ledger;
+using RightsDesk.Data.Moderation;
 using RightsDesk.Data.Notices;
 using RightsDesk.Data.Outbox;
 using RightsDesk.Data.Portal;
@@ -37,6 +38,7 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
     public DbSet<DeadlineRecord> Deadlines => Set<DeadlineRecord>();
     public DbSet<AtRiskPersonRecord> AtRiskPeople => Set<AtRiskPersonRecord>();
     public DbSet<AtRiskIdentifierRecord> AtRiskIdentifiers => Set<AtRiskIdentifierRecord>();
+    public DbSet<ModerationDecisionRecord> ModerationDecisions => Set<ModerationDecisionRecord>();
     public DbSet<ApiTokenRecord> ApiTokens => Set<ApiTokenRecord>();
     public DbSet<LedgerEventRecord> LedgerEvents => Set<LedgerEventRecord>();
     public DbSet<TreeHeadRecord> TreeHeads => Set<TreeHeadRecord>();
@@ -187,6 +189,7 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
         m.ApplyConfiguration(new AtRiskIdentifierRecordConfiguration());
         m.ApplyConfiguration(new RecoveryCodeRecordConfiguration());
         m.ApplyConfiguration(new RegistrationAttemptConfiguration());
+        m.ApplyConfiguration(new ModerationDecisionRecordConfiguration());
         m.Entity<ApiTokenRecord>(e =>
         {
             e.ToTable("api_tokens");

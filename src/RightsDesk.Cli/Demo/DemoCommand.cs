@@ -155,6 +155,7 @@ public static class DemoCommand
             }
         }
 
+        await ModerationDemo.SeedAsync(sp, platform, ct);
         return tokens;
     }
 

@@ -20,8 +20,10 @@ public sealed class PolicySet
         Dictionary<string, JurisdictionProfile> profiles,
         JurisdictionProfile fallback,
         IReadOnlyList<OffenceEntry> offences,
-        IReadOnlyDictionary<string, string> templates)
+        IReadOnlyDictionary<string, string> templates,
+        Moderation.ModerationPolicy? moderation)
     {
+        Moderation = moderation;
         Version = version;
         Operator = @operator;
         _profiles = profiles;
@@ -35,6 +37,9 @@ public sealed class PolicySet
     public JurisdictionProfile Default { get; }
     public IReadOnlyList<OffenceEntry> Offences { get; }
     public IReadOnlyCollection<JurisdictionProfile> Profiles => _profiles.Values;
+
+    /// <summary>The proportionality ladder (moderation.json); null in a policy directory without moderation.</summary>
+    public Moderation.ModerationPolicy? Moderation { get; }
 
     /// <summary>Template texts keyed by their path under templates/, e.g. "letters/en/comply.md".</summary>
     public IReadOnlyDictionary<string, string> Templates { get; }
@@ -97,7 +102,9 @@ public sealed class PolicySet
             .Where(f => f.Key.StartsWith("templates/", StringComparison.Ordinal))
             .ToDictionary(f => f.Key["templates/".Length..], f => f.Value, StringComparer.Ordinal);
 
-        return new PolicySet(version, op, profiles, fallback, offences, templates);
+        var moderation = files.ContainsKey("moderation.json") ? Deserialize<Moderation.ModerationPolicy>(files, "moderation.json") : null;
+        moderation?.Validate();
+        return new PolicySet(version, op, profiles, fallback, offences, templates, moderation);
     }
 
     private static List<OffenceEntry> ParseOffences(IReadOnlyDictionary<string, string> files)

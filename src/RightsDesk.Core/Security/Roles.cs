@@ -7,6 +7,7 @@ public enum Permission
     DemandCreate, DemandRead, DemandAssess, DemandDecide, DemandApprove, DemandFulfil, DemandReadRestricted,
     DocumentRead, NoticeRead, NoticeManage, AtRiskRead, AtRiskManage, LedgerRead, TokenManage,
     AccountManage, PolicyManage, OfficialVerify,
+    ModerationSubmit, ModerationRead, ModerationReview,
 }
 
 public static class Roles
@@ -32,11 +33,11 @@ public static class Roles
         [LegalReviewer] = [Permission.DemandCreate, Permission.DemandRead, Permission.OfficialVerify, Permission.DemandAssess, Permission.DemandDecide, Permission.DemandFulfil, Permission.DocumentRead, Permission.NoticeRead, Permission.NoticeManage],
         [Approver] = [Permission.DemandRead, Permission.DemandApprove, Permission.DocumentRead, Permission.NoticeRead],
         [HumanRightsLead] = [Permission.DemandRead, Permission.DemandAssess, Permission.DemandDecide, Permission.DemandApprove, Permission.DemandReadRestricted, Permission.DocumentRead, Permission.NoticeRead, Permission.NoticeManage, Permission.AtRiskRead, Permission.AtRiskManage],
-        [TrustAndSafety] = [Permission.DemandRead],
+        [TrustAndSafety] = [Permission.DemandRead, Permission.ModerationSubmit, Permission.ModerationRead, Permission.ModerationReview],
         [IncidentResponder] = [Permission.AtRiskRead, Permission.AtRiskManage],
         [Auditor] = [Permission.LedgerRead],
         [Admin] = [Permission.TokenManage, Permission.LedgerRead, Permission.AccountManage, Permission.PolicyManage],
-        [Platform] = [Permission.DemandCreate],
+        [Platform] = [Permission.DemandCreate, Permission.ModerationSubmit],
         // Officials reach the portal only; what they see there is limited to their own demands in the portal itself.
         [Official] = [],
     };
@@ -75,8 +76,9 @@ public static class Grants
         Permission.AtRiskRead, Permission.DemandReadRestricted,
     };
 
-    /// <summary>A machine submits demands and documents and reads the status of its own; it never decides or approves.</summary>
-    public static IReadOnlySet<Permission> Machine { get; } = new HashSet<Permission> { Permission.DemandCreate };
+    /// <summary>A machine submits demands and documents and reads the status of its own, and reports the platform's
+    /// moderation decisions; it never decides, approves or reviews.</summary>
+    public static IReadOnlySet<Permission> Machine { get; } = new HashSet<Permission> { Permission.DemandCreate, Permission.ModerationSubmit };
 
     /// <summary>The permissions an actor with <paramref name="role"/> has, through a token of <paramref name="token"/>
     /// kind or (null) through a signed-in session.</summary>

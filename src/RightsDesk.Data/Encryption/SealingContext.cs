@@ -11,6 +11,7 @@ public enum SealedKind
     Official,
     Session,
     Authenticator,
+    Moderation,
 }
 
 /// <summary>
@@ -46,6 +47,8 @@ public readonly record struct SealingContext
     public static SealingContext Clarification(Guid id, string field) => Named(SealedKind.Clarification, "clarifications", id.ToString("N"), field);
 
     public static SealingContext Official(string userId, string field) => Named(SealedKind.Official, "officials", userId, field);
+
+    public static SealingContext Moderation(Guid id, string field) => Named(SealedKind.Moderation, "moderation", id.ToString("N"), field);
 
     public static SealingContext Session(string sessionId) =>
         new(SealedKind.Session, Checked(sessionId), "ticket", "sessions.ticket:" + sessionId);

@@ -13,6 +13,7 @@ using RightsDesk.Web.Defenders;
 using RightsDesk.Web.Demands;
 using RightsDesk.Application.Fulfilment;
 using RightsDesk.Web.Ledger;
+using RightsDesk.Web.Moderation;
 using RightsDesk.Web.Notices;
 using RightsDesk.Web.Portal;
 using RightsDesk.Web.Public;
@@ -175,6 +176,7 @@ public static class RightsDeskWeb
         var api = app.MapGroup("/api/v1");
         api.MapDemandsApi();
         api.MapAtRiskApi();
+        api.MapModerationApi();
         api.MapNoticesApi();
         api.MapLedgerApi();
 

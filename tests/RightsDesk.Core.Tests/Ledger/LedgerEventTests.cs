@@ -60,6 +60,7 @@ public sealed class LedgerEventTests
     public void A_stored_code_this_build_does_not_know_is_named_by_its_number()
     {
         Assert.Equal("DemandCreated", LedgerCodeRanges.NameOf(1000));
-        Assert.Equal("4000", LedgerCodeRanges.NameOf(4000));
+        // The last code of the moderation range, which moderation leaves unassigned for this test.
+        Assert.Equal("4999", LedgerCodeRanges.NameOf(4999));
     }
 }

@@ -172,6 +172,18 @@ public sealed class LedgerGoldenTests
             Typed(new AtRiskRegistryRead(3, 7), "lead@example.org", null)),
         ["AtRiskEntryMigrated"] = ("""{"seq":41,"code":5005,"at":"2026-11-05T09:30:15.123Z","actor":"system","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"category":"journalist","kind":"handle"}}""",
             Typed(new AtRiskEntryMigrated("journalist", RightsDesk.Core.Defenders.IdentifierKind.Handle), "system", X.ToString())),
+        ["ModerationDecisionRecorded"] = ("""{"seq":41,"code":4000,"at":"2026-11-05T09:30:15.123Z","actor":"token:platform-sync","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"action":"hold","automated":"AUTOMATED_DECISION_FULLY","category":"STATEMENT_CATEGORY_VIOLENCE","demand":"3c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f","eea":"true","findings":"ladder.indefiniteAccountMeasure,ladder.automatedAccountMeasure","ground":"DECISION_GROUND_ILLEGAL_CONTENT","policyVersion":"2026.11-3f2a","rung":"suspend","source":"SOURCE_TYPE_OTHER_NOTIFICATION"}}""",
+            Typed(new ModerationDecisionRecorded("STATEMENT_CATEGORY_VIOLENCE", "DECISION_GROUND_ILLEGAL_CONTENT", "SOURCE_TYPE_OTHER_NOTIFICATION", "AUTOMATED_DECISION_FULLY", "suspend", "hold",
+                "ladder.indefiniteAccountMeasure,ladder.automatedAccountMeasure", true, "2026.11-3f2a", Y), "token:platform-sync", X.ToString())),
+        ["ModerationDecisionRecordedWithoutDemand"] = ("""{"seq":41,"code":4000,"at":"2026-11-05T09:30:15.123Z","actor":"token:platform-sync","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"action":"apply","automated":"AUTOMATED_DECISION_NOT_AUTOMATED","category":"STATEMENT_CATEGORY_SCAMS_AND_FRAUD","demand":null,"eea":"false","findings":"","ground":"DECISION_GROUND_INCOMPATIBLE_CONTENT","policyVersion":"2026.11-3f2a","rung":"remove","source":"SOURCE_VOLUNTARY"}}""",
+            Typed(new ModerationDecisionRecorded("STATEMENT_CATEGORY_SCAMS_AND_FRAUD", "DECISION_GROUND_INCOMPATIBLE_CONTENT", "SOURCE_VOLUNTARY", "AUTOMATED_DECISION_NOT_AUTOMATED", "remove", "apply",
+                "", false, "2026.11-3f2a", null), "token:platform-sync", X.ToString())),
+        ["ModerationDecisionConfirmed"] = ("""{"seq":41,"code":4001,"at":"2026-11-05T09:30:15.123Z","actor":"tess@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"rung":"suspend"}}""",
+            Typed(new ModerationDecisionConfirmed("suspend"), "tess@example.org", X.ToString())),
+        ["ModerationDecisionLifted"] = ("""{"seq":41,"code":4002,"at":"2026-11-05T09:30:15.123Z","actor":"tess@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"reasonSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","rung":"terminate"}}""",
+            Typed(new ModerationDecisionLifted("terminate", H), "tess@example.org", X.ToString())),
+        ["ModerationDecisionRead"] = ("""{"seq":41,"code":4003,"at":"2026-11-05T09:30:15.123Z","actor":"tess@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{}}""",
+            Typed(new ModerationDecisionRead(), "tess@example.org", X.ToString())),
     };
 
     /// <summary>Codes no release has written: there are no stored bytes to keep.</summary>

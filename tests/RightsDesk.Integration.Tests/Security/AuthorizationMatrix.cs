@@ -84,6 +84,9 @@ public static class AuthorizationMatrix
         ["POST /api/v1/demands/{id:guid}/close"] = Rule.For(LegalReviewer, HumanRightsLead).Case(CaseRule.Contents).Body(Bodies.Json("{}")),
         ["POST /api/v1/demands/{id:guid}/letters"] = Rule.For(LegalReviewer, HumanRightsLead).Case(CaseRule.Contents).Body(Bodies.Json("{\"language\":\"en\"}")),
 
+        // Moderation decisions: the platform's systems and trust and safety staff report them.
+        ["POST /api/v1/moderation/decisions"] = Rule.For(TrustAndSafety, Platform).Body(Bodies.Json("{\"decisionVisibility\":[\"DECISION_VISIBILITY_CONTENT_LABELLED\"],\"decisionGround\":\"DECISION_GROUND_INCOMPATIBLE_CONTENT\",\"incompatibleContentGround\":\"Guideline 1\",\"contentType\":[\"CONTENT_TYPE_TEXT\"],\"category\":\"STATEMENT_CATEGORY_SCAMS_AND_FRAUD\",\"territorialScope\":[\"GLOBAL\"],\"contentDate\":\"2026-03-01\",\"applicationDate\":\"2026-03-02\",\"decisionFacts\":\"Matrix.\",\"sourceType\":\"SOURCE_VOLUNTARY\",\"automatedDetection\":\"No\",\"automatedDecision\":\"AUTOMATED_DECISION_NOT_AUTOMATED\",\"puid\":\"matrix-1\"}")),
+
         // The at-risk registry: the human rights lead and incident responders only.
         // No token reads the registry, whatever its role: it is read on the desk.
         ["GET /api/v1/at-risk/"] = Rule.For(),
@@ -132,6 +135,8 @@ public static class AuthorizationMatrix
         ["GET /desk/demands/{id:guid}/release"] = Rule.For(LegalReviewer).Case(CaseRule.Contents).SignInRedirect(),
         ["GET /desk/demands/{id:guid}/notices"] = Rule.For(LegalReviewer, Approver, HumanRightsLead).Case(CaseRule.Contents).SignInRedirect(),
         ["GET /desk/notices"] = Rule.For(LegalReviewer, Approver, HumanRightsLead).SignInRedirect(),
+        ["GET /desk/moderation"] = Rule.For(TrustAndSafety).SignInRedirect(),
+        ["GET /desk/moderation/{id:guid}"] = Rule.For(TrustAndSafety).Object(ObjectKind.ModerationDecision).SignInRedirect(),
         ["GET /desk/outbox"] = Rule.For(LegalReviewer, Approver, HumanRightsLead).SignInRedirect(),
         ["GET /desk/officials"] = Rule.For(Readers).SignInRedirect(),
         ["GET /desk/officials/{userId:guid}"] = Rule.For(Readers).Object(ObjectKind.Official).SignInRedirect(),
@@ -190,6 +195,9 @@ public enum ObjectKind
 
     /// <summary>A signed tree head of the ledger ({id}).</summary>
     TreeHead,
+
+    /// <summary>A moderation decision ({id}), a fully automated suspension held for a person, reported by a machine.</summary>
+    ModerationDecision,
 }
 
 /// <summary>What anonymous callers get when a route is not public.</summary>

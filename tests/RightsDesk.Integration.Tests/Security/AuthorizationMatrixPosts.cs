@@ -76,6 +76,10 @@ public static class AuthorizationMatrixPosts
         ["POST /desk/admin/tokens?handler=Revoke"] = Post.For(Admin).Object(ObjectKind.ApiToken, "id"),
         ["POST /desk/admin/policy"] = Post.For(Admin),
 
+        // Moderation review: trust and safety staff confirm a held measure or lift one.
+        ["POST /desk/moderation?handler=Confirm"] = Post.For(TrustAndSafety).Object(ObjectKind.ModerationDecision, "decisionId"),
+        ["POST /desk/moderation?handler=Lift"] = Post.For(TrustAndSafety).Object(ObjectKind.ModerationDecision, "decisionId"),
+
         // The outbox: those who manage notices retry a dead letter or cancel a message, with a reason.
         ["POST /desk/outbox?handler=Retry"] = Post.For(LegalReviewer, HumanRightsLead),
         ["POST /desk/outbox?handler=Cancel"] = Post.For(LegalReviewer, HumanRightsLead),

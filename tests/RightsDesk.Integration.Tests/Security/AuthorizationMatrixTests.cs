@@ -348,6 +348,9 @@ public sealed partial class AuthorizationMatrixTests(SqliteDeskApp app) : IClass
                 case ObjectKind.TreeHead:
                     id = (await sp.GetRequiredService<TreeHeadService>().IssueAsync(Someone, onlyIfGrown: false, default))!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     break;
+                case ObjectKind.ModerationDecision:
+                    id = await Support.ModerationSupport.HeldDecisionAsync(sp);
+                    break;
                 default:
                     throw new InvalidOperationException($"No way to make a {kind}: add one to AuthorizationMatrixTests.FreshId.");
             }

@@ -194,7 +194,8 @@ public abstract class KeyRotationTests<TApp> : IAsyncLifetime where TApp : DeskA
             all.AddRange(await db.Officials.Select(x => x.WrappedKey).ToListAsync());
             all.AddRange(await db.Clarifications.Select(x => x.WrappedKey).ToListAsync());
             all.AddRange(await db.Sessions.Select(x => x.WrappedKey).ToListAsync());
-            Assert.Equal(7, KeyRotation.Tables(db).Count);
+            all.AddRange(await db.ModerationDecisions.Select(x => x.WrappedKey).ToListAsync());
+            Assert.Equal(8, KeyRotation.Tables(db).Count);
         });
         return all;
     }

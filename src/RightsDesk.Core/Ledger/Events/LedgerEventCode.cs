@@ -77,6 +77,14 @@ public enum LedgerEventCode
     OfficialFlagged = 3253,
     OfficialAuthenticatorReset = 3254,
     PolicyChanged = 3500,
+    /// <summary>A moderation decision from the platform was stored, with the ladder's rung, findings and action.</summary>
+    ModerationDecisionRecorded = 4000,
+    /// <summary>A person confirmed a measure the ladder held.</summary>
+    ModerationDecisionConfirmed = 4001,
+    /// <summary>A person lifted a measure, with a reason (hashed).</summary>
+    ModerationDecisionLifted = 4002,
+    /// <summary>Staff opened a moderation decision's sealed texts.</summary>
+    ModerationDecisionRead = 4003,
     AtRiskPersonProposed = 5000,
     AtRiskPersonApproved = 5001,
     AtRiskRemovalProposed = 5002,

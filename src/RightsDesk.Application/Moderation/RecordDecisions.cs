@@ -1,0 +1,142 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using RightsDesk.Application.Common;
+using RightsDesk.Application.Policy;
+using RightsDesk.Core;
+using RightsDesk.Core.Cases;
+using RightsDesk.Core.Common;
+using RightsDesk.Core.Demands;
+using RightsDesk.Core.Ledger.Events;
+using RightsDesk.Core.Moderation;
+using RightsDesk.Data;
+using RightsDesk.Data.Encryption;
+using RightsDesk.Data.Ledger;
+using RightsDesk.Data.Moderation;
+
+namespace RightsDesk.Application.Moderation;
+
+public enum DecisionStatus { Created, Existing, Refused }
+
+/// <summary>What became of one item: stored now, stored before with the same body, or refused with its errors.</summary>
+public sealed record DecisionResult(int Index, string? Puid, DecisionStatus Status, ModerationAction Action, IReadOnlyList<FieldError> Errors);
+
+/// <summary>
+/// Stores the moderation decisions a platform reports, each placed on the proportionality ladder. Idempotent by
+/// puid: the same decision again is <see cref="DecisionStatus.Existing"/> with the answer it had; another body under a
+/// known puid is refused, since the first one may already have been applied and published.
+/// </summary>
+public sealed class RecordDecisions(RightsDeskDbContext db, FieldCipher cipher, LedgerWriter ledger, PolicyProvider policies, TimeProvider clock)
+{
+    public const string AccountIndexPurpose = "moderationAccount";
+
+    /// <param name="Items">the items as read.</param>
+    /// <param name="Batch">whether they came as <c>{"decisions":[...]}</c> (their paths then start decisions[i]).</param>
+    /// <param name="SentPuids">each item's puid as sent, when it was a string, so a refused item is named too.</param>
+    public sealed record Request(IReadOnlyList<BatchItem<ModerationDecision>> Items, bool Batch, IReadOnlyList<string?> SentPuids, Actor Actor);
+
+    public async Task<IReadOnlyList<DecisionResult>> RunAsync(Request request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (items, actor) = (request.Items, request.Actor);
+        var policy = policies.Current;
+        var ladder = policy.Moderation ?? throw new InvalidOperationException("The policy has no moderation.json: decisions cannot be placed on the ladder.");
+        var accepted = items.Where(i => i.Accepted).Select(i => i.Value!).ToList();
+        var puids = accepted.Select(d => d.Puid).Distinct(StringComparer.Ordinal).ToList();
+        var known = (await db.ModerationDecisions.AsNoTracking().Where(r => puids.Contains(r.Puid))
+            .Select(r => new { r.Puid, r.BodySha256, r.Action }).ToListAsync(ct))
+            .ToDictionary(r => r.Puid, r => (r.BodySha256, r.Action), StringComparer.Ordinal);
+        var demandIds = accepted.Select(d => d.DemandId).OfType<Guid>().Distinct().ToList();
+        var demands = (await db.Demands.AsNoTracking().Where(d => demandIds.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct)).ToHashSet();
+
+        var now = clock.GetUtcNow();
+        var results = new List<DecisionResult>(items.Count);
+        foreach (var item in items)
+        {
+            if (!item.Accepted)
+            {
+                results.Add(Refused(item.Index, request.SentPuids.ElementAtOrDefault(item.Index), item.Errors));
+                continue;
+            }
+
+            var d = item.Value!;
+            var prefix = request.Batch ? StrictJson.Item("decisions", item.Index) : "";
+            var hash = BodyHash(d);
+            if (known.TryGetValue(d.Puid, out var stored))
+            {
+                results.Add(stored.BodySha256 == hash
+                    ? new DecisionResult(item.Index, d.Puid, DecisionStatus.Existing, stored.Action, [])
+                    : Refused(item.Index, d.Puid, [new FieldError(StrictJson.Member(prefix, "puid"), "A different decision is already stored under this puid; a changed decision needs a new puid.")]));
+                continue;
+            }
+
+            if (d.DemandId is { } demandId && !demands.Contains(demandId))
+            {
+                results.Add(Refused(item.Index, d.Puid, [new FieldError(StrictJson.Member(prefix, "demandId"), "No demand with this id.")]));
+                continue;
+            }
+
+            var review = ProportionalityReview.Review(d, ladder, policy.Version);
+            Store(d, hash, review, actor, now);
+            known[d.Puid] = (hash, review.Action);
+            results.Add(new DecisionResult(item.Index, d.Puid, DecisionStatus.Created, review.Action, []));
+        }
+
+        try
+        {
+            await ledger.SaveAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two requests stored the same puid at once: the unique index let one win. Nothing of this one was saved.
+            throw new ConflictException("Another request stored one of these puids at the same moment; send the batch again (stored decisions answer 'existing').");
+        }
+
+        return results;
+    }
+
+    private void Store(ModerationDecision d, string hash, ProportionalityResult review, Actor actor, DateTimeOffset now)
+    {
+        var (dek, wrapped) = cipher.NewDataKey();
+        var record = new ModerationDecisionRecord
+        {
+            Id = Guid.CreateVersion7(now),
+            Puid = d.Puid,
+            BodySha256 = hash,
+            ReceivedAt = now,
+            SubmittedBy = actor.LedgerName,
+            SubmittedById = actor.Id,
+            Category = d.Category,
+            DecisionGround = d.DecisionGround,
+            SourceType = d.SourceType,
+            AutomatedDecision = d.AutomatedDecision,
+            Rung = review.Rung,
+            DefaultRung = review.Default,
+            Action = review.Action,
+            State = review.Action == ModerationAction.Hold ? ModerationState.Held : ModerationState.Active,
+            Findings = string.Join(",", review.Findings.Select(f => f.Code)),
+            PolicyVersion = review.PolicyVersion,
+            ApplicationDate = d.ApplicationDate,
+            EndsOn = review.EndsOn,
+            ReviewDue = review.ReviewDue,
+            ReachesEea = d.ReachesEea,
+            DemandId = d.DemandId,
+            UserLanguage = d.UserLanguage,
+            AccountIndex = d.Account is null ? null : cipher.BlindIndex(AccountIndexPurpose, Identifiers.Canonical(TargetType.Account, d.Account)),
+            WrappedKey = wrapped,
+        };
+        record.SealedDecision = cipher.Encrypt(dek, JsonSerializer.Serialize(d, JsonNames.Options), SealingContext.Moderation(record.Id, "decision"));
+        db.ModerationDecisions.Add(record);
+        ledger.Record(new ModerationDecisionRecorded(d.Category, d.DecisionGround, d.SourceType, d.AutomatedDecision, JsonNames.Of(review.Rung),
+            JsonNames.Of(review.Action), record.Findings, d.ReachesEea, review.PolicyVersion, d.DemandId), actor, record.Id.ToString());
+    }
+
+    /// <summary>The decision as read, serialised in one fixed order: key order and spacing do not make a new body.</summary>
+    public static string BodyHash(ModerationDecision d) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(d, JsonNames.Options))));
+
+    private static DecisionResult Refused(int index, string? puid, IReadOnlyList<FieldError> errors) =>
+        // A refused measure is not applied: hold is the answer that cannot do harm.
+        new(index, puid, DecisionStatus.Refused, ModerationAction.Hold, errors);
+}

@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RightsDesk.Application.Moderation;
+using RightsDesk.Core;
+using RightsDesk.Core.Moderation;
+using RightsDesk.Core.Security;
+using RightsDesk.Web.Security;
+
+namespace RightsDesk.Web.Moderation;
+
+/// <summary>One refused field of one item.</summary>
+public sealed record DecisionErrorView(string Path, string Message);
+
+/// <summary>What became of one item. <c>status</c>: created, existing or refused; <c>action</c>: apply the measure
+/// now, or hold it until a person on the desk confirms it (a refused item is always hold).</summary>
+public sealed record DecisionResultView(int Index, string? Puid, DecisionStatus Status, ModerationAction Action, IReadOnlyList<DecisionErrorView> Errors);
+
+public sealed record DecisionResultsView(IReadOnlyList<DecisionResultView> Results);
+
+/// <summary>/api/v1/moderation: the platform's moderation decisions, in the Transparency Database's vocabulary.</summary>
+public static class ModerationApi
+{
+    public static RouteGroupBuilder MapModerationApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/moderation").WithTags("Moderation");
+        g.MapPost("/decisions", Record).RequirePermission(Permission.ModerationSubmit).DisableAntiforgery()
+            .Accepts<ModerationDecision>("application/json")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Report one moderation decision, or { \"decisions\": [...] } of up to 1,000. Fields and values are the DSA Transparency Database's (camelCase names, values verbatim), plus demandId, userLanguage and account. Good items are stored and bad ones refused, each with its errors by path; the same decision again is 'existing', another body under a known puid is refused. 'action' says whether to apply the measure now or hold it for a person.");
+        return api;
+    }
+
+    private static async Task<Ok<DecisionResultsView>> Record(HttpRequest request, ClaimsPrincipal user, RecordDecisions record, CancellationToken ct)
+    {
+        if (request.ContentType is null || !request.ContentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ValidationFailedException([new FieldError("$", "Send the decisions as application/json.")]);
+        }
+
+        var body = await ReadLimitedAsync(request.Body, ModerationDecisionReader.MaxBodyBytes, ct);
+        using var doc = StrictJson.Parse(body, ModerationDecisionReader.MaxBodyBytes,
+            $"The body is larger than {ModerationDecisionReader.MaxBodyBytes / (1024 * 1024)} MB; send the decisions in smaller batches.");
+        var root = doc.RootElement;
+        var items = ModerationDecisionReader.ReadBody(root);
+        var batch = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("decisions", out _);
+        var sent = batch
+            ? root.GetProperty("decisions").EnumerateArray().Select(SentPuid).ToList()
+            : [SentPuid(root)];
+        var results = await record.RunAsync(new RecordDecisions.Request(items, batch, sent, user.ToActor()), ct);
+        return TypedResults.Ok(new DecisionResultsView(results
+            .Select(r => new DecisionResultView(r.Index, r.Puid, r.Status, r.Action, r.Errors.Select(e => new DecisionErrorView(e.Field, e.Message)).ToList()))
+            .ToList()));
+    }
+
+    private static string? SentPuid(JsonElement item) =>
+        item.ValueKind == JsonValueKind.Object && item.TryGetProperty("puid", out var p) && p.ValueKind == JsonValueKind.String && p.GetString()!.Length <= 500
+            ? p.GetString()
+            : null;
+
+    /// <summary>Reads at most one byte past the limit, so an oversized body is refused without being held whole.</summary>
+    private static async Task<byte[]> ReadLimitedAsync(Stream source, int limit, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await source.ReadAsync(chunk, ct)) > 0)
+        {
+            await buffer.WriteAsync(chunk.AsMemory(0, read), ct);
+            if (buffer.Length > limit)
+            {
+                break;
+            }
+        }
+
+        return buffer.ToArray();
+    }
+}
