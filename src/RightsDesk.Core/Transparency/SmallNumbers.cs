@@ -42,7 +42,12 @@ public static class SmallNumbers
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(relations);
         ArgumentNullException.ThrowIfNull(published);
-        ArgumentOutOfRangeException.ThrowIfLessThan(threshold, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(threshold);
+        if (threshold == 0)
+        {
+            return values.ToDictionary(v => v.Key, v => new Band(v.Value, v.Value));
+        }
+
         var level = values.Keys.ToDictionary(c => c, _ => 0);
         var byCell = new Dictionary<Cell, List<CellRelation>>();
         foreach (var r in relations)
@@ -63,16 +68,7 @@ public static class SmallNumbers
                 return bands.Where(b => values.ContainsKey(b.Key)).ToDictionary(b => b.Key, b => b.Value);
             }
 
-            var candidates = (byCell.TryGetValue(exposed, out var rs) ? rs : [])
-                .SelectMany(r => r.Parts.Append(r.Total))
-                .Where(c => level.TryGetValue(c, out var l) && l < MaxLevel && values[c] != 0)
-                .Distinct()
-                .OrderBy(c => level[c])
-                .ThenBy(c => relations.Any(r => r.Total == c) ? 0 : 1)
-                .ThenBy(c => values[c])
-                .ThenBy(c => c.ToString(), StringComparer.Ordinal)
-                .ToList();
-            var widen = candidates.FirstOrDefault(c => c != exposed) ?? candidates.FirstOrDefault();
+            var widen = Complement(exposed, byCell, level, values);
             if (widen is null)
             {
                 // Nothing left to widen: every figure near it is already published or at its widest.
@@ -85,8 +81,43 @@ public static class SmallNumbers
         throw new InvalidOperationException("Small-number protection did not settle.");
     }
 
-    /// <summary>The protected cells an attacker can narrow: a new figure from 1 to the threshold, or a published one
-    /// whose band reaches into that range, whose feasible interval no longer covers every small value it might be.</summary>
+    /// <summary>
+    /// The figure to widen for an exposed cell: the nearest one along the sums (a sibling or total first, then the
+    /// figures those take part in), least widened first, a total before a part, the smallest count before a larger
+    /// one (it costs the reader least). The exposed cell itself is widened only when nothing near it can be.
+    /// </summary>
+    private static Cell? Complement(Cell exposed, Dictionary<Cell, List<CellRelation>> byCell, Dictionary<Cell, int> level, IReadOnlyDictionary<Cell, long> values)
+    {
+        bool Widenable(Cell c) => level.TryGetValue(c, out var l) && l < MaxLevel && values[c] != 0;
+        var seen = new HashSet<Cell> { exposed };
+        var frontier = new List<Cell> { exposed };
+        while (frontier.Count > 0)
+        {
+            var next = frontier.SelectMany(c => byCell.TryGetValue(c, out var rs) ? rs : [])
+                .SelectMany(r => r.Parts.Append(r.Total))
+                .Where(seen.Add)
+                .ToList();
+            var pick = next.Where(Widenable)
+                .OrderBy(c => level[c])
+                .ThenBy(c => byCell[c].Any(r => r.Total == c) ? 0 : 1)
+                .ThenBy(c => values[c])
+                .ThenBy(c => c.ToString(), StringComparer.Ordinal)
+                .FirstOrDefault();
+            if (pick is not null)
+            {
+                return pick;
+            }
+
+            frontier = next;
+        }
+
+        return Widenable(exposed) ? exposed : null;
+    }
+
+    /// <summary>The protected cells an attacker can narrow: a new figure from 1 to the threshold (or, when the true
+    /// values are not given, a published band reaching into that range) whose feasible interval holds fewer than
+    /// threshold values. (A total of two small cells is at least 2 whatever is published; what must stay unknown is
+    /// which of the threshold-many values it is.)</summary>
     public static IEnumerable<Cell> Exposed(
         IReadOnlyDictionary<Cell, Band> bands, IReadOnlyList<CellRelation> relations, int threshold,
         IReadOnlyDictionary<Cell, long>? values = null)
@@ -98,7 +129,7 @@ public static class SmallNumbers
             var isProtected = values is not null && values.TryGetValue(cell, out var v)
                 ? v >= 1 && v <= threshold
                 : !band.Exact && band.Low <= threshold && band.High >= 1;
-            if (isProtected && !feasible[cell].Covers(Math.Max(1, band.Low), Math.Min(threshold, band.High)))
+            if (isProtected && feasible[cell].High - feasible[cell].Low + 1 < threshold)
             {
                 yield return cell;
             }
