@@ -43,6 +43,7 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
     public DbSet<ClarificationRecord> Clarifications => Set<ClarificationRecord>();
     public DbSet<PackageReleaseRecord> PackageReleases => Set<PackageReleaseRecord>();
     public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
+    public DbSet<Transparency.TransparencyReportRecord> TransparencyReports => Set<Transparency.TransparencyReportRecord>();
 
     public abstract DatabaseEngine Engine { get; }
 
@@ -180,6 +181,7 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
         });
         m.ApplyConfiguration(new OutboxRecordConfiguration());
         m.ApplyConfiguration(new DeadlineRecordConfiguration());
+        m.ApplyConfiguration(new Transparency.TransparencyReportConfiguration());
         m.Entity<AtRiskRecord>(e =>
         {
             e.ToTable("at_risk");

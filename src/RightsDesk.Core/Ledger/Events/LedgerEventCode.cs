@@ -72,4 +72,6 @@ public enum LedgerEventCode
     OfficialRejected = 3252,
     OfficialFlagged = 3253,
     PolicyChanged = 3500,
+    /// <summary>A version of a transparency report was published: its tree head, parameters, records root and file hashes.</summary>
+    TransparencyReportPublished = 6000,
 }
