@@ -38,21 +38,21 @@ public sealed class TransparencyReportRecord
 
 public sealed class TransparencyReportConfiguration : IEntityTypeConfiguration<TransparencyReportRecord>
 {
-    public void Configure(EntityTypeBuilder<TransparencyReportRecord> e)
+    public void Configure(EntityTypeBuilder<TransparencyReportRecord> builder)
     {
-        ArgumentNullException.ThrowIfNull(e);
-        e.ToTable("transparency_reports");
-        e.HasKey(x => x.Id);
-        e.Property(x => x.Period).HasMaxLength(7);
-        e.Property(x => x.PublishedBy).HasMaxLength(200);
-        e.Property(x => x.PolicyVersion).HasMaxLength(80);
-        e.Property(x => x.ParametersSha256).HasMaxLength(64);
-        e.Property(x => x.TreeRoot).HasMaxLength(64);
-        e.Property(x => x.TreeSignature).HasMaxLength(200);
-        e.Property(x => x.TreeKeyId).HasMaxLength(64);
-        e.Property(x => x.RecordsRoot).HasMaxLength(64);
-        e.Property(x => x.FiguresSha256).HasMaxLength(64);
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.ToTable("transparency_reports");
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Period).HasMaxLength(7);
+        builder.Property(x => x.PublishedBy).HasMaxLength(200);
+        builder.Property(x => x.PolicyVersion).HasMaxLength(80);
+        builder.Property(x => x.ParametersSha256).HasMaxLength(64);
+        builder.Property(x => x.TreeRoot).HasMaxLength(64);
+        builder.Property(x => x.TreeSignature).HasMaxLength(200);
+        builder.Property(x => x.TreeKeyId).HasMaxLength(64);
+        builder.Property(x => x.RecordsRoot).HasMaxLength(64);
+        builder.Property(x => x.FiguresSha256).HasMaxLength(64);
         // Two publishers racing for the same next version: one wins, the other retries with the one after.
-        e.HasIndex(x => new { x.Period, x.Version }).IsUnique();
+        builder.HasIndex(x => new { x.Period, x.Version }).IsUnique();
     }
 }
