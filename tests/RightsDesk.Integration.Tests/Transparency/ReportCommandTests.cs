@@ -97,6 +97,16 @@ public abstract class ReportCommandTests<TApp> : IAsyncLifetime where TApp : Des
         Assert.Equal(header, columns);
         Assert.True((await Verify(app)).ExitCode == 0);
 
+        // The public page shows it with a chart drawn on the server, and serves the same bytes the ledger names.
+        var anonymous = app.CreateClient();
+        var page = await anonymous.GetStringAsync("/en/transparency");
+        Assert.Contains("2026-H1", page, StringComparison.Ordinal);
+        Assert.Contains("<svg", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
+        var served = await anonymous.GetByteArrayAsync("/transparency/files/2026-H1/1/report.csv");
+        Assert.Equal(fields.RootElement.GetProperty("file:report.csv").GetString(), Convert.ToHexStringLower(SHA256.HashData(served)));
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/transparency/files/2026-H1/1/keys.json")).StatusCode);
+
         // The same figures again: still version 1. A new demand changes them: version 2 says what changed; 1 stays.
         var again = await RunCli(["report", "--period", "2026-H1", "--out", dir, .. Store(app)]);
         Assert.Contains("version: 1 (unchanged", again.Output, StringComparison.Ordinal);
@@ -107,6 +117,8 @@ public abstract class ReportCommandTests<TApp> : IAsyncLifetime where TApp : Des
         var v2 = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(app.Dir, "report-h1-v2", "report.json")))!;
         Assert.NotEmpty(v2["changes"]!.AsArray());
         Assert.Equal(2, (await Events()).Count);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/transparency/files/2026-H1/1/report.json")).StatusCode);
+        Assert.Contains("What this version corrects", await anonymous.GetStringAsync("/en/transparency?period=2026-H1"), StringComparison.Ordinal);
         await app.InScope(async sp => Assert.Equal([1, 2], await sp.GetRequiredService<RightsDeskDbContext>().TransparencyReports
             .Where(r => r.Period == "2026-H1").OrderBy(r => r.Version).Select(r => r.Version).ToListAsync()));
     }
