@@ -60,6 +60,10 @@ public static class ApplicationServices
         services.AddScoped<NoticePlanner>();
         services.AddScoped<NoticeJob>();
         services.AddScoped<NoticeBoard>();
+        services.AddScoped<Transparency.ITransparencySource, Transparency.DemandTransparencySource>();
+        services.AddScoped<Transparency.ITransparencySource, Transparency.NoticeTransparencySource>();
+        services.AddScoped<Transparency.PublishReport>();
+        services.AddScoped<Transparency.ReportOutput>();
 
         services.TryAddSingleton(new DeadlineOptions());
         services.AddScoped<Deadlines.Deadlines>();

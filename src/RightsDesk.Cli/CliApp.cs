@@ -27,6 +27,7 @@ public static class CliApp
         ledger.Subcommands.Add(LedgerVerifyCommand.Create());
 
         root.Subcommands.Add(ledger);
+        root.Subcommands.Add(Commands.Transparency.ReportCommand.Create());
         root.Subcommands.Add(BenchCommands.Create(LedgerBench.Create(), ListBench.Create()));
         return root;
     }

@@ -48,6 +48,7 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
     public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
     public DbSet<RecoveryCodeRecord> RecoveryCodes => Set<RecoveryCodeRecord>();
     public DbSet<RegistrationAttempt> RegistrationAttempts => Set<RegistrationAttempt>();
+    public DbSet<Transparency.TransparencyReportRecord> TransparencyReports => Set<Transparency.TransparencyReportRecord>();
 
     public abstract DatabaseEngine Engine { get; }
 
@@ -190,6 +191,7 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
         m.ApplyConfiguration(new RecoveryCodeRecordConfiguration());
         m.ApplyConfiguration(new RegistrationAttemptConfiguration());
         m.ApplyConfiguration(new ModerationDecisionRecordConfiguration());
+        m.ApplyConfiguration(new Transparency.TransparencyReportConfiguration());
         m.Entity<ApiTokenRecord>(e =>
         {
             e.ToTable("api_tokens");

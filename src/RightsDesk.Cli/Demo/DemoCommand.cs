@@ -65,6 +65,7 @@ public static class DemoCommand
                     var people = await DemoAccounts.CreateAsync(scope.ServiceProvider, ct);
                     var tokens = await SeedAsync(scope.ServiceProvider, data, ct);
                     var officials = await PortalDemo.SeedAsync(scope.ServiceProvider, url, ct);
+                    await TransparencyDemo.PublishAsync(scope.ServiceProvider, ct);
                     await WritePrivateAsync(Path.Combine(data, "demo-tokens.txt"), string.Join("\n", tokens.Select(t => $"{t.Name}\t{t.Role}\t{t.Secret}")) + "\n", ct);
                     await WritePrivateAsync(Path.Combine(data, "demo-accounts.txt"), string.Join("\n", people.Select(p => $"{p.Email}\t{p.Role}\t{p.Password}\t{p.TotpSecret}").Concat(officials)) + "\n", ct);
                 }

@@ -124,4 +124,9 @@ public sealed record OperatorSettings
     public required IReadOnlyList<string> FreeMailDomains { get; init; }
     public string EscalationRole { get; init; } = "humanRightsLead";
     public string? ContactEmail { get; init; }
+    /// <summary>How the platform's own transparency reports treat small numbers.</summary>
+    public TransparencyRules Transparency { get; init; } = new();
 }
+
+/// <param name="SmallNumberThreshold">Counts from 1 to this are published as a band (0 publishes every count exactly).</param>
+public sealed record TransparencyRules(int SmallNumberThreshold = Transparency.SmallNumbers.DefaultThreshold);

@@ -181,6 +181,7 @@ public static class RightsDeskWeb
         api.MapLedgerApi();
 
         app.MapRazorPages();
+        Transparency.TransparencyFiles.MapTransparencyFiles(app);
         app.MapRobots();
         app.MapNotFoundFallback();
     }

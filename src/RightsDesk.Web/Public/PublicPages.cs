@@ -48,6 +48,7 @@ public static class PublicPages
             o.Conventions.AddPageRoute("/Public/Guidelines", lang + "/guidelines");
             o.Conventions.AddPageRoute("/Public/Country", lang + "/guidelines/{country}");
             o.Conventions.AddPageRoute("/Public/YourData", lang + "/your-data");
+            o.Conventions.AddPageRoute("/Public/Transparency", lang + "/transparency");
         });
         return services;
     }

@@ -184,6 +184,9 @@ public sealed class LedgerGoldenTests
             Typed(new ModerationDecisionLifted("terminate", H), "tess@example.org", X.ToString())),
         ["ModerationDecisionRead"] = ("""{"seq":41,"code":4003,"at":"2026-11-05T09:30:15.123Z","actor":"tess@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{}}""",
             Typed(new ModerationDecisionRead(), "tess@example.org", X.ToString())),
+        ["TransparencyReportPublished"] = ("""{"seq":41,"code":6000,"at":"2026-11-05T09:30:15.123Z","actor":"console:lena","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"figuresSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","file:report.csv":"abababababababababababababababababababababababababababababababab","file:report.json":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","parametersSha256":"abababababababababababababababababababababababababababababababab","period":"2026-H1","policyVersion":"2026.11-3f2a","records":"12","recordsRoot":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","treeRoot":"abababababababababababababababababababababababababababababababab","treeSize":"120","version":"2"}}""",
+            Typed(new TransparencyReportPublished("2026-H1", 2, 120, "abababababababababababababababababababababababababababababababab", "2026.11-3f2a", "abababababababababababababababababababababababababababababababab", H, 12, H,
+                new Dictionary<string, string> { ["report.json"] = H, ["report.csv"] = "abababababababababababababababababababababababababababababababab" }), "console:lena", X.ToString())),
     };
 
     /// <summary>Codes no release has written: there are no stored bytes to keep.</summary>

@@ -60,6 +60,9 @@ public static class AuthorizationMatrix
         ["GET /{lang:publang}/guidelines"] = Rule.Public,
         ["GET /{lang:publang}/guidelines/{country}"] = Rule.Public,
         ["GET /{lang:publang}/your-data"] = Rule.Public,
+        ["GET /transparency"] = Rule.Public,
+        ["GET /{lang:publang}/transparency"] = Rule.Public,
+        ["GET /transparency/files/{period}/{version:int}/{file}"] = Rule.Public.Answers(404),
         // Errors and what nothing serves are public: a browser's error page in words, and 404 for any unknown path
         // (never a redirect to the staff sign-in); robots.txt for search engines.
         ["GET /error/{code:int}"] = Rule.Public.Answers(404),

@@ -287,6 +287,10 @@ public sealed partial class AuthorizationMatrixTests(SqliteDeskApp app) : IClass
         // The error page's status, and a path nothing serves (the fallback's catch-all).
         (_, _, "code") => "404",
         (_, _, "path") => "no-such-page",
+        // A transparency report's files: a period with no report published in the matrix's store (404 for everyone).
+        (_, _, "period") => "2026-H1",
+        (_, _, "version") => "1",
+        (_, _, "file") => "report.csv",
         (not CaseRule.None, _, "id") => @case.Id.ToString(),
         (not CaseRule.None, _, "documentId") => @case.DocumentId.ToString(),
         (not CaseRule.None, _, "packageId") => @case.PackageId.ToString(),

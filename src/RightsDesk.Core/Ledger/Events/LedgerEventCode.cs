@@ -91,4 +91,6 @@ public enum LedgerEventCode
     AtRiskPersonRemoved = 5003,
     AtRiskRegistryRead = 5004,
     AtRiskEntryMigrated = 5005,
+    /// <summary>A version of a transparency report was published: its tree head, parameters, records root and file hashes.</summary>
+    TransparencyReportPublished = 6000,
 }

@@ -1,0 +1,63 @@
+namespace RightsDesk.Application.Transparency;
+
+/// <summary>What each table and measure is, in words, for the HTML report, the data package and the schema. A
+/// source that adds a table adds its line here; an unknown table is shown by its name.</summary>
+public static class ReportTables
+{
+    public static readonly IReadOnlyDictionary<string, string> Titles = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["user_data_totals"] = "Government demands for user data: totals",
+        ["user_data_by_country"] = "User data demands by country (ISO 3166)",
+        ["user_data_by_authority"] = "User data demands by authority type",
+        ["user_data_by_process"] = "User data demands by legal process",
+        ["user_data_by_emergency"] = "User data demands: emergency or legal process",
+        ["user_data_by_outcome"] = "User data demands by outcome",
+        ["user_data_by_data"] = "User data demands: content or non-content handed over",
+        ["user_data_times"] = "User data demands: time to decide and to complete",
+        ["preservation_totals"] = "Preservation demands: totals",
+        ["preservation_by_country"] = "Preservation demands by country",
+        ["preservation_by_outcome"] = "Preservation demands by outcome",
+        ["preservation_times"] = "Preservation demands: time to decide and to complete",
+        ["restriction_totals"] = "Government restriction demands: totals",
+        ["restriction_by_country"] = "Restriction demands by country",
+        ["restriction_by_kind"] = "Restriction demands: content or accounts",
+        ["restriction_by_authority"] = "Restriction demands by authority type",
+        ["restriction_by_process"] = "Restriction demands by legal ground",
+        ["restriction_by_offence"] = "Restriction demands by offence category",
+        ["restriction_by_action"] = "Restriction demands by action asked for",
+        ["restriction_by_scope"] = "Restriction demands by territorial scope",
+        ["restriction_by_outcome"] = "Restriction demands by outcome",
+        ["restriction_by_effect"] = "Items restricted: geo-restricted or removed",
+        ["restriction_times"] = "Restriction demands: time to decide and to complete",
+        ["disruption_totals"] = "Network disruption demands: totals",
+        ["disruption_by_country"] = "Network disruption demands by country",
+        ["disruption_by_outcome"] = "Network disruption demands: what was done",
+        ["user_notice_totals"] = "Users affected by demands: totals",
+        ["user_notice_by_situation"] = "User notice: notified, when, or why not",
+    };
+
+    public static readonly IReadOnlyDictionary<string, string> Measures = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["requests"] = "demands received",
+        ["requests_share"] = "share of demands",
+        ["accounts_specified"] = "accounts named in the demands",
+        ["accounts_affected"] = "accounts whose data was handed over, preserved or restricted",
+        ["mlat_routed"] = "demands sent back to go through a mutual legal assistance treaty",
+        ["forged_or_unverified_caught"] = "demands caught as forged or from a sender that could not be verified",
+        ["decided"] = "demands decided",
+        ["completed"] = "demands completed",
+        ["items_requested"] = "items the demands asked to restrict",
+        ["items_restricted"] = "items restricted",
+        ["items_restricted_share"] = "share of items restricted",
+        ["users"] = "affected users",
+        ["users_share"] = "share of affected users",
+        ["hours_to_decide_median"] = "median hours from receipt to decision",
+        ["hours_to_decide_p90"] = "90th percentile of hours from receipt to decision",
+        ["hours_to_complete_median"] = "median hours from receipt to completion",
+        ["hours_to_complete_p90"] = "90th percentile of hours from receipt to completion",
+    };
+
+    public static string Title(string table) => Titles.TryGetValue(table, out var t) ? t : table;
+
+    public static string Measure(string measure) => Measures.TryGetValue(measure, out var m) ? m : measure;
+}

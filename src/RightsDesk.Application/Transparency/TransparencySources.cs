@@ -1,0 +1,43 @@
+using System.Text;
+using System.Text.Json;
+using RightsDesk.Core;
+using RightsDesk.Core.Ledger;
+using RightsDesk.Core.Transparency;
+
+namespace RightsDesk.Application.Transparency;
+
+/// <summary>What a source read for a period: its tables, and the de-identified records they were computed from
+/// (canonical JSON, one a case or a notice), which the report's records root commits to.</summary>
+public sealed record SourceReading(ReportSection Section, IReadOnlyList<string> Records);
+
+/// <summary>
+/// One feature's contribution to a transparency report. Demands and user notices are sources now; moderation
+/// decisions and defenders' incidents plug in the same way: register an implementation and the report, its files, the
+/// page and `report verify` carry its tables.
+/// </summary>
+public interface ITransparencySource
+{
+    string Name { get; }
+
+    Task<SourceReading> ReadAsync(ReportPeriod period, CancellationToken ct);
+}
+
+public static class ReportRecords
+{
+    /// <summary>The canonical JSON of a de-identified record: camelCase names in declaration order, no whitespace.</summary>
+    public static string Canonical<T>(string source, T record) =>
+        "{\"source\":" + JsonSerializer.Serialize(source) + ",\"record\":" + JsonSerializer.Serialize(record, JsonNames.Options) + "}";
+
+    /// <summary>The RFC 6962 Merkle tree hash over the records in order (sorted, so the root does not depend on the
+    /// order the database returned them in), hex.</summary>
+    public static string Root(IEnumerable<string> records)
+    {
+        var tree = new MerkleTree();
+        foreach (var r in records.Order(StringComparer.Ordinal))
+        {
+            tree.AppendEntry(Encoding.UTF8.GetBytes(r));
+        }
+
+        return Convert.ToHexStringLower(tree.RootHash());
+    }
+}

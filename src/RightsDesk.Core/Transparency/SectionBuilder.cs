@@ -1,0 +1,79 @@
+namespace RightsDesk.Core.Transparency;
+
+/// <summary>
+/// Builds a source's tables so that they reconcile by construction: every breakdown is computed from the same list of
+/// cases as its total, each case falls in exactly one row of a breakdown, and the total is one figure that every
+/// breakdown of the measure is related to.
+/// </summary>
+public sealed class SectionBuilder(string source)
+{
+    private readonly List<CountFigure> _counts = [];
+    private readonly List<Relation> _relations = [];
+    private readonly List<ShareFigure> _shares = [];
+    private readonly List<TimeFigure> _times = [];
+
+    public FigureKey Total(string table, string measure, long value, string unit)
+    {
+        var key = new FigureKey(table, measure);
+        _counts.Add(new CountFigure(key, value, unit));
+        return key;
+    }
+
+    /// <summary>One row per value of <paramref name="dimension"/>: the listed values always (so a reader sees the zero
+    /// rows too), and any other value the cases carry, in order.</summary>
+    public void Breakdown<T>(FigureKey total, string table, string dimension, IReadOnlyList<T> cases, Func<T, string> valueOf,
+        Func<T, long> measure, string unit, IEnumerable<string>? always = null, bool shares = false)
+    {
+        ArgumentNullException.ThrowIfNull(total);
+        ArgumentNullException.ThrowIfNull(cases);
+        var sums = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var v in always ?? [])
+        {
+            sums[v] = 0;
+        }
+
+        foreach (var c in cases)
+        {
+            var v = valueOf(c);
+            sums[v] = (sums.TryGetValue(v, out var s) ? s : 0) + measure(c);
+        }
+
+        var parts = new List<FigureKey>();
+        foreach (var (value, sum) in sums)
+        {
+            var key = new FigureKey(table, total.Measure, dimension, value);
+            _counts.Add(new CountFigure(key, sum, unit));
+            parts.Add(key);
+            if (shares)
+            {
+                _shares.Add(new ShareFigure(key with { Measure = total.Measure + "_share" }, key, total));
+            }
+        }
+
+        _relations.Add(new Relation(total, parts));
+    }
+
+    /// <summary>The median and 90th percentile (nearest rank) of the durations known, over the count figure
+    /// <paramref name="count"/> that says how many there are.</summary>
+    public void Durations(string table, string measure, IReadOnlyList<double> hours, FigureKey count)
+    {
+        ArgumentNullException.ThrowIfNull(hours);
+        var sorted = hours.Order().ToArray();
+        _times.Add(new TimeFigure(new FigureKey(table, measure + "_median"), Percentile(sorted, 0.5), count));
+        _times.Add(new TimeFigure(new FigureKey(table, measure + "_p90"), Percentile(sorted, 0.9), count));
+    }
+
+    public static double? Percentile(IReadOnlyList<double> sorted, double p)
+    {
+        ArgumentNullException.ThrowIfNull(sorted);
+        if (sorted.Count == 0)
+        {
+            return null;
+        }
+
+        var rank = (int)Math.Ceiling(p * sorted.Count);
+        return Math.Round(sorted[Math.Clamp(rank, 1, sorted.Count) - 1], 1);
+    }
+
+    public ReportSection Build() => new(source, _counts.ToList(), _relations.ToList(), _shares.ToList(), _times.ToList());
+}
