@@ -20,8 +20,10 @@ public sealed class PolicySet
         Dictionary<string, JurisdictionProfile> profiles,
         JurisdictionProfile fallback,
         IReadOnlyList<OffenceEntry> offences,
-        IReadOnlyDictionary<string, string> templates)
+        IReadOnlyDictionary<string, string> templates,
+        Impact.ImpactPolicy? impact)
     {
+        Impact = impact;
         Version = version;
         Operator = @operator;
         _profiles = profiles;
@@ -34,6 +36,14 @@ public sealed class PolicySet
     public OperatorSettings Operator { get; }
     public JurisdictionProfile Default { get; }
     public IReadOnlyList<OffenceEntry> Offences { get; }
+
+    /// <summary>The impact assessments' rights catalogue, groups and severity rule (impact.json); null when the
+    /// directory has none, and then the desk refuses risks, since none could name a right.</summary>
+    public Impact.ImpactPolicy? Impact { get; }
+
+    /// <summary>The countries the operator marks as markets it operates in, with the day it entered them.</summary>
+    public IEnumerable<(string Country, DateOnly? Since)> Markets =>
+        _profiles.Values.Where(p => p.Market is { Operating: true }).Select(p => (p.Country, p.Market!.Since));
     public IReadOnlyCollection<JurisdictionProfile> Profiles => _profiles.Values;
 
     /// <summary>Template texts keyed by their path under templates/, e.g. "letters/en/comply.md".</summary>
@@ -97,7 +107,28 @@ public sealed class PolicySet
             .Where(f => f.Key.StartsWith("templates/", StringComparison.Ordinal))
             .ToDictionary(f => f.Key["templates/".Length..], f => f.Value, StringComparer.Ordinal);
 
-        return new PolicySet(version, op, profiles, fallback, offences, templates);
+        return new PolicySet(version, op, profiles, fallback, offences, templates, ParseImpact(files));
+    }
+
+    private static Impact.ImpactPolicy? ParseImpact(IReadOnlyDictionary<string, string> files)
+    {
+        const string path = "impact.json";
+        if (!files.ContainsKey(path))
+        {
+            return null;
+        }
+
+        var impact = Deserialize<Impact.ImpactPolicy>(files, path);
+        try
+        {
+            impact.Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new PolicyException(path, ex.Message);
+        }
+
+        return impact;
     }
 
     private static List<OffenceEntry> ParseOffences(IReadOnlyDictionary<string, string> files)

@@ -72,4 +72,18 @@ public enum LedgerEventCode
     OfficialRejected = 3252,
     OfficialFlagged = 3253,
     PolicyChanged = 3500,
+    // Impact assessments (hria).
+    ImpactAssessmentCreated = 7000,
+    ImpactPhaseChanged = 7001,
+    ImpactRiskAdded = 7010,
+    ImpactMitigationAdded = 7020,
+    ImpactMitigationStatusChanged = 7021,
+    ImpactConsultationRecorded = 7030,
+    /// <summary>Someone opened an assessment's sealed consultations (a sensitive read, kept in the feature's range).</summary>
+    ImpactConsultationsRead = 7031,
+    ImpactReviewRecorded = 7040,
+    ImpactReviewSignedOff = 7041,
+    ImpactReviewRaised = 7042,
+    BenchmarkCreated = 7050,
+    BenchmarkReadingTaken = 7051,
 }
