@@ -43,6 +43,13 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
     public DbSet<ClarificationRecord> Clarifications => Set<ClarificationRecord>();
     public DbSet<PackageReleaseRecord> PackageReleases => Set<PackageReleaseRecord>();
     public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
+    public DbSet<Impact.ImpactAssessmentRecord> ImpactAssessments => Set<Impact.ImpactAssessmentRecord>();
+    public DbSet<Impact.ImpactRiskRecord> ImpactRisks => Set<Impact.ImpactRiskRecord>();
+    public DbSet<Impact.ImpactMitigationRecord> ImpactMitigations => Set<Impact.ImpactMitigationRecord>();
+    public DbSet<Impact.ImpactConsultationRecord> ImpactConsultations => Set<Impact.ImpactConsultationRecord>();
+    public DbSet<Impact.ImpactReviewRecord> ImpactReviews => Set<Impact.ImpactReviewRecord>();
+    public DbSet<Impact.BenchmarkRecord> Benchmarks => Set<Impact.BenchmarkRecord>();
+    public DbSet<Impact.BenchmarkReadingRecord> BenchmarkReadings => Set<Impact.BenchmarkReadingRecord>();
 
     public abstract DatabaseEngine Engine { get; }
 
@@ -180,6 +187,7 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
         });
         m.ApplyConfiguration(new OutboxRecordConfiguration());
         m.ApplyConfiguration(new DeadlineRecordConfiguration());
+        m.ApplyConfigurationsFromAssembly(typeof(RightsDeskDbContext).Assembly, t => t.Namespace == "RightsDesk.Data.Impact");
         m.Entity<AtRiskRecord>(e =>
         {
             e.ToTable("at_risk");

@@ -11,6 +11,8 @@ public enum SealedKind
     Official,
     Session,
     Authenticator,
+    /// <summary>An impact assessment's consultation (who took part, precautions, issues, what was reported back).</summary>
+    Consultation,
 }
 
 /// <summary>
@@ -46,6 +48,8 @@ public readonly record struct SealingContext
     public static SealingContext Clarification(Guid id, string field) => Named(SealedKind.Clarification, "clarifications", id.ToString("N"), field);
 
     public static SealingContext Official(string userId, string field) => Named(SealedKind.Official, "officials", userId, field);
+
+    public static SealingContext Consultation(Guid id, string field) => Named(SealedKind.Consultation, "consultations", id.ToString("N"), field);
 
     public static SealingContext Session(string sessionId) =>
         new(SealedKind.Session, Checked(sessionId), "ticket", "sessions.ticket:" + sessionId);
