@@ -99,16 +99,23 @@ public sealed class Benchmarks(ImpactStore store, IMetricRegistry metrics, Impac
         return ids.Count;
     }
 
-    /// <summary>Computes a stored reading again at its tree size, for anyone who doubts it.</summary>
-    public async Task<Recomputation?> RecomputeAsync(Guid benchmark, Guid reading, CancellationToken ct)
+    /// <summary>Computes every stored reading again at its tree size, for anyone who doubts one.</summary>
+    /// <returns>Null when there is no such benchmark.</returns>
+    public async Task<IReadOnlyList<Recomputation>?> RecomputeAllAsync(Guid benchmark, CancellationToken ct)
     {
         var row = await store.Db.Benchmarks.AsNoTracking().FirstOrDefaultAsync(b => b.Id == benchmark, ct);
-        var stored = await store.Db.BenchmarkReadings.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reading && r.BenchmarkId == benchmark, ct);
-        if (row is null || stored is null)
+        if (row is null)
         {
             return null;
         }
 
-        return new Recomputation(reading, stored.Value, await metrics.ReadAsync(row.Metric, row.Country, stored.TreeSize, ct), stored.TreeSize);
+        var readings = await store.Db.BenchmarkReadings.AsNoTracking().Where(r => r.BenchmarkId == benchmark).OrderBy(r => r.At).ThenBy(r => r.TreeSize).ToListAsync(ct);
+        var result = new List<Recomputation>();
+        foreach (var r in readings)
+        {
+            result.Add(new Recomputation(r.Id, r.Value, await metrics.ReadAsync(row.Metric, row.Country, r.TreeSize, ct), r.TreeSize));
+        }
+
+        return result;
     }
 }

@@ -11,6 +11,7 @@ using RightsDesk.Data.Policy;
 using RightsDesk.Web.Accounts;
 using RightsDesk.Web.Defenders;
 using RightsDesk.Web.Demands;
+using RightsDesk.Web.Impact;
 using RightsDesk.Application.Fulfilment;
 using RightsDesk.Web.Ledger;
 using RightsDesk.Web.Notices;
@@ -176,6 +177,7 @@ public static class RightsDeskWeb
         api.MapAtRiskApi();
         api.MapNoticesApi();
         api.MapLedgerApi();
+        api.MapImpactApi();
 
         app.MapRazorPages();
         app.MapRobots();
