@@ -1,5 +1,6 @@
 using RightsDesk.Core.Assessment;
 using RightsDesk.Core.Demands;
+using RightsDesk.Core.Impact;
 using RightsDesk.Core.Ledger.Events;
 
 namespace RightsDesk.Core.Tests.Ledger;
@@ -147,6 +148,34 @@ public sealed class LedgerGoldenTests
             Typed(new OfficialFlagged("forged", "none"), "hana@example.org", U)),
         ["PolicyChanged"] = ("""{"seq":41,"code":3500,"at":"2026-11-05T09:30:15.123Z","actor":"admin@example.org","subject":"offences.json","fields":{"policyVersion":"2026.11-3f2a","sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}}""",
             Typed(new PolicyChanged(H, "2026.11-3f2a"), "admin@example.org", "offences.json")),
+
+        // Impact assessments (7xxx): ids, enums, countries, counts and hashes only, never the words.
+        ["ImpactAssessmentCreated"] = ("""{"seq":41,"code":7000,"at":"2026-11-05T09:30:15.123Z","actor":"lead@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"assessment":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","countries":"KE,TZ","nextReviewDue":"2027-06-30","phase":"planningAndScoping","sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","trigger":"marketEntry"}}""",
+             Typed(new ImpactAssessmentCreated(X, AssessmentTrigger.MarketEntry, AssessmentPhase.PlanningAndScoping, ["KE", "TZ"], new DateOnly(2027, 6, 30), H), "lead@example.org", X.ToString())),
+        ["ImpactPhaseChanged"] = ("""{"seq":41,"code":7001,"at":"2026-11-05T09:30:15.123Z","actor":"lead@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"assessment":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","from":"planningAndScoping","to":"analysingImpacts"}}""",
+             Typed(new ImpactPhaseChanged(X, AssessmentPhase.PlanningAndScoping, AssessmentPhase.AnalysingImpacts), "lead@example.org", X.ToString())),
+        ["ImpactRiskAdded"] = ("""{"seq":41,"code":7010,"at":"2026-11-05T09:30:15.123Z","actor":"lead@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"assessment":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","involvement":"contribute","likelihood":"2","nature":"potential","rights":"iccpr-19,iccpr-17","risk":"3c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f","severity":"13","sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}}""",
+             Typed(new ImpactRiskAdded(X, Y, ImpactNature.Potential, Involvement.Contribute, 13, 2, ["iccpr-19", "iccpr-17"], H), "lead@example.org", X.ToString())),
+        ["ImpactRiskAddedActual"] = ("""{"seq":41,"code":7010,"at":"2026-11-05T09:30:15.123Z","actor":"lead@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"assessment":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","involvement":"cause","likelihood":null,"nature":"actual","rights":"iccpr-17","risk":"3c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f","severity":"9","sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}}""",
+             Typed(new ImpactRiskAdded(X, Y, ImpactNature.Actual, Involvement.Cause, 9, null, ["iccpr-17"], H), "lead@example.org", X.ToString())),
+        ["ImpactMitigationAdded"] = ("""{"seq":41,"code":7020,"at":"2026-11-05T09:30:15.123Z","actor":"lead@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"assessment":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","due":"2027-01-31","measure":"contentModeration","mitigation":"3c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f","risks":"2","sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}}""",
+             Typed(new ImpactMitigationAdded(X, Y, MitigationMeasure.ContentModeration, new DateOnly(2027, 1, 31), 2, H), "lead@example.org", X.ToString())),
+        ["ImpactMitigationStatusChanged"] = ("""{"seq":41,"code":7021,"at":"2026-11-05T09:30:15.123Z","actor":"omar@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"assessment":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","evidence":"1","from":"implemented","mitigation":"3c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f","sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","to":"verified"}}""",
+             Typed(new ImpactMitigationStatusChanged(X, Y, MitigationStatus.Implemented, MitigationStatus.Verified, 1, H), "omar@example.org", X.ToString())),
+        ["ImpactConsultationRecorded"] = ("""{"seq":41,"code":7030,"at":"2026-11-05T09:30:15.123Z","actor":"lead@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"assessment":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","consultation":"3c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f","country":"KE","group":"journalists","method":"focusGroup","participants":"8","risks":"2"}}""",
+             Typed(new ImpactConsultationRecorded(X, Y, "journalists", "KE", ConsultationMethod.FocusGroup, 8, 2), "lead@example.org", X.ToString())),
+        ["ImpactConsultationsRead"] = ("""{"seq":41,"code":7031,"at":"2026-11-05T09:30:15.123Z","actor":"lead@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"assessment":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","count":"3"}}""",
+             Typed(new ImpactConsultationsRead(X, 3), "lead@example.org", X.ToString())),
+        ["ImpactReviewRecorded"] = ("""{"seq":41,"code":7040,"at":"2026-11-05T09:30:15.123Z","actor":"lead@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"assessment":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","cause":"benchmarkOffTarget","kind":"triggered","nextReviewDue":"2027-06-30","review":"3c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f","sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}}""",
+             Typed(new ImpactReviewRecorded(X, Y, ReviewKind.Triggered, ReviewCause.BenchmarkOffTarget, new DateOnly(2027, 6, 30), H), "lead@example.org", X.ToString())),
+        ["ImpactReviewSignedOff"] = ("""{"seq":41,"code":7041,"at":"2026-11-05T09:30:15.123Z","actor":"omar@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"assessment":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","nextReviewDue":"2027-06-30","review":"3c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f"}}""",
+             Typed(new ImpactReviewSignedOff(X, Y, new DateOnly(2027, 6, 30)), "omar@example.org", X.ToString())),
+        ["ImpactReviewRaised"] = ("""{"seq":41,"code":7042,"at":"2026-11-05T09:30:15.123Z","actor":"system","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"assessment":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","benchmark":"4d2f0a1e-9c8b-47a6-b5d4-e3f2a1b0c9d8","cause":"benchmarkOffTarget","review":"3c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f"}}""",
+             Typed(new ImpactReviewRaised(X, Y, ReviewCause.BenchmarkOffTarget, Guid.Parse(U)), "system", X.ToString())),
+        ["BenchmarkCreated"] = ("""{"seq":41,"code":7050,"at":"2026-11-05T09:30:15.123Z","actor":"lead@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"assessment":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","baseline":"12.5","benchmark":"3c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f","country":"KE","direction":"atLeast","metric":"demands.rejectedOrChallenged","mitigation":null,"target":"30"}}""",
+             Typed(new BenchmarkCreated(X, Y, "demands.rejectedOrChallenged", "KE", 12.5m, 30m, BenchmarkDirection.AtLeast, null), "lead@example.org", X.ToString())),
+        ["BenchmarkReadingTaken"] = ("""{"seq":41,"code":7051,"at":"2026-11-05T09:30:15.123Z","actor":"lead@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"benchmark":"3c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f","onTarget":"true","reading":"4d2f0a1e-9c8b-47a6-b5d4-e3f2a1b0c9d8","treeSize":"128","value":"33.33"}}""",
+             Typed(new BenchmarkReadingTaken(Y, Guid.Parse(U), 33.33m, 128, true), "lead@example.org", X.ToString())),
     };
 
     /// <summary>Codes no release has written: there are no stored bytes to keep.</summary>
