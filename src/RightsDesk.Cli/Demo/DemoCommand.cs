@@ -160,6 +160,7 @@ public static class DemoCommand
             }
         }
 
+        await ImpactDemo.SeedAsync(sp, Person("hana"), ct);
         return tokens;
     }
 
