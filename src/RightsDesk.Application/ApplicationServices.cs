@@ -72,6 +72,24 @@ public static class ApplicationServices
         // A singleton: the attempt limits must outlive a request.
         services.TryAddSingleton(new SecretCodeOptions());
         services.AddSingleton<SecretCodes.SecretCodes>();
+        AddImpact(services);
         return services;
+    }
+
+    /// <summary>Impact assessments and their benchmarks; other features add metrics by registering more IMetric.</summary>
+    private static void AddImpact(IServiceCollection services)
+    {
+        services.AddScoped<Impact.ImpactStore>();
+        services.AddScoped<Impact.ImpactAssessments>();
+        services.AddScoped<Impact.ImpactMitigations>();
+        services.AddScoped<Impact.ImpactConsultations>();
+        services.AddScoped<Impact.ImpactReviews>();
+        services.AddScoped<Impact.ImpactQueries>();
+        services.AddScoped<Impact.Benchmarks>();
+        services.AddScoped<Impact.IMetricRegistry, Impact.LedgerMetricRegistry>();
+        services.AddSingleton<Impact.IMetric, Impact.RejectedOrChallengedMetric>();
+        services.AddSingleton<Impact.IMetric, Impact.NoticesBeforeDisclosureMetric>();
+        services.AddSingleton<Impact.IMetric, Impact.RestrictionsNarrowedMetric>();
+        services.AddSingleton<Impact.IMetric, Impact.DeadLettersMetric>();
     }
 }

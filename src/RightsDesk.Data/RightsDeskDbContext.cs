@@ -49,6 +49,13 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
     public DbSet<RecoveryCodeRecord> RecoveryCodes => Set<RecoveryCodeRecord>();
     public DbSet<RegistrationAttempt> RegistrationAttempts => Set<RegistrationAttempt>();
     public DbSet<Transparency.TransparencyReportRecord> TransparencyReports => Set<Transparency.TransparencyReportRecord>();
+    public DbSet<Impact.ImpactAssessmentRecord> ImpactAssessments => Set<Impact.ImpactAssessmentRecord>();
+    public DbSet<Impact.ImpactRiskRecord> ImpactRisks => Set<Impact.ImpactRiskRecord>();
+    public DbSet<Impact.ImpactMitigationRecord> ImpactMitigations => Set<Impact.ImpactMitigationRecord>();
+    public DbSet<Impact.ImpactConsultationRecord> ImpactConsultations => Set<Impact.ImpactConsultationRecord>();
+    public DbSet<Impact.ImpactReviewRecord> ImpactReviews => Set<Impact.ImpactReviewRecord>();
+    public DbSet<Impact.BenchmarkRecord> Benchmarks => Set<Impact.BenchmarkRecord>();
+    public DbSet<Impact.BenchmarkReadingRecord> BenchmarkReadings => Set<Impact.BenchmarkReadingRecord>();
 
     public abstract DatabaseEngine Engine { get; }
 
@@ -192,6 +199,7 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
         m.ApplyConfiguration(new RegistrationAttemptConfiguration());
         m.ApplyConfiguration(new ModerationDecisionRecordConfiguration());
         m.ApplyConfiguration(new Transparency.TransparencyReportConfiguration());
+        m.ApplyConfigurationsFromAssembly(typeof(RightsDeskDbContext).Assembly, t => t.Namespace == "RightsDesk.Data.Impact");
         m.Entity<ApiTokenRecord>(e =>
         {
             e.ToTable("api_tokens");

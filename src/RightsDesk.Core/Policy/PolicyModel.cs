@@ -50,6 +50,9 @@ public sealed record PolicyOverride(
         (Kinds.Count == 0 || Kinds.Contains(kind)) && on >= Since && (Until is null || on <= Until);
 }
 
+/// <summary>The operator's presence in a market: <c>"market": {"operating": true, "since": "YYYY-MM-DD"}</c>.</summary>
+public sealed record MarketPresence(bool Operating, DateOnly? Since);
+
 public sealed record JurisdictionProfile
 {
     public required string Country { get; init; }
@@ -71,6 +74,9 @@ public sealed record JurisdictionProfile
     public IReadOnlyList<string> OfficialEmailDomains { get; init; } = [];
 
     public IReadOnlyList<PolicyOverride> Overrides { get; init; } = [];
+
+    /// <summary>Whether the operator serves this market, and since when: a market needs a signed, current impact assessment.</summary>
+    public MarketPresence? Market { get; init; }
     public IReadOnlyList<string> Sources { get; init; } = [];
     public string? Notes { get; init; }
 }

@@ -21,9 +21,11 @@ public sealed class PolicySet
         JurisdictionProfile fallback,
         IReadOnlyList<OffenceEntry> offences,
         IReadOnlyDictionary<string, string> templates,
-        Moderation.ModerationPolicy? moderation)
+        Moderation.ModerationPolicy? moderation,
+        Impact.ImpactPolicy? impact)
     {
         Moderation = moderation;
+        Impact = impact;
         Version = version;
         Operator = @operator;
         _profiles = profiles;
@@ -36,6 +38,14 @@ public sealed class PolicySet
     public OperatorSettings Operator { get; }
     public JurisdictionProfile Default { get; }
     public IReadOnlyList<OffenceEntry> Offences { get; }
+
+    /// <summary>The impact assessments' rights catalogue, groups and severity rule (impact.json); null when the
+    /// directory has none, and then the desk refuses risks, since none could name a right.</summary>
+    public Impact.ImpactPolicy? Impact { get; }
+
+    /// <summary>The countries the operator marks as markets it operates in, with the day it entered them.</summary>
+    public IEnumerable<(string Country, DateOnly? Since)> Markets =>
+        _profiles.Values.Where(p => p.Market is { Operating: true }).Select(p => (p.Country, p.Market!.Since));
     public IReadOnlyCollection<JurisdictionProfile> Profiles => _profiles.Values;
 
     /// <summary>The proportionality ladder (moderation.json); null in a policy directory without moderation.</summary>
@@ -104,7 +114,28 @@ public sealed class PolicySet
 
         var moderation = files.ContainsKey("moderation.json") ? Deserialize<Moderation.ModerationPolicy>(files, "moderation.json") : null;
         moderation?.Validate();
-        return new PolicySet(version, op, profiles, fallback, offences, templates, moderation);
+        return new PolicySet(version, op, profiles, fallback, offences, templates, moderation, ParseImpact(files));
+    }
+
+    private static Impact.ImpactPolicy? ParseImpact(IReadOnlyDictionary<string, string> files)
+    {
+        const string path = "impact.json";
+        if (!files.ContainsKey(path))
+        {
+            return null;
+        }
+
+        var impact = Deserialize<Impact.ImpactPolicy>(files, path);
+        try
+        {
+            impact.Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new PolicyException(path, ex.Message);
+        }
+
+        return impact;
     }
 
     private static List<OffenceEntry> ParseOffences(IReadOnlyDictionary<string, string> files)

@@ -8,6 +8,7 @@ public enum Permission
     DocumentRead, NoticeRead, NoticeManage, AtRiskRead, AtRiskManage, LedgerRead, TokenManage,
     AccountManage, PolicyManage, OfficialVerify,
     ModerationSubmit, ModerationRead, ModerationReview,
+    ImpactRead, ImpactManage,
 }
 
 public static class Roles
@@ -30,9 +31,9 @@ public static class Roles
     private static readonly Dictionary<string, Permission[]> Grants = new(StringComparer.Ordinal)
     {
         [Intake] = [Permission.DemandCreate, Permission.DemandRead, Permission.DocumentRead, Permission.OfficialVerify],
-        [LegalReviewer] = [Permission.DemandCreate, Permission.DemandRead, Permission.OfficialVerify, Permission.DemandAssess, Permission.DemandDecide, Permission.DemandFulfil, Permission.DocumentRead, Permission.NoticeRead, Permission.NoticeManage],
-        [Approver] = [Permission.DemandRead, Permission.DemandApprove, Permission.DocumentRead, Permission.NoticeRead],
-        [HumanRightsLead] = [Permission.DemandRead, Permission.DemandAssess, Permission.DemandDecide, Permission.DemandApprove, Permission.DemandReadRestricted, Permission.DocumentRead, Permission.NoticeRead, Permission.NoticeManage, Permission.AtRiskRead, Permission.AtRiskManage],
+        [LegalReviewer] = [Permission.DemandCreate, Permission.DemandRead, Permission.OfficialVerify, Permission.DemandAssess, Permission.DemandDecide, Permission.DemandFulfil, Permission.DocumentRead, Permission.NoticeRead, Permission.NoticeManage, Permission.ImpactRead],
+        [Approver] = [Permission.DemandRead, Permission.DemandApprove, Permission.DocumentRead, Permission.NoticeRead, Permission.ImpactRead],
+        [HumanRightsLead] = [Permission.DemandRead, Permission.DemandAssess, Permission.DemandDecide, Permission.DemandApprove, Permission.DemandReadRestricted, Permission.DocumentRead, Permission.NoticeRead, Permission.NoticeManage, Permission.AtRiskRead, Permission.AtRiskManage, Permission.ImpactRead, Permission.ImpactManage],
         [TrustAndSafety] = [Permission.DemandRead, Permission.ModerationSubmit, Permission.ModerationRead, Permission.ModerationReview],
         [IncidentResponder] = [Permission.AtRiskRead, Permission.AtRiskManage],
         [Auditor] = [Permission.LedgerRead],

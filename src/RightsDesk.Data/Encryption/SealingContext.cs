@@ -12,6 +12,8 @@ public enum SealedKind
     Session,
     Authenticator,
     Moderation,
+    /// <summary>An impact assessment's consultation (who took part, precautions, issues, what was reported back).</summary>
+    Consultation,
 }
 
 /// <summary>
@@ -49,6 +51,7 @@ public readonly record struct SealingContext
     public static SealingContext Official(string userId, string field) => Named(SealedKind.Official, "officials", userId, field);
 
     public static SealingContext Moderation(Guid id, string field) => Named(SealedKind.Moderation, "moderation", id.ToString("N"), field);
+    public static SealingContext Consultation(Guid id, string field) => Named(SealedKind.Consultation, "consultations", id.ToString("N"), field);
 
     public static SealingContext Session(string sessionId) =>
         new(SealedKind.Session, Checked(sessionId), "ticket", "sessions.ticket:" + sessionId);

@@ -11,6 +11,7 @@ using RightsDesk.Data.Policy;
 using RightsDesk.Web.Accounts;
 using RightsDesk.Web.Defenders;
 using RightsDesk.Web.Demands;
+using RightsDesk.Web.Impact;
 using RightsDesk.Application.Fulfilment;
 using RightsDesk.Web.Ledger;
 using RightsDesk.Web.Moderation;
@@ -179,6 +180,7 @@ public static class RightsDeskWeb
         api.MapModerationApi();
         api.MapNoticesApi();
         api.MapLedgerApi();
+        api.MapImpactApi();
 
         app.MapRazorPages();
         Transparency.TransparencyFiles.MapTransparencyFiles(app);

@@ -51,6 +51,6 @@ public sealed class PolicyEditor(PolicyProvider provider, LedgerWriter ledger)
     }
 
     private static bool IsEditable(string file) =>
-        file is "operator.json" or "offences.json"
+        file is "operator.json" or "offences.json" or "impact.json"
         || (file.StartsWith("jurisdictions/", StringComparison.Ordinal) && file.EndsWith(".json", StringComparison.Ordinal) && !file.Contains("..", StringComparison.Ordinal) && file.Count(c => c == '/') == 1);
 }

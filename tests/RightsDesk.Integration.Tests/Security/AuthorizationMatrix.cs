@@ -96,6 +96,24 @@ public static class AuthorizationMatrix
         ["POST /api/v1/at-risk/"] = Rule.For(HumanRightsLead, IncidentResponder).Body(Bodies.Json("{\"id\":\"@matrix-person\",\"category\":\"journalist\"}")),
         ["DELETE /api/v1/at-risk/{id:guid}"] = Rule.For(HumanRightsLead, IncidentResponder).Object(ObjectKind.AtRiskEntry),
 
+        // Impact assessments (hria): reviewers and approvers read them, the human rights lead keeps them.
+        ["GET /api/v1/impact-assessments/"] = Rule.For(LegalReviewer, Approver, HumanRightsLead),
+        ["POST /api/v1/impact-assessments/"] = Rule.For(HumanRightsLead).Body(Bodies.Json("{\"title\":\"Matrix\",\"trigger\":\"marketEntry\",\"scope\":{\"countries\":[\"KE\"]},\"assessors\":[{\"name\":\"A\",\"independent\":true}],\"nextReviewDue\":\"2027-01-01\"}")),
+        ["GET /api/v1/impact-assessments/{id:guid}"] = Rule.For(LegalReviewer, Approver, HumanRightsLead).Object(ObjectKind.ImpactAssessment),
+        ["POST /api/v1/impact-assessments/{id:guid}/phase"] = Rule.For(HumanRightsLead).Object(ObjectKind.ImpactAssessment).Body(Bodies.Json("{\"phase\":\"analysingImpacts\"}")),
+        ["POST /api/v1/impact-assessments/{id:guid}/risks"] = Rule.For(HumanRightsLead).Object(ObjectKind.ImpactAssessment).Body(Bodies.Json("{\"title\":\"t\",\"rights\":[\"iccpr-19\"],\"groups\":[{\"group\":\"women\",\"country\":\"KE\"}],\"nature\":\"actual\",\"involvement\":\"cause\",\"inherent\":{\"scale\":{\"value\":1,\"rationale\":\"a\"},\"scope\":{\"value\":1,\"rationale\":\"b\"},\"irremediability\":{\"value\":1,\"rationale\":\"c\"}}}")),
+        ["POST /api/v1/impact-assessments/{id:guid}/mitigations"] = Rule.For(HumanRightsLead).Object(ObjectKind.ImpactAssessment).Body(Bodies.Json("{\"title\":\"t\",\"risks\":[\"" + Guid.Empty + "\"],\"owner\":\"x@example.org\",\"due\":\"2027-01-01\"}")),
+        ["POST /api/v1/impact-assessments/{id:guid}/mitigation-status"] = Rule.For(HumanRightsLead).Object(ObjectKind.ImpactAssessment).Body(Bodies.Json("{\"mitigation\":\"" + Guid.Empty + "\",\"status\":\"proposed\"}")),
+        ["POST /api/v1/impact-assessments/{id:guid}/consultations"] = Rule.For(HumanRightsLead).Object(ObjectKind.ImpactAssessment).Body(Bodies.Json("{\"group\":\"women\",\"country\":\"KE\",\"method\":\"interview\",\"heldOn\":\"2026-01-01\",\"participants\":2,\"consented\":false,\"precautions\":\"p\",\"issuesRaised\":[\"i\"]}")),
+        ["GET /api/v1/impact-assessments/{id:guid}/consultations"] = Rule.For(HumanRightsLead).Object(ObjectKind.ImpactAssessment),
+        ["POST /api/v1/impact-assessments/{id:guid}/reviews"] = Rule.For(HumanRightsLead).Object(ObjectKind.ImpactAssessment).Body(Bodies.Json("{\"kind\":\"scheduled\",\"summary\":\"s\",\"nextReviewDue\":\"2027-01-01\"}")),
+        ["POST /api/v1/impact-assessments/{id:guid}/sign-off"] = Rule.For(HumanRightsLead).Object(ObjectKind.ImpactAssessment).Body(Bodies.Json("{\"review\":\"" + Guid.Empty + "\"}")),
+        ["POST /api/v1/impact-assessments/{id:guid}/benchmarks"] = Rule.For(HumanRightsLead).Object(ObjectKind.ImpactAssessment).Body(Bodies.Json("{\"title\":\"t\",\"metric\":\"notices.deadLetters\",\"commitment\":\"c\",\"baseline\":3,\"target\":0,\"direction\":\"atMost\"}")),
+        ["POST /api/v1/benchmarks/{id:guid}/readings"] = Rule.For(HumanRightsLead).Object(ObjectKind.ImpactBenchmark),
+        ["GET /api/v1/benchmarks/{id:guid}/recompute"] = Rule.For(LegalReviewer, Approver, HumanRightsLead).Object(ObjectKind.ImpactBenchmark),
+        ["GET /api/v1/metrics"] = Rule.For(LegalReviewer, Approver, HumanRightsLead),
+        ["GET /api/v1/impact-gate"] = Rule.For(LegalReviewer, Approver, HumanRightsLead),
+
         // Notices and the outbox.
         ["GET /api/v1/notices/"] = Rule.For(LegalReviewer, Approver, HumanRightsLead),
         ["GET /api/v1/outbox/"] = Rule.For(LegalReviewer, HumanRightsLead),
@@ -144,6 +162,9 @@ public static class AuthorizationMatrix
         ["GET /desk/officials"] = Rule.For(Readers).SignInRedirect(),
         ["GET /desk/officials/{userId:guid}"] = Rule.For(Readers).Object(ObjectKind.Official).SignInRedirect(),
         ["GET /desk/at-risk"] = Rule.For(HumanRightsLead, IncidentResponder).SignInRedirect(),
+        ["GET /desk/impact"] = Rule.For(LegalReviewer, Approver, HumanRightsLead).SignInRedirect(),
+        ["GET /desk/impact/{id:guid}"] = Rule.For(LegalReviewer, Approver, HumanRightsLead).Object(ObjectKind.ImpactAssessment).SignInRedirect(),
+        ["GET /desk/impact/{id:guid}/consultations"] = Rule.For(HumanRightsLead).Object(ObjectKind.ImpactAssessment).SignInRedirect(),
         ["GET /desk/admin"] = Rule.For(Admin).SignInRedirect(),
         ["GET /desk/admin/policy"] = Rule.For(Admin).SignInRedirect(),
         ["GET /desk/admin/tokens"] = Rule.For(Admin).SignInRedirect(),
@@ -201,6 +222,8 @@ public enum ObjectKind
 
     /// <summary>A moderation decision ({id}), a fully automated suspension held for a person, reported by a machine.</summary>
     ModerationDecision,
+    /// <summary>An impact assessment ({id}), and a benchmark of one.</summary>
+    ImpactAssessment, ImpactBenchmark,
 }
 
 /// <summary>What anonymous callers get when a route is not public.</summary>

@@ -66,6 +66,17 @@ public static class AuthorizationMatrixPosts
         ["POST /desk/at-risk?handler=Remove"] = Post.For(HumanRightsLead, IncidentResponder).Object(ObjectKind.AtRiskEntry, "id"),
         ["POST /desk/at-risk?handler=Approve"] = Post.For(HumanRightsLead, IncidentResponder).Object(ObjectKind.AtRiskEntry, "id"),
 
+        // Impact assessments: the human rights lead keeps them.
+        ["POST /desk/impact?handler=Create"] = Post.For(HumanRightsLead),
+        ["POST /desk/impact/{id:guid}?handler=Risk"] = Post.For(HumanRightsLead),
+        ["POST /desk/impact/{id:guid}?handler=Mitigation"] = Post.For(HumanRightsLead),
+        ["POST /desk/impact/{id:guid}?handler=Status"] = Post.For(HumanRightsLead),
+        ["POST /desk/impact/{id:guid}?handler=Review"] = Post.For(HumanRightsLead),
+        ["POST /desk/impact/{id:guid}?handler=SignOff"] = Post.For(HumanRightsLead),
+        ["POST /desk/impact/{id:guid}?handler=Benchmark"] = Post.For(HumanRightsLead),
+        ["POST /desk/impact/{id:guid}?handler=Reading"] = Post.For(HumanRightsLead),
+        ["POST /desk/impact/{id:guid}/consultations?handler=Add"] = Post.For(HumanRightsLead),
+
         // Administration: accounts, tokens and policy are the admin's.
         ["POST /desk/admin?handler=Add"] = Post.For(Admin),
         ["POST /desk/admin?handler=Role"] = Post.For(Admin),

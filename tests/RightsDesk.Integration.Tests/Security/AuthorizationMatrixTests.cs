@@ -354,6 +354,12 @@ public sealed partial class AuthorizationMatrixTests(SqliteDeskApp app) : IClass
                     break;
                 case ObjectKind.ModerationDecision:
                     id = await Support.ModerationSupport.HeldDecisionAsync(sp);
+                case ObjectKind.ImpactAssessment or ObjectKind.ImpactBenchmark:
+                    var impact = Core.Impact.ImpactReader.Assessment(System.Text.Json.JsonDocument.Parse(
+                        "{\"title\":\"Matrix\",\"trigger\":\"marketEntry\",\"scope\":{\"countries\":[\"KE\"]},\"assessors\":[{\"name\":\"A\",\"independent\":true}],\"nextReviewDue\":\"2027-01-01\"}").RootElement);
+                    var assessment = await sp.GetRequiredService<Application.Impact.ImpactAssessments>().CreateAsync(impact, Core.Cases.Actor.System("matrix"), default);
+                    id = kind == ObjectKind.ImpactAssessment ? assessment.ToString() : (await sp.GetRequiredService<Application.Impact.Benchmarks>().CreateAsync(assessment,
+                        new Core.Impact.BenchmarkInput("m", "notices.deadLetters", null, null, "c", 3, 0, Core.Impact.BenchmarkDirection.AtMost), Core.Cases.Actor.System("matrix"), default))!.Value.ToString();
                     break;
                 default:
                     throw new InvalidOperationException($"No way to make a {kind}: add one to AuthorizationMatrixTests.FreshId.");

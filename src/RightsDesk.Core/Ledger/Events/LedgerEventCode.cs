@@ -93,4 +93,18 @@ public enum LedgerEventCode
     AtRiskEntryMigrated = 5005,
     /// <summary>A version of a transparency report was published: its tree head, parameters, records root and file hashes.</summary>
     TransparencyReportPublished = 6000,
+    // Impact assessments (hria).
+    ImpactAssessmentCreated = 7000,
+    ImpactPhaseChanged = 7001,
+    ImpactRiskAdded = 7010,
+    ImpactMitigationAdded = 7020,
+    ImpactMitigationStatusChanged = 7021,
+    ImpactConsultationRecorded = 7030,
+    /// <summary>Someone opened an assessment's sealed consultations (a sensitive read, kept in the feature's range).</summary>
+    ImpactConsultationsRead = 7031,
+    ImpactReviewRecorded = 7040,
+    ImpactReviewSignedOff = 7041,
+    ImpactReviewRaised = 7042,
+    BenchmarkCreated = 7050,
+    BenchmarkReadingTaken = 7051,
 }

@@ -22,8 +22,17 @@ public sealed class HomeModel(RightsDeskDbContext db, TimeProvider clock) : Page
     public int NoticesDue { get; private set; }
     public int NoticesDeadLettered { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>Markets and launches without a signed, current impact assessment, and reviews past due.</summary>
+    public IReadOnlyList<Core.Impact.GateGap> ImpactGaps { get; private set; } = [];
+
+    public async Task OnGetAsync([Microsoft.AspNetCore.Mvc.FromServices] Application.Impact.ImpactQueries impact, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(impact);
+        if (User.Can(Permission.ImpactRead))
+        {
+            ImpactGaps = await impact.GateAsync(ct);
+        }
+
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var horizon = DateOnly.FromDateTime(now.AddHours(72).UtcDateTime);
