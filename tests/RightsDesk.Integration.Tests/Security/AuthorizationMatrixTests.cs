@@ -354,6 +354,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteDeskApp app) : IClass
                     break;
                 case ObjectKind.ModerationDecision:
                     id = await Support.ModerationSupport.HeldDecisionAsync(sp);
+                    break;
                 case ObjectKind.ImpactAssessment or ObjectKind.ImpactBenchmark:
                     var impact = Core.Impact.ImpactReader.Assessment(System.Text.Json.JsonDocument.Parse(
                         "{\"title\":\"Matrix\",\"trigger\":\"marketEntry\",\"scope\":{\"countries\":[\"KE\"]},\"assessors\":[{\"name\":\"A\",\"independent\":true}],\"nextReviewDue\":\"2027-01-01\"}").RootElement);
