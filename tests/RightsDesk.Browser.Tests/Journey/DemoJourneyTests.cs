@@ -25,19 +25,26 @@ public sealed class DemoJourneyTests(JourneyServer server, BrowserFixture browse
     {
         await using var sink = new MailSink(server.SmtpPort, server.MailPageUrl);
         await sink.StartAsync(default);
+        var ines = await StaffPerson.Enrol(server, "ines", Roles.Intake);
         var alice = await StaffPerson.Enrol(server, "alice", Roles.LegalReviewer);
         var bob = await StaffPerson.Enrol(server, "bob", Roles.Approver);
         var target = "acct-" + Guid.NewGuid().ToString("N")[..8];
         WriteConnectorData(target);
 
-        // Sign in: the first screen is the queues.
+        // Intake: a prosecutor's subpoena that came by e-mail, confirmed by calling the office back. Whoever types it
+        // up follows it by its status only, as for every case they file (the at-risk registry must not show through).
+        await using var inesContext = await browser.NewContext(width: 1280, height: 900);
+        var intake = await inesContext.NewPageAsync();
+        await ines.SignIn(intake, server);
+        var demandUrl = await TypeUpSubpoena(intake, target);
+        Assert.Contains("RD-", await intake.InnerTextAsync("main"), StringComparison.Ordinal);
+
+        // The reviewer signs in: the first screen is the queues, and the new demand is in them.
         await using var aliceContext = await browser.NewContext(width: 1280, height: 900);
         var tab = await aliceContext.NewPageAsync();
         await alice.SignIn(tab, server);
         Assert.EndsWith("/desk", tab.Url, StringComparison.Ordinal);
-
-        // Intake: a prosecutor's subpoena that came by e-mail, confirmed by calling the office back.
-        var demandUrl = await TypeUpSubpoena(tab, target);
+        await tab.GotoAsync(demandUrl);
         Assert.Equal("assessed, to decide", await tab.InnerTextAsync("#state"));
         Assert.Contains($"The letter goes to {Confirmed}", await tab.InnerTextAsync("#letter-route"), StringComparison.Ordinal);
 
@@ -153,8 +160,9 @@ public sealed class DemoJourneyTests(JourneyServer server, BrowserFixture browse
         await tab.CheckAsync("input[name='document.signed']");
         await tab.CheckAsync("input[name='document.officialLetterhead']");
         await tab.ClickAsync("main form button[type=submit]");
-        Assert.Matches("/desk/demands/[0-9a-f-]{36}", tab.Url);
-        return tab.Url.Split('?')[0];
+        Assert.Matches("/desk/demands/[0-9a-f-]{36}/filed", tab.Url);
+        var url = tab.Url.Split('?')[0];
+        return url[..url.LastIndexOf("/filed", StringComparison.Ordinal)];
     }
 
     /// <summary>The platform's side, as the demo writes it: the user's contact for the notice and the exports.</summary>
