@@ -47,7 +47,7 @@ public abstract class MailBodyTests<TApp>(TApp app) : IClassFixture<TApp> where 
         var alternative = Assert.IsType<MultipartAlternative>(mail.Body);
         Assert.Equal(["text/plain", "text/html"], alternative.OfType<TextPart>().Select(p => p.ContentType.MimeType));
 
-        var text = mail.TextBody.ReplaceLineEndings("\n");
+        var text = (mail.TextBody ?? "").ReplaceLineEndings("\n");
         Assert.Contains("What was demanded\n", text, StringComparison.Ordinal);
         Assert.Contains("- By whom: Ministry of <script>alert(1)</script> Interior", text, StringComparison.Ordinal);
         Assert.Contains("- Law cited: Article 5", text, StringComparison.Ordinal);
@@ -85,12 +85,12 @@ public abstract class MailBodyTests<TApp>(TApp app) : IClassFixture<TApp> where 
         var mixed = Assert.IsType<Multipart>(mail.Body);
         Assert.Equal("multipart/mixed", mixed.ContentType.MimeType);
         Assert.IsType<MultipartAlternative>(mixed[0]);
-        Assert.Equal("Produced. We are producing:\n\n1. subscriber information\n", mail.TextBody.ReplaceLineEndings("\n"));
+        Assert.Equal("Produced. We are producing:\n\n1. subscriber information\n", (mail.TextBody ?? "").ReplaceLineEndings("\n"));
         Assert.Contains("<ol>", mail.HtmlBody, StringComparison.Ordinal);
         var attachment = Assert.IsType<MimePart>(Assert.Single(mail.Attachments));
         Assert.Equal("letter.pdf", attachment.FileName);
         using var content = new MemoryStream();
-        attachment.Content.DecodeTo(content);
+        attachment.Content!.DecodeTo(content);
         Assert.Equal(pdf, content.ToArray());
     }
 }
