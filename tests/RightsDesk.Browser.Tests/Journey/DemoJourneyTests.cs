@@ -85,7 +85,12 @@ public sealed class DemoJourneyTests(JourneyServer server, BrowserFixture browse
         var noticeText = await mailbox.InnerTextAsync("#body");
         Assert.Contains("Office of the District Attorney", noticeText, StringComparison.Ordinal);
         Assert.DoesNotContain(target, noticeText, StringComparison.Ordinal);
+        Assert.DoesNotContain("**", noticeText, StringComparison.Ordinal); // plain text, not raw Markdown
+        Assert.DoesNotContain("## ", noticeText, StringComparison.Ordinal);
         await Shot(mailbox, "journey.04-mailbox-notice", "mailbox-notice.png");
+        await mailbox.ClickAsync("a:has-text('The HTML part')");
+        Assert.Equal("What was demanded", (await mailbox.InnerTextAsync("h2 >> nth=0")).Trim());
+        await Shot(mailbox, "journey.04b-mailbox-notice-html", null);
 
         // The letter: drafted from the decision, previewed as the authority will read it, e-mailed as PDF.
         await Until(async () =>

@@ -115,4 +115,23 @@ public sealed partial class OneVocabularyTests
         Assert.Contains("hashtag, keyword", english, StringComparison.Ordinal);
         Assert.Contains("hashtag, palabra clave", spanish, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Every_check_has_a_name_on_the_desk()
+    {
+        var words = DeskWords.For(ShippedPolicy.Policy);
+        var checks = AuthoritySentenceTests.Assessments().SelectMany(a => a.Result.Findings.Select(f => f.Check)).Distinct(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(11, checks.Count);
+        Assert.Empty(checks.Where(c => words.Check(c) == c).Select(c => "no name: " + c));
+        Assert.Equal("Legal process", words.Check("legalProcess"));
+    }
+
+    [Theory]
+    [InlineData("DemandCreated", "Demand created")]
+    [InlineData("NoticeDeadLettered", "Notice dead lettered")]
+    [InlineData("DsaOrderExported", "Dsa order exported")]
+    [InlineData("LetterReadPDF", "Letter read PDF")]
+    public void A_ledger_event_reads_as_words_on_the_desk(string name, string words) =>
+        Assert.Equal(words, DeskWords.Event(name));
 }
