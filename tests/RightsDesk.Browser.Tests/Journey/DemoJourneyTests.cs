@@ -106,8 +106,8 @@ public sealed class DemoJourneyTests(JourneyServer server, BrowserFixture browse
         await Shot(letter, "journey.05-letter-preview", "letter-preview.png");
         await letter.Locator("form[action*='handler=emailLetter'] button").ClickAsync();
         await Until(() => sink.Messages.Count(m => m.To.ToString().Contains(Confirmed, StringComparison.Ordinal) && m.Attachments.Any()) >= 2, "the letter with its PDF");
-        Assert.Contains("LetterSent", await tab.InnerTextAsync("#ledger"), StringComparison.Ordinal);
-        Assert.Contains("ReceiptAcknowledged", await tab.InnerTextAsync("#ledger"), StringComparison.Ordinal);
+        Assert.Contains("Letter sent", await tab.InnerTextAsync("#ledger"), StringComparison.Ordinal);
+        Assert.Contains("Receipt acknowledged", await tab.InnerTextAsync("#ledger"), StringComparison.Ordinal);
         await mailbox.GotoAsync(server.MailPageUrl + "/");
         await mailbox.Locator("main a[href^='/messages/']").First.ClickAsync();
         Assert.Contains("application/pdf", await mailbox.InnerTextAsync("main"), StringComparison.Ordinal);
