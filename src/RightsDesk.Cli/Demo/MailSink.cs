@@ -45,6 +45,7 @@ public sealed class MailSink : IAsyncDisposable
         _page.MapGet("/", () => Html("Demo mailbox", List()));
         _page.MapGet("/messages/{n:int}", (int n) => n >= 0 && n < _messages.Count ? Html(Messages[n].Subject ?? "(no subject)", Show(n)) : Results.NotFound());
         _page.MapGet("/messages/{n:int}/attachments/{a:int}", (int n, int a) => Attachment(n, a));
+        _page.MapGet("/messages/{n:int}/html", (int n, HttpContext http) => HtmlPart(n, http));
     }
 
     public int SmtpPort { get; }
@@ -83,6 +84,11 @@ public sealed class MailSink : IAsyncDisposable
         var m = Messages[n];
         var sb = new StringBuilder("<p><a href=\"/\">All mail</a></p>");
         sb.Append(CultureInfoFree($"<h1>{E(m.Subject ?? "(no subject)")}</h1><dl><dt>From</dt><dd>{E(m.From.ToString())}</dd><dt>To</dt><dd>{E(m.To.ToString())}</dd><dt>Message-Id</dt><dd>{E(m.MessageId ?? "")}</dd></dl>"));
+        if (m.HtmlBody is not null)
+        {
+            sb.Append(CultureInfoFree($"<p>The plain-text part, as a mail client without HTML shows it. <a href=\"/messages/{n}/html\">The HTML part</a>.</p>"));
+        }
+
         sb.Append("<pre id=\"body\">").Append(E(m.TextBody ?? "")).Append("</pre>");
         var i = 0;
         foreach (var a in m.Attachments.OfType<MimePart>())
@@ -104,6 +110,19 @@ public sealed class MailSink : IAsyncDisposable
         using var buffer = new MemoryStream();
         part.Content?.DecodeTo(buffer);
         return Results.File(buffer.ToArray(), part.ContentType.MimeType, part.FileName);
+    }
+
+    /// <summary>The HTML part as the desk sent it, under a policy that lets it fetch and run nothing.</summary>
+    private IResult HtmlPart(int n, HttpContext http)
+    {
+        var all = Messages;
+        if (n < 0 || n >= all.Count || all[n].HtmlBody is not { } html)
+        {
+            return Results.NotFound();
+        }
+
+        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'";
+        return Results.Content(html, "text/html; charset=utf-8");
     }
 
     private static string CultureInfoFree(FormattableString s) => FormattableString.Invariant(s);

@@ -1,6 +1,8 @@
 using RightsDesk.Core.Demands;
 using RightsDesk.Core.Policy;
 
+using RightsDesk.Core.Letters;
+
 namespace RightsDesk.Core.Assessment;
 
 /// <summary>Why a data category was taken out of what may be disclosed; decides what the desk recommends instead.</summary>
@@ -62,6 +64,7 @@ public sealed class AssessmentContext
     private readonly HashSet<int> _excludedTargets = [];
     private readonly List<string> _escalationReasons = [];
     private readonly List<(Recommendation Recommendation, string Why)> _blocks = [];
+    private DeskWords? _words;
 
     internal AssessmentContext(Demand demand, PolicySet policy, IReadOnlyList<AtRiskMatch> atRisk, RequesterStanding requester)
     {
@@ -77,6 +80,15 @@ public sealed class AssessmentContext
 
     public Demand Demand { get; }
     public PolicySet Policy { get; }
+
+    /// <summary>
+    /// The desk's words for enum values (policy/templates/labels/en.json): reasons are read by staff on the desk, so
+    /// they say "subscriber information", never the stored name. Facts keep the stored names, for letters to say.
+    /// </summary>
+    public DeskWords Words => _words ??= DeskWords.For(Policy);
+
+    /// <summary>Several values in words, separated by commas.</summary>
+    public string Say<TEnum>(IEnumerable<TEnum> values) where TEnum : struct, Enum => string.Join(", ", values.Select(Words.Of));
     /// <summary>The profile of the authority's own jurisdiction (or the default).</summary>
     public JurisdictionProfile Profile { get; }
     /// <summary>The profile of the jurisdiction where the operator is established and holds the data.</summary>

@@ -100,7 +100,7 @@ public sealed class RightsAssessor(PolicySet policy)
             case DemandKind.Preservation:
                 return (Recommendation.Preserve, "Preserve the records for 90 days pending legal process; disclose nothing on this request.");
             case DemandKind.ContentRestriction or DemandKind.AccountRestriction:
-                return (Recommendation.RestrictInJurisdiction, $"Restrict in {string.Join(", ", c.AllowedTerritories)} only, where the law cited applies.");
+                return (Recommendation.RestrictInJurisdiction, $"Restrict in {c.Words.Territories(c.AllowedTerritories)} only, where the law cited applies.");
             case DemandKind.NetworkDisruption:
                 return (Recommendation.Challenge, "Network disruptions are contested.");
         }
@@ -118,7 +118,7 @@ public sealed class RightsAssessor(PolicySet policy)
 
         var narrowed = allowed.Count < d.DataCategories.Count || allowedTargets.Count < d.Targets.Count;
         return narrowed
-            ? (Recommendation.DiscloseNarrowed, $"Disclose only {string.Join(", ", allowed.Select(JsonNames.Of))}; the rest of the demand goes beyond what the process and the reasons support.")
+            ? (Recommendation.DiscloseNarrowed, $"Disclose only {c.Say(allowed)}; the rest of the demand goes beyond what the process and the reasons support.")
             : (Recommendation.Disclose, "The demand is authentic, lawful, necessary and proportionate as made.");
     }
 

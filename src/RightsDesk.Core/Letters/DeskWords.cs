@@ -14,7 +14,7 @@ public sealed class DeskWords
     /// <summary>Label families that appear only on the desk, never in a letter, notice or public page.</summary>
     public static readonly FrozenSet<string> StaffFamilies = FrozenSet.ToFrozenSet(
         ["demandState", "workflowAction", "channel", "authorityType", "targetType", "noticePlan", "noticeStatus",
-         "outboxStatus", "outboxTopic", "findingOutcome", "officialVerification", "requesterFlag", "role", "milestone", "milestoneStatus", "caseLoop",
+         "outboxStatus", "outboxTopic", "findingOutcome", "check", "officialVerification", "requesterFlag", "role", "milestone", "milestoneStatus", "caseLoop",
          "nextStep", "glossary", "outcome",
          "identifierKind", "atRiskSource", "atRiskVisibility", "atRiskStatus"], StringComparer.Ordinal);
 
@@ -39,6 +39,22 @@ public sealed class DeskWords
     /// <summary>An outbox topic in words; a topic this vocabulary does not know yet is shown as it is stored.</summary>
     public string Topic(string topic) =>
         _words.Family("outboxTopic").Where(t => t.Term == topic).Select(t => t.Text).FirstOrDefault() ?? topic;
+
+    /// <summary>An assessment check by its name ("Legal process"); a check this vocabulary does not know is shown as stored.</summary>
+    public string Check(string check) =>
+        _words.Family("check").Where(t => t.Term == check).Select(t => t.Text).FirstOrDefault() ?? check;
+
+    /// <summary>
+    /// A ledger event's stable name as words ("DemandCreated" reads "Demand created"). The name itself is the
+    /// ledger's contract and stays as it is in exports and verification.
+    /// </summary>
+    public static string Event(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var parts = System.Text.RegularExpressions.Regex.Split(name, "(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
+        // An acronym ("PDF") stays in capitals; any other word after the first is lower-cased.
+        return string.Join(" ", parts.Select((w, i) => i == 0 || (w.Length > 1 && w.All(char.IsUpper)) ? w : w.ToLowerInvariant()));
+    }
 
     /// <summary>The label of a value given by its JSON name (as forms and query strings carry it).</summary>
     public string OfName<T>(string name) where T : struct, Enum => JsonNames.TryParse<T>(name, out var v) ? Of(v) : name;

@@ -66,7 +66,26 @@ internal sealed partial class FindingSentences
         }
 
         var names = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return string.Join(", ", names.Select(n => Lookup(family + "." + n) ?? _words[family + "." + n]));
+        return string.Join(", ", names.Select(n => Name(family, n)));
+    }
+
+    /// <summary>
+    /// A value in the desk's one vocabulary (the labels), in the letter's language where its labels say it, else in
+    /// English; never as the stored name. Only what the labels leave to this file is looked up here: the families
+    /// only staff read (targetType), which translations of the labels need not carry, and those the labels lack
+    /// (rabatFactor). Finding codes share prefixes with label families ("legalProcess.none" is a sentence here and
+    /// a label there), so a label family is never read from this file's sentences otherwise.
+    /// </summary>
+    private string Name(string family, string name)
+    {
+        var key = family + "." + name;
+        if (!_words.Names(family))
+        {
+            return Lookup(key) ?? throw new TemplateException(_path, $"no words for '{key}' in the findings or the labels.");
+        }
+
+        var translated = _words.Own(key) ?? (DeskWords.StaffFamilies.Contains(family) && _own is not null && _own.TryGetValue(key, out var text) ? text : null);
+        return translated ?? _words.English(key) ?? throw new TemplateException(_path, $"no label '{key}'.");
     }
 
     [GeneratedRegex(@"\{(?<name>[A-Za-z]+)(:(?<family>[A-Za-z]+))?\}", RegexOptions.CultureInvariant)]

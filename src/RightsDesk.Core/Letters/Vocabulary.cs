@@ -66,6 +66,15 @@ internal sealed class Vocabulary
             ? text
             : throw new TemplateException(_path, $"no label '{key}'.");
 
+    /// <summary>The label in this language's own file, without the English fallback.</summary>
+    internal string? Own(string key) => _labels.TryGetValue(key, out var text) ? text : null;
+
+    /// <summary>The English label, if there is one.</summary>
+    internal string? English(string key) => _english.TryGetValue(key, out var text) ? text : null;
+
+    /// <summary>Whether the labels name the values of this family at all ("dataCategory" yes, "rabatFactor" no).</summary>
+    internal bool Names(string family) => _english.Keys.Any(k => k.StartsWith(family + ".", StringComparison.Ordinal));
+
     /// <summary>The English labels of one family ("glossary"), as term → text, in the file's order.</summary>
     internal IEnumerable<(string Term, string Text)> Family(string family) =>
         _english.Where(l => l.Key.StartsWith(family + ".", StringComparison.Ordinal)).Select(l => (l.Key[(family.Length + 1)..], l.Value));

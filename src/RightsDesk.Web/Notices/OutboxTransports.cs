@@ -60,7 +60,9 @@ public sealed class SmtpNoticeSender(SmtpOptions options) : IOutboxTransport
         // business keys use, are not allowed on the left of a Message-Id.
         message.MessageId = idempotencyKey.Replace(':', '.') + "@rightsdesk";
         message.Headers.Add("X-RightsDesk-Idempotency-Key", idempotencyKey);
-        var body = new BodyBuilder { TextBody = email.Body };
+        // multipart/alternative: the plain part for any client, the HTML part for those that show it; the PDF beside.
+        var bodies = MailBodies.FromMarkdown(email.Subject, email.Body);
+        var body = new BodyBuilder { TextBody = bodies.Text, HtmlBody = bodies.Html };
         foreach (var file in email.Attachments ?? [])
         {
             body.Attachments.Add(file.FileName, file.Content, ContentType.Parse(file.ContentType));

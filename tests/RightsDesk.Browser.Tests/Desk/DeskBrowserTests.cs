@@ -93,8 +93,8 @@ public sealed class DeskBrowserTests(WebServer server, BrowserFixture browser)
         var notices = await approve.InnerTextAsync("section[aria-labelledby=h-notices]");
         Assert.Contains("tell the user before anything is disclosed", notices, StringComparison.Ordinal);
         var ledger = await approve.InnerTextAsync("#ledger");
-        Assert.Contains("StepUpVerified", ledger, StringComparison.Ordinal);
-        Assert.Contains("DecisionApproved", ledger, StringComparison.Ordinal);
+        Assert.Contains("Step up verified", ledger, StringComparison.Ordinal);
+        Assert.Contains("Decision approved", ledger, StringComparison.Ordinal);
         Assert.Equal(0, await approve.Locator("script").CountAsync());
 
         await approve.SetViewportSizeAsync(1280, 1400);

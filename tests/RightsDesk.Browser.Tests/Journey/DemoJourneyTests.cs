@@ -92,7 +92,12 @@ public sealed class DemoJourneyTests(JourneyServer server, BrowserFixture browse
         var noticeText = await mailbox.InnerTextAsync("#body");
         Assert.Contains("Office of the District Attorney", noticeText, StringComparison.Ordinal);
         Assert.DoesNotContain(target, noticeText, StringComparison.Ordinal);
+        Assert.DoesNotContain("**", noticeText, StringComparison.Ordinal); // plain text, not raw Markdown
+        Assert.DoesNotContain("## ", noticeText, StringComparison.Ordinal);
         await Shot(mailbox, "journey.04-mailbox-notice", "mailbox-notice.png");
+        await mailbox.ClickAsync("a:has-text('The HTML part')");
+        Assert.Equal("What was demanded", (await mailbox.InnerTextAsync("h2 >> nth=0")).Trim());
+        await Shot(mailbox, "journey.04b-mailbox-notice-html", null);
 
         // The letter: drafted from the decision, previewed as the authority will read it, e-mailed as PDF.
         await Until(async () =>
@@ -108,8 +113,8 @@ public sealed class DemoJourneyTests(JourneyServer server, BrowserFixture browse
         await Shot(letter, "journey.05-letter-preview", "letter-preview.png");
         await letter.Locator("form[action*='handler=emailLetter'] button").ClickAsync();
         await Until(() => sink.Messages.Count(m => m.To.ToString().Contains(Confirmed, StringComparison.Ordinal) && m.Attachments.Any()) >= 2, "the letter with its PDF");
-        Assert.Contains("LetterSent", await tab.InnerTextAsync("#ledger"), StringComparison.Ordinal);
-        Assert.Contains("ReceiptAcknowledged", await tab.InnerTextAsync("#ledger"), StringComparison.Ordinal);
+        Assert.Contains("Letter sent", await tab.InnerTextAsync("#ledger"), StringComparison.Ordinal);
+        Assert.Contains("Receipt acknowledged", await tab.InnerTextAsync("#ledger"), StringComparison.Ordinal);
         await mailbox.GotoAsync(server.MailPageUrl + "/");
         await mailbox.Locator("main a[href^='/messages/']").First.ClickAsync();
         Assert.Contains("application/pdf", await mailbox.InnerTextAsync("main"), StringComparison.Ordinal);

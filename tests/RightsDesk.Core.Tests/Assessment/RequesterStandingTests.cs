@@ -93,7 +93,7 @@ public class RequesterStandingTests
     {
         var unverifiedEmail = Assess(Warrant(claimsVerified: false, channel: Channel.Email), RequesterStanding.Unknown);
         Assert.Equal(Recommendation.VerifyRequester, unverifiedEmail.Recommendation);
-        Assert.Contains("by email are verified out of band", Authenticity(unverifiedEmail, FindingOutcome.Concern).Reason, StringComparison.Ordinal);
+        Assert.Contains("by e-mail are verified out of band", Authenticity(unverifiedEmail, FindingOutcome.Concern).Reason, StringComparison.Ordinal);
     }
 
     [Fact]

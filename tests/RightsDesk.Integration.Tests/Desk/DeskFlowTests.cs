@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RightsDesk.Core.Demands;
+using RightsDesk.Core.Letters;
 using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Core.Security;
 using RightsDesk.Data;
@@ -85,8 +86,8 @@ public abstract partial class DeskFlowTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         var after = await approver.GetAsync(page);
         Assert.Contains("id=\"state\">approved, to fulfil<", after, StringComparison.Ordinal);
-        Assert.Contains(nameof(LedgerEventCode.StepUpVerified), after, StringComparison.Ordinal);
-        Assert.Contains(nameof(LedgerEventCode.DecisionApproved), after, StringComparison.Ordinal);
+        Assert.Contains(DeskWords.Event(nameof(LedgerEventCode.StepUpVerified)), after, StringComparison.Ordinal);
+        Assert.Contains(DeskWords.Event(nameof(LedgerEventCode.DecisionApproved)), after, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ internal sealed class AuthenticityCheck : IAssessmentCheck
         }
         else if (d.Kind is not DemandKind.Preservation)
         {
-            c.Concern(Id, FindingCodes.AuthenticityUnverified, $"The requester's identity has not been confirmed; demands by {JsonNames.Of(d.Channel)} are verified out of band before anything is disclosed or restricted.", Standards.Gni, ("channel", JsonNames.Of(d.Channel)));
+            c.Concern(Id, FindingCodes.AuthenticityUnverified, $"The requester's identity has not been confirmed; demands by {c.Words.Of(d.Channel)} are verified out of band before anything is disclosed or restricted.", Standards.Gni, ("channel", JsonNames.Of(d.Channel)));
             c.Require(Recommendation.VerifyRequester, "the requester is not yet verified");
         }
     }

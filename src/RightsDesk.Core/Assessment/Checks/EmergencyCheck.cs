@@ -48,7 +48,7 @@ internal sealed partial class EmergencyCheck : IAssessmentCheck
 
             if (outside.Count > 0)
             {
-                c.Concern(Id, FindingCodes.EmergencyOutsideScope, $"Only {string.Join(", ", rules.Categories.Select(JsonNames.Of))} may be disclosed in an emergency; {string.Join(", ", outside.Select(JsonNames.Of))} need ordinary legal process.", rules.Source ?? Standards.Gni,
+                c.Concern(Id, FindingCodes.EmergencyOutsideScope, $"Only {c.Say(rules.Categories)} may be disclosed in an emergency; {c.Say(outside)} need ordinary legal process.", rules.Source ?? Standards.Gni,
                     ("allowed", AssessmentContext.Names(rules.Categories)), ("categories", AssessmentContext.Names(outside)));
             }
 

@@ -56,7 +56,7 @@ internal sealed class JurisdictionCheck : IAssessmentCheck
             c.Disallow(category, RemovalCause.RequiresMlat);
         }
 
-        c.Concern(Id, FindingCodes.JurisdictionRequiresMlat, $"An authority of {c.Profile.Name} asks directly for {string.Join(", ", blocked.Select(JsonNames.Of))} held in {string.Join(", ", op.DataHeldIn)}; {c.Home.Name} law allows this only through mutual legal assistance.", rules.Source ?? Standards.Gni,
+        c.Concern(Id, FindingCodes.JurisdictionRequiresMlat, $"An authority of {c.Profile.Name} asks directly for {c.Say(blocked)} held in {string.Join(", ", op.DataHeldIn)}; {c.Home.Name} law allows this only through mutual legal assistance.", rules.Source ?? Standards.Gni,
             ("categories", AssessmentContext.Names(blocked)), ("heldIn", c.Home.Name), ("law", rules.Source ?? c.Home.Name));
     }
 }

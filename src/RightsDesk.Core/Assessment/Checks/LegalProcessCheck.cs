@@ -51,25 +51,26 @@ internal sealed class LegalProcessCheck : IAssessmentCheck
             if (!enough)
             {
                 c.Disallow(category, RemovalCause.InsufficientProcess);
-                var needed = list is { Count: > 0 } ? string.Join(", ", list.Select(JsonNames.Of)) : "no legal process the policy recognises";
-                insufficient.Add($"{JsonNames.Of(category)} needs {needed}");
+                var needed = list is { Count: > 0 } ? c.Say(list) : "no legal process the policy recognises";
+                insufficient.Add($"{c.Words.Of(category)} needs {needed}");
                 reached.Add(category);
             }
         }
 
         var processName = JsonNames.Of(process);
+        var processWords = c.Words.Of(process);
         if (insufficient.Count == 0)
         {
-            c.Pass(Id, FindingCodes.LegalProcessSufficient, $"Under the law of {c.Profile.Name} a {processName} suffices for every category asked for.", Standards.Gni,
+            c.Pass(Id, FindingCodes.LegalProcessSufficient, $"Under the law of {c.Profile.Name} a {processWords} suffices for every category asked for.", Standards.Gni,
                 ("country", c.Profile.Name), ("process", processName));
         }
         else if (insufficient.Count == d.DataCategories.Count)
         {
-            c.Fail(Id, FindingCodes.LegalProcessInsufficientForAll, $"Under the law of {c.Profile.Name} a {processName} does not suffice for anything asked for: {string.Join("; ", insufficient)}.", Standards.Gni + "; " + Standards.RdrP10, Facts(c, process, reached));
+            c.Fail(Id, FindingCodes.LegalProcessInsufficientForAll, $"Under the law of {c.Profile.Name} a {processWords} does not suffice for anything asked for: {string.Join("; ", insufficient)}.", Standards.Gni + "; " + Standards.RdrP10, Facts(c, process, reached));
         }
         else
         {
-            c.Concern(Id, FindingCodes.LegalProcessInsufficientForSome, $"Under the law of {c.Profile.Name} a {processName} does not reach everything asked for, so the disclosure is narrowed: {string.Join("; ", insufficient)}.", Standards.Gni + "; " + Standards.RdrP10, Facts(c, process, reached));
+            c.Concern(Id, FindingCodes.LegalProcessInsufficientForSome, $"Under the law of {c.Profile.Name} a {processWords} does not reach everything asked for, so the disclosure is narrowed: {string.Join("; ", insufficient)}.", Standards.Gni + "; " + Standards.RdrP10, Facts(c, process, reached));
         }
     }
 
@@ -84,11 +85,11 @@ internal sealed class LegalProcessCheck : IAssessmentCheck
 
         if (c.Profile.RestrictionProcess.Contains(process))
         {
-            c.Pass(Id, FindingCodes.LegalProcessRestrictionSufficient, $"A {JsonNames.Of(process)} is a process on which a restriction can rest under the law of {c.Profile.Name}.", Standards.Gni);
+            c.Pass(Id, FindingCodes.LegalProcessRestrictionSufficient, $"A {c.Words.Of(process)} is a process on which a restriction can rest under the law of {c.Profile.Name}.", Standards.Gni);
         }
         else
         {
-            c.Concern(Id, FindingCodes.LegalProcessRestrictionInsufficient, $"A {JsonNames.Of(process)} is not a process on which {c.Profile.Name} law rests restrictions (expected: {string.Join(", ", c.Profile.RestrictionProcess.Select(JsonNames.Of))}); ask for the proper order.", Standards.Gni,
+            c.Concern(Id, FindingCodes.LegalProcessRestrictionInsufficient, $"A {c.Words.Of(process)} is not a process on which {c.Profile.Name} law rests restrictions (expected: {c.Say(c.Profile.RestrictionProcess)}); ask for the proper order.", Standards.Gni,
                 ("process", JsonNames.Of(process)), ("country", c.Profile.Name), ("needed", AssessmentContext.Names(c.Profile.RestrictionProcess)));
             c.Require(Recommendation.RequestClarification, "the restriction does not rest on a sufficient order");
         }

@@ -24,21 +24,21 @@ internal sealed class ProportionalityCheck : IAssessmentCheck
         var rules = c.Policy.Operator.Proportionality;
         var before = c.Findings.Count;
 
-        var dragnet = new List<string>();
+        var dragnet = new List<TargetType>();
         for (var i = 0; i < d.Targets.Count; i++)
         {
             if (!d.Targets[i].IsIndividualised)
             {
                 c.ExcludeTarget(i);
-                dragnet.Add(JsonNames.Of(d.Targets[i].Type));
+                dragnet.Add(d.Targets[i].Type);
             }
         }
 
         if (dragnet.Count > 0)
         {
             var all = dragnet.Count == d.Targets.Count;
-            c.Fail(Id, all ? FindingCodes.ProportionalityNotIndividualised : FindingCodes.ProportionalityPartlyNotIndividualised, $"{(all ? "The demand" : "Part of the demand")} selects people by {string.Join(", ", dragnet.Distinct())} rather than naming who is suspected; such bulk demands are not individualised and are refused.", Standards.Iccpr17 + "; " + Standards.RdrP10,
-                ("selectors", string.Join(",", dragnet.Distinct())), ("count", dragnet.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            c.Fail(Id, all ? FindingCodes.ProportionalityNotIndividualised : FindingCodes.ProportionalityPartlyNotIndividualised, $"{(all ? "The demand" : "Part of the demand")} selects people by {c.Say(dragnet.Distinct())} rather than naming who is suspected; such bulk demands are not individualised and are refused.", Standards.Iccpr17 + "; " + Standards.RdrP10,
+                ("selectors", AssessmentContext.Names(dragnet.Distinct())), ("count", dragnet.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             if (all)
             {
                 c.Require(Recommendation.Reject, "the demand is not individualised");
@@ -100,7 +100,7 @@ internal sealed class ProportionalityCheck : IAssessmentCheck
             c.Disallow(category, RemovalCause.Proportionality);
         }
 
-        c.Concern(Id, FindingCodes.ProportionalitySensitiveWithheld, $"Sensitive data ({string.Join(", ", unjustified.Select(JsonNames.Of))}) is asked for without judicial authorisation or stated reasons; metadata can reveal a person's location and associates, so it is withheld.", Standards.Iccpr17 + "; ARTICLE 19 on metadata (2020)",
+        c.Concern(Id, FindingCodes.ProportionalitySensitiveWithheld, $"Sensitive data ({c.Say(unjustified)}) is asked for without judicial authorisation or stated reasons; metadata can reveal a person's location and associates, so it is withheld.", Standards.Iccpr17 + "; ARTICLE 19 on metadata (2020)",
             ("categories", AssessmentContext.Names(unjustified)));
     }
 }

@@ -12,7 +12,7 @@ public class LegalProcessCheckTests
     [Fact]
     public void A_search_warrant_reaches_every_category_asked_for()
     {
-        Single(Findings(Check, Example("01-us-search-warrant")), FindingOutcome.Pass, "a searchWarrant suffices for every category");
+        Single(Findings(Check, Example("01-us-search-warrant")), FindingOutcome.Pass, "a search warrant suffices for every category");
     }
 
     [Fact]
@@ -20,7 +20,7 @@ public class LegalProcessCheckTests
     {
         var concern = Single(Findings(Check, Example("03-us-subpoena-overbroad")), FindingOutcome.Concern, "a subpoena does not reach everything asked for");
 
-        Assert.Contains("content needs searchWarrant", concern.Reason, StringComparison.Ordinal);
+        Assert.Contains("content of messages, posts and files needs search warrant", concern.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
