@@ -86,6 +86,8 @@ public static class ApplicationServices
         services.AddScoped<Impact.ImpactReviews>();
         services.AddScoped<Impact.ImpactQueries>();
         services.AddScoped<Impact.Benchmarks>();
+        services.AddScoped<Pushback.PushbackRecords>();
+        services.AddScoped<Pushback.PushbackQueries>();
         services.AddScoped<Impact.IMetricRegistry, Impact.LedgerMetricRegistry>();
         services.AddSingleton<Impact.IMetric, Impact.RejectedOrChallengedMetric>();
         services.AddSingleton<Impact.IMetric, Impact.NoticesBeforeDisclosureMetric>();

@@ -56,6 +56,7 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
     public DbSet<Impact.ImpactReviewRecord> ImpactReviews => Set<Impact.ImpactReviewRecord>();
     public DbSet<Impact.BenchmarkRecord> Benchmarks => Set<Impact.BenchmarkRecord>();
     public DbSet<Impact.BenchmarkReadingRecord> BenchmarkReadings => Set<Impact.BenchmarkReadingRecord>();
+    public DbSet<Pushback.PushbackRecord> Pushback => Set<Pushback.PushbackRecord>();
 
     public abstract DatabaseEngine Engine { get; }
 
@@ -200,6 +201,7 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
         m.ApplyConfiguration(new ModerationDecisionRecordConfiguration());
         m.ApplyConfiguration(new Transparency.TransparencyReportConfiguration());
         m.ApplyConfigurationsFromAssembly(typeof(RightsDeskDbContext).Assembly, t => t.Namespace == "RightsDesk.Data.Impact");
+        m.ApplyConfiguration(new Pushback.PushbackRecordConfiguration());
         m.Entity<ApiTokenRecord>(e =>
         {
             e.ToTable("api_tokens");

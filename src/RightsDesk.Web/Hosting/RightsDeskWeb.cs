@@ -181,9 +181,11 @@ public static class RightsDeskWeb
         api.MapNoticesApi();
         api.MapLedgerApi();
         api.MapImpactApi();
+        Pushback.PushbackApi.MapPushbackApi(api);
 
         app.MapRazorPages();
         Transparency.TransparencyFiles.MapTransparencyFiles(app);
+        Pushback.PushbackApi.MapPublicPushback(app);
         app.MapRobots();
         app.MapNotFoundFallback();
     }

@@ -1,6 +1,7 @@
 using RightsDesk.Core.Assessment;
 using RightsDesk.Core.Demands;
 using RightsDesk.Core.Impact;
+using RightsDesk.Core.Pushback;
 using RightsDesk.Core.Ledger.Events;
 
 namespace RightsDesk.Core.Tests.Ledger;
@@ -216,6 +217,13 @@ public sealed class LedgerGoldenTests
              Typed(new BenchmarkCreated(X, Y, "demands.rejectedOrChallenged", "KE", 12.5m, 30m, BenchmarkDirection.AtLeast, null), "lead@example.org", X.ToString())),
         ["BenchmarkReadingTaken"] = ("""{"seq":41,"code":7051,"at":"2026-11-05T09:30:15.123Z","actor":"lead@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"benchmark":"3c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f","onTarget":"true","reading":"4d2f0a1e-9c8b-47a6-b5d4-e3f2a1b0c9d8","treeSize":"128","value":"33.33"}}""",
              Typed(new BenchmarkReadingTaken(Y, Guid.Parse(U), 33.33m, 128, true), "lead@example.org", X.ToString())),
+        // Push-back beyond the case (71xx): kinds, countries, catalogue ids, counts and hashes, never the words.
+        ["PushbackRecorded"] = ("""{"seq":41,"code":7100,"at":"2026-11-05T09:30:15.123Z","actor":"lead@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"country":"HK","demands":"2","kind":"legalChallenge","offences":"hk-nsl-secession-subversion","pushback":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","status":"active","target":null}}""",
+             Typed(new PushbackRecorded(X, PushbackKind.LegalChallenge, "HK", ["hk-nsl-secession-subversion"], PushbackStatus.Active, null, 2, H), "lead@example.org", X.ToString())),
+        ["PushbackRecordedAdvocacy"] = ("""{"seq":41,"code":7100,"at":"2026-11-05T09:30:15.123Z","actor":"lead@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"country":"RU","demands":"0","kind":"advocacy","offences":"","pushback":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","status":"preparing","target":"gni"}}""",
+             Typed(new PushbackRecorded(X, PushbackKind.Advocacy, "RU", [], PushbackStatus.Preparing, AdvocacyTarget.Gni, 0, H), "lead@example.org", X.ToString())),
+        ["PushbackStatusChanged"] = ("""{"seq":41,"code":7101,"at":"2026-11-05T09:30:15.123Z","actor":"lead@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"from":"active","outcome":"partlySucceeded","pushback":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","to":"concluded"}}""",
+             Typed(new PushbackStatusChanged(X, PushbackStatus.Active, PushbackStatus.Concluded, PushbackOutcome.PartlySucceeded, H), "lead@example.org", X.ToString())),
     };
 
     /// <summary>Codes no release has written: there are no stored bytes to keep.</summary>

@@ -62,6 +62,8 @@ public static class AuthorizationMatrix
         ["GET /{lang:publang}/your-data"] = Rule.Public,
         ["GET /transparency"] = Rule.Public,
         ["GET /{lang:publang}/transparency"] = Rule.Public,
+        ["GET /transparency/pushback"] = Rule.Public,
+        ["GET /{lang:publang}/transparency/pushback"] = Rule.Public,
         ["GET /transparency/files/{period}/{version:int}/{file}"] = Rule.Public.Answers(404),
         // Errors and what nothing serves are public: a browser's error page in words, and 404 for any unknown path
         // (never a redirect to the staff sign-in); robots.txt for search engines.
@@ -113,6 +115,12 @@ public static class AuthorizationMatrix
         ["GET /api/v1/benchmarks/{id:guid}/recompute"] = Rule.For(LegalReviewer, Approver, HumanRightsLead).Object(ObjectKind.ImpactBenchmark),
         ["GET /api/v1/metrics"] = Rule.For(LegalReviewer, Approver, HumanRightsLead),
         ["GET /api/v1/impact-gate"] = Rule.For(LegalReviewer, Approver, HumanRightsLead),
+        // Push-back beyond the case: kept by the people who keep impact assessments; the public summary is public.
+        ["GET /api/v1/pushback/"] = Rule.For(LegalReviewer, Approver, HumanRightsLead),
+        ["POST /api/v1/pushback/"] = Rule.For(HumanRightsLead).Body(Bodies.Json("{\"kind\":\"refusal\",\"subject\":\"Matrix\",\"country\":\"HK\",\"status\":\"active\",\"started\":\"2026-01-01\"}")),
+        ["GET /api/v1/pushback/{id:guid}"] = Rule.For(LegalReviewer, Approver, HumanRightsLead).Object(ObjectKind.Pushback),
+        ["POST /api/v1/pushback/{id:guid}/status"] = Rule.For(HumanRightsLead).Object(ObjectKind.Pushback).Body(Bodies.Json("{\"status\":\"withdrawn\"}")),
+        ["GET /transparency/pushback.json"] = Rule.Public,
 
         // Notices and the outbox.
         ["GET /api/v1/notices/"] = Rule.For(LegalReviewer, Approver, HumanRightsLead),
@@ -165,6 +173,8 @@ public static class AuthorizationMatrix
         ["GET /desk/impact"] = Rule.For(LegalReviewer, Approver, HumanRightsLead).SignInRedirect(),
         ["GET /desk/impact/{id:guid}"] = Rule.For(LegalReviewer, Approver, HumanRightsLead).Object(ObjectKind.ImpactAssessment).SignInRedirect(),
         ["GET /desk/impact/{id:guid}/consultations"] = Rule.For(HumanRightsLead).Object(ObjectKind.ImpactAssessment).SignInRedirect(),
+        ["GET /desk/pushback"] = Rule.For(LegalReviewer, Approver, HumanRightsLead).SignInRedirect(),
+        ["GET /desk/pushback/{id:guid}"] = Rule.For(LegalReviewer, Approver, HumanRightsLead).Object(ObjectKind.Pushback).SignInRedirect(),
         ["GET /desk/admin"] = Rule.For(Admin).SignInRedirect(),
         ["GET /desk/admin/policy"] = Rule.For(Admin).SignInRedirect(),
         ["GET /desk/admin/tokens"] = Rule.For(Admin).SignInRedirect(),
@@ -224,6 +234,9 @@ public enum ObjectKind
     ModerationDecision,
     /// <summary>An impact assessment ({id}), and a benchmark of one.</summary>
     ImpactAssessment, ImpactBenchmark,
+
+    /// <summary>A push-back record ({id}).</summary>
+    Pushback,
 }
 
 /// <summary>What anonymous callers get when a route is not public.</summary>

@@ -362,6 +362,10 @@ public sealed partial class AuthorizationMatrixTests(SqliteDeskApp app) : IClass
                     id = kind == ObjectKind.ImpactAssessment ? assessment.ToString() : (await sp.GetRequiredService<Application.Impact.Benchmarks>().CreateAsync(assessment,
                         new Core.Impact.BenchmarkInput("m", "notices.deadLetters", null, null, "c", 3, 0, Core.Impact.BenchmarkDirection.AtMost), Core.Cases.Actor.System("matrix"), default))!.Value.ToString();
                     break;
+                case ObjectKind.Pushback:
+                    id = (await sp.GetRequiredService<Application.Pushback.PushbackRecords>().RecordAsync(new Core.Pushback.PushbackInput(Core.Pushback.PushbackKind.Refusal, "Matrix", "HK", [], null, null, null,
+                        Core.Pushback.PushbackStatus.Active, null, new DateOnly(2026, 1, 1), [], null), Core.Cases.Actor.System("matrix"), default)).ToString();
+                    break;
                 default:
                     throw new InvalidOperationException($"No way to make a {kind}: add one to AuthorizationMatrixTests.FreshId.");
             }

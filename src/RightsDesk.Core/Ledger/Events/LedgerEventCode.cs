@@ -107,4 +107,8 @@ public enum LedgerEventCode
     ImpactReviewRaised = 7042,
     BenchmarkCreated = 7050,
     BenchmarkReadingTaken = 7051,
+
+    // Push-back beyond the case: legal challenges, advocacy, refusals of legal orders.
+    PushbackRecorded = 7100,
+    PushbackStatusChanged = 7101,
 }
