@@ -107,7 +107,10 @@ public sealed class StatementsOfReasons(
             cipher.Decrypt(dek, record.SealedDecision, SealingContext.Moderation(record.Id, "decision")), JsonNames.Options)!;
         var (government, authority, country, gagUntil) = await GovernmentAsync(record.DemandId, today, ct);
         var code = await codes.IssueAsync(AppealPurpose);
-        var model = new StatementModel(decision, policy.Operator.Name, today, today.AddDays(Math.Max(appealDays, ModerationPolicy.MinimumAppealDays)),
+        // 183 days falls a day short of six calendar months from some dates (3 March + 183 = 2 September): take the later.
+        var appealBy = today.AddDays(Math.Max(appealDays, ModerationPolicy.MinimumAppealDays));
+        appealBy = appealBy < today.AddMonths(6) ? today.AddMonths(6) : appealBy;
+        var model = new StatementModel(decision, policy.Operator.Name, today, appealBy,
             code.Code, government, authority, country, Supplementary: version > 1);
         var sent = StatementComposer.Compose(policy, decision.UserLanguage, model);
         var kept = StatementComposer.Compose(policy, decision.UserLanguage, model with { AppealCode = MaskedCode });
