@@ -21,6 +21,7 @@ public static class ApplicationServices
         services.AddScoped<AtRiskReindex>();
         services.AddScoped<Moderation.RecordDecisions>();
         services.AddScoped<Moderation.ModerationReview>();
+        services.AddScoped<Moderation.StatementsOfReasons>();
         services.AddScoped<DemandSealing>();
         services.AddScoped<DemandCases>();
         services.AddScoped<DemandDocuments>();
@@ -55,6 +56,7 @@ public static class ApplicationServices
         services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(OutboxTopics.PortalMail));
         services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(OutboxTopics.DeadlineAlert));
         services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(OutboxTopics.Letter));
+        services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(OutboxTopics.Statement));
 
         // Notices. The host provides INoticeSources (the policy in force and the opened case).
         services.AddScoped<NoticePlanner>();

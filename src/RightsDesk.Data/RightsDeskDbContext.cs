@@ -39,6 +39,7 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
     public DbSet<AtRiskPersonRecord> AtRiskPeople => Set<AtRiskPersonRecord>();
     public DbSet<AtRiskIdentifierRecord> AtRiskIdentifiers => Set<AtRiskIdentifierRecord>();
     public DbSet<ModerationDecisionRecord> ModerationDecisions => Set<ModerationDecisionRecord>();
+    public DbSet<StatementRecord> ModerationStatements => Set<StatementRecord>();
     public DbSet<ApiTokenRecord> ApiTokens => Set<ApiTokenRecord>();
     public DbSet<LedgerEventRecord> LedgerEvents => Set<LedgerEventRecord>();
     public DbSet<TreeHeadRecord> TreeHeads => Set<TreeHeadRecord>();
@@ -199,6 +200,7 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
         m.ApplyConfiguration(new RecoveryCodeRecordConfiguration());
         m.ApplyConfiguration(new RegistrationAttemptConfiguration());
         m.ApplyConfiguration(new ModerationDecisionRecordConfiguration());
+        m.ApplyConfiguration(new StatementRecordConfiguration());
         m.ApplyConfiguration(new Transparency.TransparencyReportConfiguration());
         m.ApplyConfigurationsFromAssembly(typeof(RightsDeskDbContext).Assembly, t => t.Namespace == "RightsDesk.Data.Impact");
         m.ApplyConfiguration(new Pushback.PushbackRecordConfiguration());

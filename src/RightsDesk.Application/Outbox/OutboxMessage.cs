@@ -12,6 +12,7 @@ public static class OutboxTopics
     public const string PortalMail = "portal-mail";
     public const string DeadlineAlert = "deadline-alert";
     public const string Letter = "letter";
+    public const string Statement = "statement";
 }
 
 /// <summary>

@@ -4,9 +4,12 @@ using RightsDesk.Application.Outbox;
 
 namespace RightsDesk.Web.Notices;
 
-/// <summary>Runs the notice job, the deadline reminders and the outbox on a timer in every app node.</summary>
+/// <summary>Runs the notice job, the deadline reminders, the statements of reasons and the outbox on a timer in every app node.</summary>
 public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxOptions options, ILogger<OutboxWorker> log) : BackgroundService
 {
+    /// <summary>Each statement's appeal code costs an Argon2 hash: a bounded number per cycle keeps the outbox moving.</summary>
+    private const int StatementsPerCycle = 50;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.PollInterval);
@@ -17,6 +20,7 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxOptions opti
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<NoticeJob>().RunAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<DeadlineReminderJob>().RunAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<RightsDesk.Application.Moderation.StatementsOfReasons>().RunAsync(StatementsPerCycle, stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<OutboxProcessor>().ProcessDueAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

@@ -85,6 +85,8 @@ public enum LedgerEventCode
     ModerationDecisionLifted = 4002,
     /// <summary>Staff opened a moderation decision's sealed texts.</summary>
     ModerationDecisionRead = 4003,
+    /// <summary>A statement of reasons was made for a moderation decision and queued for the user.</summary>
+    StatementOfReasonsIssued = 4010,
     AtRiskPersonProposed = 5000,
     AtRiskPersonApproved = 5001,
     AtRiskRemovalProposed = 5002,

@@ -44,3 +44,15 @@ public sealed record ModerationDecisionRead : ILedgerEvent
     {
     }
 }
+
+/// <summary>A statement of reasons was made for a decision and queued for the user. Its language, whether it names
+/// the government (said, withheld under a gag, or none), the appeal deadline and, under a gag, the day it ends.
+/// Never the text or the appeal code.</summary>
+public sealed record StatementOfReasonsIssued(Guid Statement, int Version, string Language, string Government, DateOnly AppealBy, DateOnly? GagUntil) : ILedgerEvent
+{
+    public LedgerEventCode Code => LedgerEventCode.StatementOfReasonsIssued;
+
+    public void Write(LedgerFields fields) => fields
+        .Add("statement", Statement).Add("version", Version).Add("language", Language).Add("government", Government)
+        .Add("appealBy", LedgerFields.Day(AppealBy)).Add("gagUntil", GagUntil is { } until ? LedgerFields.Day(until) : null);
+}

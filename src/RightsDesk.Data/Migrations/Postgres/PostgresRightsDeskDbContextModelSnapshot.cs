@@ -1578,6 +1578,75 @@ namespace RightsDesk.Data.Migrations.Postgres
                     b.ToTable("moderation_decisions", (string)null);
                 });
 
+            modelBuilder.Entity("RightsDesk.Data.Moderation.StatementRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AppealBy")
+                        .HasColumnType("date");
+
+                    b.Property<byte[]>("AppealHash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("AppealLookupKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("AppealSalt")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("GagUntil")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Government")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<byte[]>("SealedBody")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("SealedSubject")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppealLookupKey")
+                        .IsUnique();
+
+                    b.HasIndex("GagUntil");
+
+                    b.HasIndex("DecisionId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("moderation_statements", (string)null);
+                });
+
             modelBuilder.Entity("RightsDesk.Data.Notices.NoticeRecord", b =>
                 {
                     b.Property<Guid>("Id")

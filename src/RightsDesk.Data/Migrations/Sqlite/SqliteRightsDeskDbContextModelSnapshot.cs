@@ -1563,6 +1563,75 @@ namespace RightsDesk.Data.Migrations.Sqlite
                     b.ToTable("moderation_decisions", (string)null);
                 });
 
+            modelBuilder.Entity("RightsDesk.Data.Moderation.StatementRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AppealBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("AppealHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("AppealLookupKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("AppealSalt")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("GagUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Government")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SealedBody")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("SealedSubject")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppealLookupKey")
+                        .IsUnique();
+
+                    b.HasIndex("GagUntil");
+
+                    b.HasIndex("DecisionId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("moderation_statements", (string)null);
+                });
+
             modelBuilder.Entity("RightsDesk.Data.Notices.NoticeRecord", b =>
                 {
                     b.Property<Guid>("Id")
