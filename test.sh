@@ -50,7 +50,7 @@ start_postgres() {
   "${runas[@]}" "$bin/initdb" -D "$pgdir/data" -U rightsdesk --auth=trust -E UTF8 --locale=C.UTF-8 >"$pgdir/initdb.log" 2>&1 \
     || { cat "$pgdir/initdb.log" >&2; return 1; }
   "${runas[@]}" "$bin/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $pgdir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null \
+    -o "-c listen_addresses=127.0.0.1 -c max_connections=400 -p $port -k $pgdir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null \
     || { cat "$pgdir/server.log" >&2; return 1; }
   export RIGHTSDESK_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=rightsdesk;Database=postgres;Pooling=true;Maximum Pool Size=20"
   stop_postgres() { "${runas[@]}" "$bin/pg_ctl" -D "$pgdir/data" -m fast stop >/dev/null 2>&1; rm -rf "$pgdir"; }
