@@ -10,6 +10,7 @@ using RightsDesk.Data.Defenders;
 using RightsDesk.Data.Demands;
 using RightsDesk.Data.Ledger;
 using RightsDesk.Data.Moderation;
+using RightsDesk.Data.Appeals;
 using RightsDesk.Data.Notices;
 using RightsDesk.Data.Outbox;
 using RightsDesk.Data.Portal;
@@ -39,6 +40,8 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
     public DbSet<AtRiskPersonRecord> AtRiskPeople => Set<AtRiskPersonRecord>();
     public DbSet<AtRiskIdentifierRecord> AtRiskIdentifiers => Set<AtRiskIdentifierRecord>();
     public DbSet<ModerationDecisionRecord> ModerationDecisions => Set<ModerationDecisionRecord>();
+    public DbSet<AppealRecord> Appeals => Set<AppealRecord>();
+    public DbSet<AppealCodeRecord> AppealCodes => Set<AppealCodeRecord>();
     public DbSet<ApiTokenRecord> ApiTokens => Set<ApiTokenRecord>();
     public DbSet<LedgerEventRecord> LedgerEvents => Set<LedgerEventRecord>();
     public DbSet<TreeHeadRecord> TreeHeads => Set<TreeHeadRecord>();
@@ -198,6 +201,8 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
         m.ApplyConfiguration(new RecoveryCodeRecordConfiguration());
         m.ApplyConfiguration(new RegistrationAttemptConfiguration());
         m.ApplyConfiguration(new ModerationDecisionRecordConfiguration());
+        m.ApplyConfiguration(new AppealRecordConfiguration());
+        m.ApplyConfiguration(new AppealCodeRecordConfiguration());
         m.ApplyConfiguration(new Transparency.TransparencyReportConfiguration());
         m.ApplyConfigurationsFromAssembly(typeof(RightsDeskDbContext).Assembly, t => t.Namespace == "RightsDesk.Data.Impact");
         m.Entity<ApiTokenRecord>(e =>
