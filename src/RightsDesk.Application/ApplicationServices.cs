@@ -22,6 +22,10 @@ public static class ApplicationServices
         services.AddScoped<Moderation.RecordDecisions>();
         services.AddScoped<Moderation.ModerationReview>();
         services.AddScoped<Moderation.StatementsOfReasons>();
+        services.AddScoped<Appeals.AppealCodes>();
+        services.AddScoped<Appeals.SubmitAppeal>();
+        services.AddScoped<Appeals.AppealReview>();
+        services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(Appeals.AppealReview.OutcomeTopic));
         services.AddScoped<DemandSealing>();
         services.AddScoped<DemandCases>();
         services.AddScoped<DemandDocuments>();

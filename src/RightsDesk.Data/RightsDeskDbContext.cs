@@ -10,6 +10,7 @@ using RightsDesk.Data.Defenders;
 using RightsDesk.Data.Demands;
 using RightsDesk.Data.Ledger;
 using RightsDesk.Data.Moderation;
+using RightsDesk.Data.Appeals;
 using RightsDesk.Data.Notices;
 using RightsDesk.Data.Outbox;
 using RightsDesk.Data.Portal;
@@ -40,6 +41,8 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
     public DbSet<AtRiskIdentifierRecord> AtRiskIdentifiers => Set<AtRiskIdentifierRecord>();
     public DbSet<ModerationDecisionRecord> ModerationDecisions => Set<ModerationDecisionRecord>();
     public DbSet<StatementRecord> ModerationStatements => Set<StatementRecord>();
+    public DbSet<AppealRecord> Appeals => Set<AppealRecord>();
+    public DbSet<AppealCodeRecord> AppealCodes => Set<AppealCodeRecord>();
     public DbSet<ApiTokenRecord> ApiTokens => Set<ApiTokenRecord>();
     public DbSet<LedgerEventRecord> LedgerEvents => Set<LedgerEventRecord>();
     public DbSet<TreeHeadRecord> TreeHeads => Set<TreeHeadRecord>();
@@ -201,6 +204,8 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
         m.ApplyConfiguration(new RegistrationAttemptConfiguration());
         m.ApplyConfiguration(new ModerationDecisionRecordConfiguration());
         m.ApplyConfiguration(new StatementRecordConfiguration());
+        m.ApplyConfiguration(new AppealRecordConfiguration());
+        m.ApplyConfiguration(new AppealCodeRecordConfiguration());
         m.ApplyConfiguration(new Transparency.TransparencyReportConfiguration());
         m.ApplyConfigurationsFromAssembly(typeof(RightsDeskDbContext).Assembly, t => t.Namespace == "RightsDesk.Data.Impact");
         m.ApplyConfiguration(new Pushback.PushbackRecordConfiguration());

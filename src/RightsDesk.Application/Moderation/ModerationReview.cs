@@ -141,6 +141,7 @@ public sealed class ModerationReview(RightsDeskDbContext db, FieldCipher cipher,
 
         record.ReviewedAt = clock.GetUtcNow();
         record.ReviewedBy = actor.LedgerName;
+        record.ReviewedById = actor.Id;
         await ledger.SaveAsync(ct);
         return true;
     }

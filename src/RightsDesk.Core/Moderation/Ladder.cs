@@ -10,7 +10,7 @@ public enum Rung
 /// <summary>
 /// The moderation part of the policy (policy/moderation.json): which Transparency Database value stands on which
 /// rung, the default rung per category, the categories whose fully automated account measures need no person, and
-/// how long an indefinite measure runs before it comes up for review. Versioned with the rest of the policy.
+/// how long an indefinite measure runs before it comes up for review, and the appeal window and review deadline. Versioned with the rest of the policy.
 /// </summary>
 public sealed record ModerationPolicy(
     IReadOnlyDictionary<string, Rung> Measures,
@@ -18,7 +18,8 @@ public sealed record ModerationPolicy(
     Rung DefaultRung,
     IReadOnlyList<string> AutomatedAccountMeasureExempt,
     int IndefiniteReviewDays,
-    int AppealDays)
+    int AppealDays,
+    int AppealReviewDays = 14)
 {
     /// <summary>Art. 20(1): complaints are open for at least six months after the decision.</summary>
     public const int MinimumAppealDays = 183;
@@ -60,6 +61,11 @@ public sealed record ModerationPolicy(
         if (AppealDays < MinimumAppealDays)
         {
             throw new Policy.PolicyException(file, $"appealDays must be at least {MinimumAppealDays} (DSA Art. 20(1): at least six months).");
+        }
+
+        if (AppealReviewDays is < 1 or > 90)
+        {
+            throw new Policy.PolicyException(file, "appealReviewDays must be between 1 and 90: an appeal is decided in a timely manner (DSA Art. 20(4)).");
         }
     }
 

@@ -44,6 +44,8 @@ public sealed class ModerationDecisionRecord
     public string? AccountIndex { get; set; }
     public DateTimeOffset? ReviewedAt { get; set; }
     public string? ReviewedBy { get; set; }
+    /// <summary>The reviewing person's actor id: an appeal goes to someone else.</summary>
+    public string? ReviewedById { get; set; }
     public byte[] WrappedKey { get; set; } = [];
     public byte[] SealedDecision { get; set; } = [];
     public byte[]? SealedReviewReason { get; set; }
@@ -73,6 +75,7 @@ public sealed class ModerationDecisionRecordConfiguration : IEntityTypeConfigura
         builder.Property(x => x.UserLanguage).HasMaxLength(10);
         builder.Property(x => x.AccountIndex).HasMaxLength(64);
         builder.Property(x => x.ReviewedBy).HasMaxLength(200);
+        builder.Property(x => x.ReviewedById).HasMaxLength(450);
         builder.HasIndex(x => x.AccountIndex);
         builder.HasIndex(x => new { x.State, x.ReceivedAt });
         builder.HasIndex(x => x.ApplicationDate);

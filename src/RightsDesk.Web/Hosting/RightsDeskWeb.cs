@@ -178,6 +178,7 @@ public static class RightsDeskWeb
         api.MapDemandsApi();
         api.MapAtRiskApi();
         api.MapModerationApi();
+        Appeals.AppealsApi.MapAppealsApi(api);
         api.MapNoticesApi();
         api.MapLedgerApi();
         api.MapImpactApi();

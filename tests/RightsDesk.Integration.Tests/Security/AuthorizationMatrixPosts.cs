@@ -92,6 +92,13 @@ public static class AuthorizationMatrixPosts
         // Moderation review: trust and safety staff confirm a held measure or lift one.
         ["POST /desk/moderation?handler=Confirm"] = Post.For(TrustAndSafety).Object(ObjectKind.ModerationDecision, "decisionId"),
         ["POST /desk/moderation?handler=Lift"] = Post.For(TrustAndSafety).Object(ObjectKind.ModerationDecision, "decisionId"),
+        // Appeals: anyone with a code on the public page (a wrong code is refused); trust and safety staff review.
+        ["POST /appeal?handler=Open"] = Post.Public.Answers(400),
+        ["POST /appeal?handler=Submit"] = Post.Public.Answers(400),
+        ["POST /{lang:publang}/appeal?handler=Open"] = Post.Public.Answers(400),
+        ["POST /{lang:publang}/appeal?handler=Submit"] = Post.Public.Answers(400),
+        ["POST /desk/appeals/{id:guid}?handler=Take"] = Post.For(TrustAndSafety).Answers(404),
+        ["POST /desk/appeals/{id:guid}?handler=Decide"] = Post.For(TrustAndSafety).Answers(404),
 
         // The outbox: those who manage notices retry a dead letter or cancel a message, with a reason.
         ["POST /desk/outbox?handler=Retry"] = Post.For(LegalReviewer, HumanRightsLead),

@@ -87,6 +87,17 @@ public enum LedgerEventCode
     ModerationDecisionRead = 4003,
     /// <summary>A statement of reasons was made for a moderation decision and queued for the user.</summary>
     StatementOfReasonsIssued = 4010,
+    // Appeals (DSA Art. 20), 41xx.
+    /// <summary>An appeal code was issued for a decision (the code itself is never stored).</summary>
+    AppealCodeIssued = 4100,
+    /// <summary>An appeal against a decision came in, by code on the public page or from the platform's API.</summary>
+    AppealSubmitted = 4101,
+    /// <summary>An appeal was given to a reviewer who took no part in the decision.</summary>
+    AppealAssigned = 4102,
+    /// <summary>The reviewer decided the appeal: upheld, reversed or modified, with reasons (hashed).</summary>
+    AppealDecided = 4103,
+    /// <summary>Staff opened an appeal's sealed texts.</summary>
+    AppealRead = 4104,
     AtRiskPersonProposed = 5000,
     AtRiskPersonApproved = 5001,
     AtRiskRemovalProposed = 5002,
