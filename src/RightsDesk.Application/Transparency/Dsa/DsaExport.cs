@@ -24,7 +24,12 @@ public sealed class DsaExport(RightsDeskDbContext db, FieldCipher cipher, IEnume
         ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
         var period = new ReportPeriod(year, null);
         var demands = sources.OfType<DemandTransparencySource>().Single();
-        var orders = (await demands.FactsAsync(period, ct)).Select(DsaRules.Order).OfType<DsaOrder>().ToList();
+        var (start, end) = (period.Start, period.End);
+        var acknowledged = (await db.Demands.AsNoTracking().Where(d => d.ReceivedAt >= start && d.ReceivedAt < end && d.AcknowledgedAt != null)
+                .Select(d => new { d.Id, d.AcknowledgedAt }).ToListAsync(ct))
+            .ToDictionary(d => cipher.BlindIndex(DemandTransparencySource.CaseHashPurpose, d.Id.ToString("N")), d => d.AcknowledgedAt, StringComparer.Ordinal);
+        var orders = (await demands.FactsAsync(period, ct))
+            .Select(f => DsaRules.Order(f, acknowledged.GetValueOrDefault(f.CaseHash))).OfType<DsaOrder>().ToList();
         var actions = await NoticeActionsAsync(period, ct);
         var name = policy.Current.Operator.Name;
         return DsaTemplate.Build(new DsaReportInput(

@@ -14,9 +14,6 @@ internal static class DsaOrdersSheet
 
     private const string Items = "Items (posts, URLs, accounts) named in the orders, as recorded at intake.";
 
-    private const string NotInformed =
-        "Not recorded: RightsDesk acknowledges an order when it is registered and does not record a separate time at which the authority was told of its receipt.";
-
     private const string InfoReceived =
         "Orders under Art. 10 (user data and preservation) from authorities of the 27 Member States, by date received (UTC).";
 
@@ -36,9 +33,9 @@ internal static class DsaOrdersSheet
                 [
                     DsaTemplate.All, input.Service, period, code, "", scope,
                     DsaCell.Number(act.Count), DsaCell.Number(act.Sum(o => (long)o.Items)),
-                    DsaCell.Empty, DsaCell.Hours(Median(act)),
-                    DsaCell.Number(info.Count), DsaCell.Empty, DsaCell.Hours(Median(info)),
-                    first ? Received : "", first ? Items : "", NotInformed, HoursContext(act), first ? InfoReceived : "", NotInformed, HoursContext(info),
+                    DsaCell.Hours(Median(act, o => o.HoursToInform)), DsaCell.Hours(Median(act, o => o.HoursToGiveEffect)),
+                    DsaCell.Number(info.Count), DsaCell.Hours(Median(info, o => o.HoursToInform)), DsaCell.Hours(Median(info, o => o.HoursToGiveEffect)),
+                    first ? Received : "", first ? Items : "", InformContext(act), EffectContext(act), first ? InfoReceived : "", InformContext(info), EffectContext(info),
                 ]);
             }
         }
@@ -46,14 +43,22 @@ internal static class DsaOrdersSheet
         return new DsaSheet("3_member_states_orders", DsaHeaders.MemberStatesOrders, rows);
     }
 
-    private static double? Median(IEnumerable<DsaOrder> orders) =>
-        DsaRules.Median(orders.Where(o => o.HoursToGiveEffect is not null).Select(o => o.HoursToGiveEffect!.Value));
+    private static double? Median(IEnumerable<DsaOrder> orders, Func<DsaOrder, double?> hours) =>
+        DsaRules.Median(orders.Select(hours).OfType<double>());
 
-    private static string HoursContext(List<DsaOrder> orders)
+    private static string EffectContext(List<DsaOrder> orders)
     {
         var n = orders.Count(o => o.HoursToGiveEffect is not null);
         return n == 0
             ? "Unit: hours. No order here was given effect in the period, so there is no median."
             : string.Create(CultureInfo.InvariantCulture, $"Unit: hours, from receipt to the order being given effect; n = {n} of {orders.Count} orders (the others were refused, withdrawn or are pending).");
+    }
+
+    private static string InformContext(List<DsaOrder> orders)
+    {
+        var n = orders.Count(o => o.HoursToInform is not null);
+        return n == 0
+            ? "Unit: hours. No acknowledgement of receipt went for an order here, so there is no median."
+            : string.Create(CultureInfo.InvariantCulture, $"Unit: hours (whole hours), from receipt to the acknowledgement of receipt sent to the authority; n = {n} of {orders.Count} orders.");
     }
 }

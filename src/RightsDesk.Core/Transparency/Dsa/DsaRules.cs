@@ -25,7 +25,8 @@ public static class DsaRules
         ["defamation"] = ("STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH", "KEYWORD_DEFAMATION"),
     };
 
-    public static DsaOrder? Order(DemandFact fact)
+    /// <param name="acknowledgedAt">When the acknowledgement of receipt went to the authority, if it did.</param>
+    public static DsaOrder? Order(DemandFact fact, DateTimeOffset? acknowledgedAt = null)
     {
         ArgumentNullException.ThrowIfNull(fact);
         if (!MemberStates.Contains(fact.Country, StringComparer.Ordinal) || fact.ForgedOrUnverified)
@@ -48,7 +49,8 @@ public static class DsaRules
         var (category, keyword) = OffenceToTemplate.TryGetValue(fact.OffenceCategory, out var mapped)
             ? mapped
             : (DsaCategories.NotSpecifiedOrder, (string?)null);
-        return new DsaOrder(fact.Country, kind.Value, category, keyword, kind == DsaOrderKind.ActAgainstContent ? fact.ItemsRequested : 0, given);
+        var inform = acknowledgedAt is { } at ? (double?)TimeToAcknowledge.Hours(fact.ReceivedAt, at) : null;
+        return new DsaOrder(fact.Country, kind.Value, category, keyword, kind == DsaOrderKind.ActAgainstContent ? fact.ItemsRequested : 0, given, inform);
     }
 
     /// <summary>The median of the hours (the mean of the two middle values for an even count), or null for none.</summary>

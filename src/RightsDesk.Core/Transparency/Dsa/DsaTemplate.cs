@@ -72,7 +72,7 @@ public static class DsaTemplate
 
     /// <summary>The template's rows for one sheet in order: TOTAL, then each category followed by its keywords, each
     /// with the test that says which records it counts.</summary>
-    internal static IEnumerable<(string Code, Func<string, string?, bool> Counts)> RowsOf(IEnumerable<DsaCategory> categories)
+    public static IEnumerable<(string Code, Func<string, string?, bool> Counts)> RowsOf(IEnumerable<DsaCategory> categories)
     {
         yield return (Total, (_, _) => true);
         foreach (var c in categories)
