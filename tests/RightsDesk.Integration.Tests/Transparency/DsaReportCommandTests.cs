@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.Extensions.DependencyInjection;
 using RightsDesk.Application.Moderation;
+using RightsDesk.Application.Transparency.Dsa;
 using RightsDesk.Core.Moderation;
 using RightsDesk.Core.Security;
 using RightsDesk.Core.Transparency.Dsa;
