@@ -70,6 +70,7 @@ public static class ApplicationServices
         services.AddScoped<Transparency.ITransparencySource, Transparency.NoticeTransparencySource>();
         services.AddScoped<Transparency.PublishReport>();
         services.AddScoped<Transparency.ReportOutput>();
+        services.AddScoped<Transparency.Dsa.DsaExport>();
 
         services.TryAddSingleton(new DeadlineOptions());
         services.AddScoped<Deadlines.Deadlines>();

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.Extensions.DependencyInjection;
+using RightsDesk.Application.Moderation;
+using RightsDesk.Application.Transparency.Dsa;
+using RightsDesk.Core.Moderation;
+using RightsDesk.Core.Security;
+using RightsDesk.Core.Transparency.Dsa;
+using RightsDesk.Integration.Tests.Support;
+using static RightsDesk.Integration.Tests.Ledger.LedgerSupport;
+
+namespace RightsDesk.Integration.Tests.Transparency;
+
+/// <summary>
+/// `rightsdesk report dsa --year 2026 --out DIR` over demands made through the API and a decision taken on a trusted
+/// flagger's notice, on SQLite and PostgreSQL: the Commission's sheets with their header rows, Member States' orders
+/// counted where a regulator looks for them (and a US warrant nowhere), and one workbook with the same sheets.
+/// </summary>
+public abstract class DsaReportCommandTests<TApp> : IAsyncLifetime where TApp : DeskApp, new()
+{
+    private readonly TApp app = new();
+
+    public Task InitializeAsync() => app.InitializeAsync();
+
+    public Task DisposeAsync() => ((IAsyncLifetime)app).DisposeAsync();
+
+    [Fact]
+    public async Task The_year_is_written_in_the_templates_with_member_states_orders_and_actions_on_notices()
+    {
+        await CreateDemand("07-germany-section-130-court-order");
+        await CreateDemand("21-dsa-order-elements-in-its-text");
+        await CreateDemand("10-dsa-article-10-order");
+        await CreateDemand("01-us-search-warrant");
+        await app.InScope(async sp =>
+        {
+            var json = """
+                {"decisionVisibility":["DECISION_VISIBILITY_CONTENT_REMOVED"],"decisionGround":"DECISION_GROUND_INCOMPATIBLE_CONTENT","incompatibleContentGround":"Terms 4",
+                 "contentType":["CONTENT_TYPE_TEXT"],"category":"STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH","categorySpecification":["KEYWORD_HATE_SPEECH"],
+                 "territorialScope":["DE"],"contentDate":"2026-03-01","applicationDate":"2026-03-02","decisionFacts":"Hateful slurs in a reply.",
+                 "sourceType":"SOURCE_TRUSTED_FLAGGER","automatedDetection":"No","automatedDecision":"AUTOMATED_DECISION_NOT_AUTOMATED","puid":"tf-1","userLanguage":"de"}
+                """;
+            using var doc = JsonDocument.Parse(json);
+            await sp.GetRequiredService<RecordDecisions>().RunAsync(new RecordDecisions.Request(ModerationDecisionReader.ReadBody(doc.RootElement), false, ["tf-1"], ModerationSupport.Platform), default);
+            return 0;
+        });
+
+        var dir = Path.Combine(app.Dir, "dsa-2026");
+        var run = await RunCli(["report", "dsa", "--year", "2026", "--out", dir, .. Store(app)]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        string[] names = ["1_report_identification", "2_categories_names", "3_member_states_orders", "4_notices"];
+        foreach (var name in names)
+        {
+            Assert.Contains($"{name}.csv: ", run.Output, StringComparison.Ordinal);
+        }
+
+        var orders = Rows(Path.Combine(dir, "3_member_states_orders.csv"));
+        Assert.Equal(DsaHeaders.MemberStatesOrders, orders[0]);
+        string[] Figures(string scope, string code) => orders.Single(r => r[5] == scope && r[3] == code) is var r ? [r[6], r[10]] : [];
+        Assert.Equal(["1", "2"], Figures("TOTAL", "TOTAL"));
+        Assert.Equal(["1", "1"], Figures("DE", "TOTAL"));
+        Assert.Equal(["0", "1"], Figures("FR", "TOTAL"));
+        Assert.Equal(["0", "0"], Figures("SK", "TOTAL"));
+        Assert.Equal(["1", "2"], Figures("TOTAL", DsaCategories.NotSpecifiedOrder));
+        Assert.DoesNotContain(orders, r => r[5] == "US");
+
+        var notices = Rows(Path.Combine(dir, "4_notices.csv"));
+        Assert.Equal(DsaHeaders.Notices, notices[0]);
+        var hate = notices.Single(r => r[3] == "KEYWORD_HATE_SPEECH");
+        Assert.Equal(["0", "0", "1", "1"], hate[11..15]);
+
+        var identification = Rows(Path.Combine(dir, "1_report_identification.csv"));
+        Assert.Contains(identification, r => r[2] == "Version of the report" && r[3] == "1");
+        Assert.Contains(identification, r => r[2] == "Starting date of reporting period" && r[3] == "2026-01-01");
+
+        using var workbook = SpreadsheetDocument.Open(Path.Combine(dir, DsaFiles.Workbook), false);
+        var sheets = workbook.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value).ToList();
+        Assert.Equal(names, sheets);
+    }
+
+    [Fact]
+    public async Task A_year_before_the_templates_is_refused_with_a_message()
+    {
+        var run = await RunCli(["report", "dsa", "--year", "2019", "--out", Path.Combine(app.Dir, "old"), .. Store(app)]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--year must be 2024 or later", run.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Reads a CSV the way a spreadsheet does: quoted fields may hold commas, doubled quotes are one.</summary>
+    private static List<string[]> Rows(string path)
+    {
+        var rows = new List<string[]>();
+        foreach (var line in File.ReadAllLines(path, Encoding.UTF8))
+        {
+            var fields = new List<string>();
+            var field = new StringBuilder();
+            var quoted = false;
+            for (var i = 0; i < line.Length; i++)
+            {
+                var c = line[i];
+                if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
+                else if (c == '"') { quoted = !quoted; }
+                else if (c == ',' && !quoted) { fields.Add(field.ToString()); field.Clear(); }
+                else { field.Append(c); }
+            }
+
+            fields.Add(field.ToString());
+            rows.Add([.. fields]);
+        }
+
+        return rows;
+    }
+
+    private async Task CreateDemand(string example)
+    {
+        var node = JsonNode.Parse(TestRepo.Example(example))!;
+        if (node["targets"] is JsonArray { Count: > 0 } targets && targets[0]!["id"] is not null)
+        {
+            targets[0]!["id"] = "acct-dsa-" + Guid.NewGuid().ToString("N")[..8];
+        }
+
+        var intake = await app.ClientFor(Roles.Intake);
+        var created = await intake.PostAsync("/api/v1/demands", new StringContent(node.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+    }
+}
+
+public sealed class SqliteDsaReportCommandTests : DsaReportCommandTests<SqliteDeskApp>;
+
+public sealed class PostgresDsaReportCommandTests : DsaReportCommandTests<PostgresDeskApp>;
