@@ -40,10 +40,11 @@ public abstract class DsaReportCommandTests<TApp> : IAsyncLifetime where TApp : 
                 {"decisionVisibility":["DECISION_VISIBILITY_CONTENT_REMOVED"],"decisionGround":"DECISION_GROUND_INCOMPATIBLE_CONTENT","incompatibleContentGround":"Terms 4",
                  "contentType":["CONTENT_TYPE_TEXT"],"category":"STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH","categorySpecification":["KEYWORD_HATE_SPEECH"],
                  "territorialScope":["DE"],"contentDate":"2026-03-01","applicationDate":"2026-03-02","decisionFacts":"Hateful slurs in a reply.",
-                 "sourceType":"SOURCE_TRUSTED_FLAGGER","automatedDetection":"No","automatedDecision":"AUTOMATED_DECISION_NOT_AUTOMATED","puid":"tf-1","userLanguage":"de"}
+                 "sourceType":"SOURCE_TRUSTED_FLAGGER","automatedDetection":"No","automatedDecision":"AUTOMATED_DECISION_NOT_AUTOMATED","puid":"tf-1","userLanguage":"en"}
                 """;
             using var doc = JsonDocument.Parse(json);
-            await sp.GetRequiredService<RecordDecisions>().RunAsync(new RecordDecisions.Request(ModerationDecisionReader.ReadBody(doc.RootElement), false, ["tf-1"], ModerationSupport.Platform), default);
+            var results = await sp.GetRequiredService<RecordDecisions>().RunAsync(new RecordDecisions.Request(ModerationDecisionReader.ReadBody(doc.RootElement), false, ["tf-1"], ModerationSupport.Platform), default);
+            Assert.True(results is [{ Status: DecisionStatus.Created }], string.Join("; ", results.SelectMany(r => r.Errors).Select(e => e.Field + ": " + e.Message)));
             return 0;
         });
 
