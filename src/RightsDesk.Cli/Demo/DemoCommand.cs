@@ -157,6 +157,7 @@ public static class DemoCommand
         }
 
         await ModerationDemo.SeedAsync(sp, platform, ct);
+        await AppealsDemo.SeedAsync(sp, platform, Person("tomas"), ct);
         await ImpactDemo.SeedAsync(sp, Person("hana"), ct);
         await PushbackDemo.SeedAsync(sp, Person("hana"), ct);
         return tokens;
