@@ -42,6 +42,12 @@ public sealed class DetailModel(ImpactQueries queries, ImpactStore store, Impact
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
+    /// <summary>The assessment as the byte-stable HTML report (`rightsdesk impact report` writes the same bytes and its PDF).</summary>
+    public async Task<IActionResult> OnGetReportAsync(Guid id, CancellationToken ct) =>
+        await queries.GetAsync(id, ct) is { } view
+            ? File(System.Text.Encoding.UTF8.GetBytes(RightsDesk.Web.Impact.ImpactReport.Render(view, store.Rules.Severity)), "text/html; charset=utf-8", $"assessment-{id:D}.html")
+            : NotFound();
+
     public Task<IActionResult> OnPostRiskAsync(Guid id, CancellationToken ct) =>
         Act(id, "risk", async (json, by) => await assessments.AddRiskAsync(id, RiskReader.Read(json, store.Rules), by, ct) is not null, ImpactForms.RiskNumbers, ct);
 
