@@ -101,6 +101,8 @@ public sealed class BenchInstance : IAsyncDisposable
         var args = new List<string>
         {
             "--urls", "http://127.0.0.1:0",
+            // A file watcher on the working directory (recursive, as the default reload sets up) costs seconds in a large one.
+            "--hostBuilder:reloadConfigOnChange", "false",
             "--RightsDesk:DataDirectory", store.Directory,
             "--Database:Engine", database.Engine == DatabaseEngine.Postgres ? "postgres" : "sqlite",
             "--Database:ConnectionString", database.ConnectionString,
