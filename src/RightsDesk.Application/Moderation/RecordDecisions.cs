@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RightsDesk.Application.Common;
@@ -62,7 +61,10 @@ public sealed class RecordDecisions(RightsDeskDbContext db, FieldCipher cipher, 
 
             var d = item.Value!;
             var prefix = request.Batch ? StrictJson.Item("decisions", item.Index) : "";
-            var hash = BodyHash(d);
+            // Serialised once, in one fixed order (key order and spacing in the request do not make a new body): the
+            // hash that tells a retry from a changed body and the sealed copy are of the same bytes.
+            var body = JsonSerializer.SerializeToUtf8Bytes(d, JsonNames.Options);
+            var hash = Convert.ToHexStringLower(SHA256.HashData(body));
             if (known.TryGetValue(d.Puid, out var stored))
             {
                 results.Add(stored.BodySha256 == hash
@@ -78,11 +80,15 @@ public sealed class RecordDecisions(RightsDeskDbContext db, FieldCipher cipher, 
             }
 
             var review = ProportionalityReview.Review(d, ladder, policy.Version);
-            Store(d, hash, review, actor, now);
+            Store(d, body, hash, review, actor, now);
             known[d.Puid] = (hash, review.Action);
             results.Add(new DecisionResult(item.Index, d.Puid, DecisionStatus.Created, review.Action, []));
         }
 
+        // Every entity of this unit of work is new (the lookups above are not tracked), so EF's scan of all tracked
+        // entities for changes, which it would run twice over thousands of them under the ledger's lock, finds nothing.
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
             await ledger.SaveAsync(ct);
@@ -92,11 +98,15 @@ public sealed class RecordDecisions(RightsDeskDbContext db, FieldCipher cipher, 
             // Two requests stored the same puid at once: the unique index let one win. Nothing of this one was saved.
             throw new ConflictException("Another request stored one of these puids at the same moment; send the batch again (stored decisions answer 'existing').");
         }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
 
         return results;
     }
 
-    private void Store(ModerationDecision d, string hash, ProportionalityResult review, Actor actor, DateTimeOffset now)
+    private void Store(ModerationDecision d, byte[] body, string hash, ProportionalityResult review, Actor actor, DateTimeOffset now)
     {
         var (dek, wrapped) = cipher.NewDataKey();
         var record = new ModerationDecisionRecord
@@ -126,15 +136,11 @@ public sealed class RecordDecisions(RightsDeskDbContext db, FieldCipher cipher, 
             AccountIndex = d.Account is null ? null : cipher.BlindIndex(AccountIndexPurpose, Identifiers.Canonical(TargetType.Account, d.Account)),
             WrappedKey = wrapped,
         };
-        record.SealedDecision = cipher.Encrypt(dek, JsonSerializer.Serialize(d, JsonNames.Options), SealingContext.Moderation(record.Id, "decision"));
+        record.SealedDecision = cipher.EncryptBytes(dek, body, SealingContext.Moderation(record.Id, "decision"));
         db.ModerationDecisions.Add(record);
         ledger.Record(new ModerationDecisionRecorded(d.Category, d.DecisionGround, d.SourceType, d.AutomatedDecision, JsonNames.Of(review.Rung),
             JsonNames.Of(review.Action), record.Findings, d.ReachesEea, review.PolicyVersion, d.DemandId), actor, record.Id.ToString());
     }
-
-    /// <summary>The decision as read, serialised in one fixed order: key order and spacing do not make a new body.</summary>
-    public static string BodyHash(ModerationDecision d) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(d, JsonNames.Options))));
 
     private static DecisionResult Refused(int index, string? puid, IReadOnlyList<FieldError> errors) =>
         // A refused measure is not applied: hold is the answer that cannot do harm.
