@@ -24,7 +24,7 @@ public static class ExportDsaCommand
         var from = new Option<string>("--from") { Description = "The first day (YYYY-MM-DD) of decisions to export, by application date.", Required = true };
         var to = new Option<string>("--to") { Description = "The last day (YYYY-MM-DD), inclusive.", Required = true };
         var output = new Option<DirectoryInfo>("--out") { Description = "The directory for the batch files (only batch-NNNNN.json files are written there).", Required = true };
-        var submit = new Option<Uri?>("--submit") { Description = "The Transparency Database to send the batches to, e.g. https://transparency.dsa.ec.europa.eu." };
+        var submit = new Option<string?>("--submit") { Description = "The Transparency Database to send the batches to, e.g. https://transparency.dsa.ec.europa.eu." };
         var tokenFile = new Option<FileInfo?>("--token-file") { Description = "A file holding the API token (a token on the command line would show in the process list)." };
         var retryDelay = new Option<int>("--retry-delay-ms") { Description = "The wait before the first retry after a 429 or 5xx, doubled for each next one.", DefaultValueFactory = _ => 1000 };
         var attempts = new Option<int>("--max-attempts") { Description = "Calls per batch before the run stops (a later run resumes).", DefaultValueFactory = _ => 8 };
@@ -45,9 +45,10 @@ public static class ExportDsaCommand
                 return Malformed;
             }
 
-            var url = parse.GetValue(submit);
+            var submitTo = parse.GetValue(submit);
+            var url = submitTo is not null && Uri.TryCreate(submitTo, UriKind.Absolute, out var parsed) ? parsed : null;
             var tokenPath = parse.GetValue(tokenFile);
-            if (url is not null && (tokenPath is null || !url.IsAbsoluteUri || url.Scheme is not ("https" or "http")))
+            if (submitTo is not null && (url is null || tokenPath is null || url.Scheme is not ("https" or "http")))
             {
                 await stderr.WriteLineAsync("error: --submit takes an absolute http(s) URL and needs --token-file FILE.");
                 return Malformed;
