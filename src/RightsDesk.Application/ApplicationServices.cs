@@ -22,6 +22,8 @@ public static class ApplicationServices
         services.AddScoped<Moderation.RecordDecisions>();
         services.AddScoped<Moderation.ModerationReview>();
         services.AddScoped<Moderation.StatementsOfReasons>();
+        services.AddScoped<Exports.ExportDsaStatements>();
+        services.AddScoped<Exports.SubmitDsaStatements>();
         services.AddScoped<Appeals.AppealCodes>();
         services.AddScoped<Appeals.SubmitAppeal>();
         services.AddScoped<Appeals.AppealReview>();

@@ -61,6 +61,7 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
     public DbSet<Impact.BenchmarkRecord> Benchmarks => Set<Impact.BenchmarkRecord>();
     public DbSet<Impact.BenchmarkReadingRecord> BenchmarkReadings => Set<Impact.BenchmarkReadingRecord>();
     public DbSet<Pushback.PushbackRecord> Pushback => Set<Pushback.PushbackRecord>();
+    public DbSet<Exports.DsaSubmissionRecord> DsaSubmissions => Set<Exports.DsaSubmissionRecord>();
 
     public abstract DatabaseEngine Engine { get; }
 
@@ -209,6 +210,7 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
         m.ApplyConfiguration(new Transparency.TransparencyReportConfiguration());
         m.ApplyConfigurationsFromAssembly(typeof(RightsDeskDbContext).Assembly, t => t.Namespace == "RightsDesk.Data.Impact");
         m.ApplyConfiguration(new Pushback.PushbackRecordConfiguration());
+        m.ApplyConfiguration(new Exports.DsaSubmissionRecordConfiguration());
         m.Entity<ApiTokenRecord>(e =>
         {
             e.ToTable("api_tokens");

@@ -19,7 +19,8 @@ namespace RightsDesk.Cli.Demo;
 /// </summary>
 public static class ModerationDemo
 {
-    public const int Count = 120;
+    // Enough that more than a hundred reach the EEA (about two in three do), so the export writes more than one batch.
+    public const int Count = 180;
 
     private static readonly (string Category, string Keyword, string Ground)[] Kinds =
     [

@@ -18,15 +18,29 @@ public sealed class KeyRing
     private readonly Dictionary<string, byte[]> _keks;
     private readonly byte[]? _signingKey;
     private readonly LedgerSigningKey? _signing;
+    private readonly byte[]? _exportKey;
 
-    private KeyRing(string currentId, Dictionary<string, byte[]> keks, byte[] indexKey, byte[]? signingKey)
+    private KeyRing(string currentId, Dictionary<string, byte[]> keks, byte[] indexKey, byte[]? signingKey, byte[]? exportKey = null)
     {
         CurrentId = currentId;
         _keks = keks;
         IndexKey = indexKey;
         _signingKey = signingKey;
         _signing = signingKey is null ? null : LedgerSigningKey.FromPkcs8(signingKey);
+        _exportKey = exportKey;
     }
+
+    /// <summary>False for a key file made before exports; <see cref="EnsureExportKey"/> adds one.</summary>
+    public bool HasExportKey => _exportKey is not null;
+
+    /// <summary>
+    /// The key of the pseudonyms exports publish in place of the platform's ids (the Transparency Database's puid).
+    /// Its own key, never rotated with the KEKs: a pseudonym that changed with a rotation would make every statement
+    /// sent before look like another post, and the database refuses a puid it has only once.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">when the key file has none.</exception>
+    public byte[] ExportKey => _exportKey ?? throw new InvalidOperationException(
+        "The key file has no export pseudonym key (\"exportKey\"). Run an export once with a writable key file and it adds one.");
 
     public string CurrentId { get; }
     public byte[] Current => _keks[CurrentId];
@@ -47,7 +61,7 @@ public sealed class KeyRing
     public static KeyRing Generate()
     {
         var id = NewId();
-        return new KeyRing(id, new() { [id] = RandomNumberGenerator.GetBytes(32) }, RandomNumberGenerator.GetBytes(32), LedgerSigningKey.GeneratePkcs8());
+        return new KeyRing(id, new() { [id] = RandomNumberGenerator.GetBytes(32) }, RandomNumberGenerator.GetBytes(32), LedgerSigningKey.GeneratePkcs8(), RandomNumberGenerator.GetBytes(32));
     }
 
     /// <summary>A new ring with a fresh current KEK; older KEKs stay so existing data keys can be re-wrapped.</summary>
@@ -55,18 +69,43 @@ public sealed class KeyRing
     {
         var id = NewId();
         var keks = new Dictionary<string, byte[]>(_keks) { [id] = RandomNumberGenerator.GetBytes(32) };
-        return new KeyRing(id, keks, IndexKey, _signingKey);
+        return new KeyRing(id, keks, IndexKey, _signingKey, _exportKey);
     }
 
     /// <summary>A ring that keeps only the current KEK, once nothing is wrapped under the others.</summary>
-    public KeyRing WithoutRetired() => new(CurrentId, new() { [CurrentId] = Current }, IndexKey, _signingKey);
+    public KeyRing WithoutRetired() => new(CurrentId, new() { [CurrentId] = Current }, IndexKey, _signingKey, _exportKey);
 
     /// <summary>The same ring with a fresh tree-head signing key, for a key file that has none.</summary>
-    public KeyRing WithNewSigningKey() => new(CurrentId, new(_keks), IndexKey, LedgerSigningKey.GeneratePkcs8());
+    public KeyRing WithNewSigningKey() => new(CurrentId, new(_keks), IndexKey, LedgerSigningKey.GeneratePkcs8(), _exportKey);
+
+    /// <summary>The same ring with a fresh export pseudonym key, for a key file that has none.</summary>
+    public KeyRing WithNewExportKey() => new(CurrentId, new(_keks), IndexKey, _signingKey, RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>
+    /// The ring at <paramref name="path"/> (or $RIGHTSDESK_KEYS) with an export pseudonym key, adding one to the file
+    /// under its lock when it has none, so two exports started at once agree on one key.
+    /// </summary>
+    public static KeyRing EnsureExportKey(string path)
+    {
+        if (FromEnvironment)
+        {
+            var fromEnv = Parse(Environment.GetEnvironmentVariable(EnvironmentVariable)!);
+            return fromEnv.HasExportKey
+                ? fromEnv
+                : throw new InvalidOperationException($"${EnvironmentVariable} has no export pseudonym key. Add \"exportKey\": 32 random bytes in base64 (`openssl rand -base64 32`), and never change it.");
+        }
+
+        return Update(path, existing => existing switch
+        {
+            null => throw new InvalidOperationException($"No key file at {path}: without the keys the decisions cannot be read."),
+            { HasExportKey: false } => existing.WithNewExportKey(),
+            _ => existing,
+        });
+    }
 
     public string Serialize() => JsonSerializer.Serialize(new KeyFile(CurrentId,
         _keks.ToDictionary(k => k.Key, k => Convert.ToBase64String(k.Value)), Convert.ToBase64String(IndexKey),
-        _signingKey is null ? null : Convert.ToBase64String(_signingKey)), FileJson);
+        _signingKey is null ? null : Convert.ToBase64String(_signingKey), _exportKey is null ? null : Convert.ToBase64String(_exportKey)), FileJson);
 
     public static KeyRing Parse(string json)
     {
@@ -116,7 +155,17 @@ public sealed class KeyRing
             }
         }
 
-        return new KeyRing(file.Current, keks, index, signing);
+        byte[]? export = null;
+        if (file.ExportKey is not null)
+        {
+            export = Convert.FromBase64String(file.ExportKey);
+            if (export.Length != 32)
+            {
+                throw new InvalidOperationException("The export pseudonym key (\"exportKey\") is not 256 bits.");
+            }
+        }
+
+        return new KeyRing(file.Current, keks, index, signing, export);
     }
 
     /// <summary>True when the keys come from $RIGHTSDESK_KEYS rather than a file (and so cannot be rewritten).</summary>
@@ -263,5 +312,6 @@ public sealed class KeyRing
         [property: JsonPropertyName("current")] string? Current,
         [property: JsonPropertyName("keys")] Dictionary<string, string>? Keys,
         [property: JsonPropertyName("indexKey")] string? IndexKey,
-        [property: JsonPropertyName("signingKey")] string? SigningKey);
+        [property: JsonPropertyName("signingKey")] string? SigningKey,
+        [property: JsonPropertyName("exportKey")] string? ExportKey = null);
 }

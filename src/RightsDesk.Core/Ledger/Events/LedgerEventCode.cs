@@ -98,6 +98,11 @@ public enum LedgerEventCode
     AppealDecided = 4103,
     /// <summary>Staff opened an appeal's sealed texts.</summary>
     AppealRead = 4104,
+    // Exports to the DSA Transparency Database, 42xx.
+    /// <summary>Statements of reasons were written for the Transparency Database: the period, counts, redactions.</summary>
+    DsaStatementsExported = 4200,
+    /// <summary>A run submitting statements to the Transparency Database ended: what was sent, kept, refused, confirmed.</summary>
+    DsaSubmissionCompleted = 4201,
     AtRiskPersonProposed = 5000,
     AtRiskPersonApproved = 5001,
     AtRiskRemovalProposed = 5002,
