@@ -70,6 +70,9 @@ public static class ApplicationServices
         services.AddScoped<Transparency.ITransparencySource, Transparency.NoticeTransparencySource>();
         services.AddScoped<Transparency.PublishReport>();
         services.AddScoped<Transparency.ReportOutput>();
+        services.AddScoped<Transparency.Verification.ReportLedgerChecks>();
+        services.AddScoped<Transparency.Verification.ReportRecordChecks>();
+        services.AddScoped<Transparency.Verification.VerifyReport>();
 
         services.TryAddSingleton(new DeadlineOptions());
         services.AddScoped<Deadlines.Deadlines>();

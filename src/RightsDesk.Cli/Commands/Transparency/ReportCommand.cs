@@ -31,6 +31,7 @@ public static class ReportCommand
         store.AddTo(command);
         command.Options.Add(period);
         command.Options.Add(output);
+        command.Subcommands.Add(ReportVerifyCommand.Create());
         command.SetAction(async (parse, ct) =>
         {
             var stdout = parse.InvocationConfiguration.Output;

@@ -2284,6 +2284,10 @@ namespace RightsDesk.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("RecordsText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("Threshold")
                         .HasColumnType("integer");
 

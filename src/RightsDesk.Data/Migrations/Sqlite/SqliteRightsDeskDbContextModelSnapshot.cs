@@ -2269,6 +2269,10 @@ namespace RightsDesk.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RecordsText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Threshold")
                         .HasColumnType("INTEGER");
 
