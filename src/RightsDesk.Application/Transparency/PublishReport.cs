@@ -82,6 +82,11 @@ public sealed class PublishReport(RightsDeskDbContext db, IEnumerable<ITranspare
             record.ParametersSha256, record.RecordsRoot, record.RecordCount, record.FiguresSha256,
             files.ToDictionary(f => f.Key, f => ReportJson.Sha256(f.Value), StringComparer.Ordinal)), actor, record.Id.ToString());
         await ledger.SaveAsync(ct);
+
+        // A head over the publication event too, so its inclusion in the signed ledger is provable at once
+        // (`report verify`), not only after the next scheduled head.
+        progress?.Report("tree head over the publication");
+        await heads.IssueAsync(actor.LedgerName, ct);
         return new PublishOutcome(record, Created: true);
     }
 

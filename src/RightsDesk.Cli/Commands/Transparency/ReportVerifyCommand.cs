@@ -37,21 +37,27 @@ public static class ReportVerifyCommand
             var keys = new List<ECDsa>();
             try
             {
-                var settings = store.Resolve(parse);
                 var files = parse.GetValue(publicKeys) ?? [];
-                if (LedgerVerifyCommand.LoadKeys(files, settings.KeyFile, keys) is { } note)
-                {
-                    await stderr.WriteLineAsync(note);
-                }
-
                 var target = parse.GetValue(path)!;
                 List<ReportCheck> checks;
                 if (parse.GetValue(offline))
                 {
+                    // From the files alone: no store is opened, so the key can only come from --public-key.
+                    foreach (var file in files)
+                    {
+                        keys.Add(TreeHeadSigner.ImportPublicKeyPem(await File.ReadAllTextAsync(file.FullName, ct)));
+                    }
+
                     checks = VerifyReport.Offline(target, keys);
                 }
                 else
                 {
+                    var settings = store.Resolve(parse);
+                    if (LedgerVerifyCommand.LoadKeys(files, settings.KeyFile, keys) is { } note)
+                    {
+                        await stderr.WriteLineAsync(note);
+                    }
+
                     await using var provider = await CliStore.OpenAsync(settings, ct);
                     await using var scope = provider.CreateAsyncScope();
                     checks = await scope.ServiceProvider.GetRequiredService<VerifyReport>().RunAsync(target, keys, ct);
