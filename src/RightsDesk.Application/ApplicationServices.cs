@@ -73,6 +73,7 @@ public static class ApplicationServices
         services.AddScoped<Transparency.Verification.ReportLedgerChecks>();
         services.AddScoped<Transparency.Verification.ReportRecordChecks>();
         services.AddScoped<Transparency.Verification.VerifyReport>();
+        services.AddScoped<Transparency.RdrQuery>();
 
         services.TryAddSingleton(new DeadlineOptions());
         services.AddScoped<Deadlines.Deadlines>();
