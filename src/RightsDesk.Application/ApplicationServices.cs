@@ -73,6 +73,10 @@ public static class ApplicationServices
         services.AddScoped<Transparency.PublishReport>();
         services.AddScoped<Transparency.ReportOutput>();
         services.AddScoped<Transparency.Dsa.DsaExport>();
+        services.AddScoped<Transparency.Verification.ReportLedgerChecks>();
+        services.AddScoped<Transparency.Verification.ReportRecordChecks>();
+        services.AddScoped<Transparency.Verification.VerifyReport>();
+        services.AddScoped<Transparency.RdrQuery>();
 
         services.TryAddSingleton(new DeadlineOptions());
         services.AddScoped<Deadlines.Deadlines>();

@@ -26,6 +26,9 @@ public sealed class DemandTransparencySource(RightsDeskDbContext db, DemandSeali
         return new SourceReading(DemandReport.Compute(facts, period), facts.Select(f => ReportRecords.Canonical(Name, f)).ToList());
     }
 
+    public ReportSection Compute(ReportPeriod period, IEnumerable<string> records) =>
+        DemandReport.Compute(ReportRecords.Of<DemandFact>(Name, records), period);
+
     public async Task<IReadOnlyList<DemandFact>> FactsAsync(ReportPeriod period, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(period);

@@ -18,6 +18,9 @@ public sealed class NoticeTransparencySource(RightsDeskDbContext db, FieldCipher
         return new SourceReading(NoticeReport.Compute(facts, period), facts.Select(f => ReportRecords.Canonical(Name, f)).ToList());
     }
 
+    public ReportSection Compute(ReportPeriod period, IEnumerable<string> records) =>
+        NoticeReport.Compute(ReportRecords.Of<NoticeFact>(Name, records), period);
+
     public async Task<IReadOnlyList<NoticeFact>> FactsAsync(ReportPeriod period, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(period);

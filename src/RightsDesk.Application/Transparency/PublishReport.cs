@@ -70,6 +70,7 @@ public sealed class PublishReport(RightsDeskDbContext db, IEnumerable<ITranspare
             TreeKeyId = head.KeyId,
             RecordsRoot = ReportRecords.Root(records),
             RecordCount = records.Count,
+            RecordsText = string.Join('\n', records.Order(StringComparer.Ordinal)),
             FiguresJson = figures,
             FiguresSha256 = figuresSha,
             Changes = latest is null ? "" : string.Join('\n', Changed(ReportJson.Read(latest.FiguresJson), report)),
@@ -81,6 +82,11 @@ public sealed class PublishReport(RightsDeskDbContext db, IEnumerable<ITranspare
             record.ParametersSha256, record.RecordsRoot, record.RecordCount, record.FiguresSha256,
             files.ToDictionary(f => f.Key, f => ReportJson.Sha256(f.Value), StringComparer.Ordinal)), actor, record.Id.ToString());
         await ledger.SaveAsync(ct);
+
+        // A head over the publication event too, so its inclusion in the signed ledger is provable at once
+        // (`report verify`), not only after the next scheduled head.
+        progress?.Report("tree head over the publication");
+        await heads.IssueAsync(actor.LedgerName, ct);
         return new PublishOutcome(record, Created: true);
     }
 
@@ -96,12 +102,20 @@ public sealed class PublishReport(RightsDeskDbContext db, IEnumerable<ITranspare
 
     /// <summary>The latest published bands of the year and the halves around this period: constraints the new figures
     /// must not let anyone difference against.</summary>
-    private async Task<Dictionary<Cell, Band>> PublishedAroundAsync(ReportPeriod period, CancellationToken ct)
+    /// <summary><paramref name="before"/> limits them to the versions published before a given one, which is what
+    /// that version was protected against (`report verify` recomputes it so).</summary>
+    public async Task<Dictionary<Cell, Band>> PublishedAroundAsync(ReportPeriod period, CancellationToken ct, DateTimeOffset? before = null)
     {
         var bands = new Dictionary<Cell, Band>();
         foreach (var other in period.Related)
         {
-            if (await LatestAsync(other.Label, ct) is not { } published)
+            var versions = db.TransparencyReports.AsNoTracking().Where(r => r.Period == other.Label);
+            if (before is { } at)
+            {
+                versions = versions.Where(r => r.PublishedAt < at);
+            }
+
+            if (await versions.OrderByDescending(r => r.Version).FirstOrDefaultAsync(ct) is not { } published)
             {
                 continue;
             }

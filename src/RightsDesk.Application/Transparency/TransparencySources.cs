@@ -20,6 +20,10 @@ public interface ITransparencySource
     string Name { get; }
 
     Task<SourceReading> ReadAsync(ReportPeriod period, CancellationToken ct);
+
+    /// <summary>This source's tables from records a report kept (every source's; each takes its own), which is how
+    /// `report verify` recomputes a published version from exactly the set its records root commits to.</summary>
+    ReportSection Compute(ReportPeriod period, IEnumerable<string> records);
 }
 
 public static class ReportRecords
@@ -27,6 +31,31 @@ public static class ReportRecords
     /// <summary>The canonical JSON of a de-identified record: camelCase names in declaration order, no whitespace.</summary>
     public static string Canonical<T>(string source, T record) =>
         "{\"source\":" + JsonSerializer.Serialize(source) + ",\"record\":" + JsonSerializer.Serialize(record, JsonNames.Options) + "}";
+
+    /// <summary>The records of one source, read back from their canonical JSON.</summary>
+    public static IReadOnlyList<T> Of<T>(string source, IEnumerable<string> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var found = new List<T>();
+        foreach (var line in records)
+        {
+            using var doc = JsonDocument.Parse(line);
+            if (doc.RootElement.GetProperty("source").GetString() == source)
+            {
+                found.Add(doc.RootElement.GetProperty("record").Deserialize<T>(JsonNames.Options)
+                    ?? throw new FormatException($"a {source} record is null"));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The case hash a record names (every source's records carry one).</summary>
+    public static string CaseHash(string record)
+    {
+        using var doc = JsonDocument.Parse(record);
+        return doc.RootElement.GetProperty("record").GetProperty("caseHash").GetString() ?? "";
+    }
 
     /// <summary>The RFC 6962 Merkle tree hash over the records in order (sorted, so the root does not depend on the
     /// order the database returned them in), hex.</summary>

@@ -86,7 +86,7 @@ public static class LedgerVerifyCommand
 
     /// <summary>The keys given with --public-key, else the key file's signing key; a note when heads will not be
     /// checkable.</summary>
-    private static string? LoadKeys(FileInfo[] files, string keyFile, List<ECDsa> keys)
+    internal static string? LoadKeys(FileInfo[] files, string keyFile, List<ECDsa> keys)
     {
         foreach (var file in files)
         {

@@ -29,6 +29,10 @@ public sealed class TransparencyReportRecord
     /// <summary>RFC 6962 Merkle root (hex) over the de-identified case records the figures were computed from.</summary>
     public string RecordsRoot { get; set; } = "";
     public int RecordCount { get; set; }
+    /// <summary>The de-identified records themselves (canonical JSON, sorted, one a line), kept so `report verify` can
+    /// recompute the figures from exactly the set the records root commits to, however the cases move on later. They
+    /// are not published: counted one by one they would undo the small-number bands.</summary>
+    public string RecordsText { get; set; } = "";
     /// <summary>The published figures as JSON (<c>Application/Transparency/ReportJson</c>).</summary>
     public string FiguresJson { get; set; } = "";
     public string FiguresSha256 { get; set; } = "";

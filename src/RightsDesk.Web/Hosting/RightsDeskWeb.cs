@@ -187,6 +187,7 @@ public static class RightsDeskWeb
         app.MapRazorPages();
         Transparency.TransparencyFiles.MapTransparencyFiles(app);
         Pushback.PushbackApi.MapPublicPushback(app);
+        Transparency.RdrApi.MapPublicRdr(app);
         app.MapRobots();
         app.MapNotFoundFallback();
     }

@@ -66,6 +66,8 @@ public static class AuthorizationMatrix
         ["GET /{lang:publang}/transparency"] = Rule.Public,
         ["GET /transparency/pushback"] = Rule.Public,
         ["GET /{lang:publang}/transparency/pushback"] = Rule.Public,
+        ["GET /transparency/rdr"] = Rule.Public,
+        ["GET /{lang:publang}/transparency/rdr"] = Rule.Public,
         ["GET /transparency/files/{period}/{version:int}/{file}"] = Rule.Public.Answers(404),
         // Errors and what nothing serves are public: a browser's error page in words, and 404 for any unknown path
         // (never a redirect to the staff sign-in); robots.txt for search engines.
@@ -123,6 +125,7 @@ public static class AuthorizationMatrix
         ["GET /api/v1/pushback/{id:guid}"] = Rule.For(LegalReviewer, Approver, HumanRightsLead).Object(ObjectKind.Pushback),
         ["POST /api/v1/pushback/{id:guid}/status"] = Rule.For(HumanRightsLead).Object(ObjectKind.Pushback).Body(Bodies.Json("{\"status\":\"withdrawn\"}")),
         ["GET /transparency/pushback.json"] = Rule.Public,
+        ["GET /transparency/rdr.json"] = Rule.Public,
 
         // Notices and the outbox.
         ["GET /api/v1/notices/"] = Rule.For(LegalReviewer, Approver, HumanRightsLead),

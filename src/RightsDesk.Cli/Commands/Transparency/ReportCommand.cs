@@ -32,6 +32,7 @@ public static class ReportCommand
         command.Options.Add(period);
         command.Options.Add(output);
         command.Subcommands.Add(DsaReportCommand.Create());
+        command.Subcommands.Add(ReportVerifyCommand.Create());
         command.SetAction(async (parse, ct) =>
         {
             var stdout = parse.InvocationConfiguration.Output;

@@ -1,0 +1,37 @@
+using RightsDesk.Core.Transparency;
+
+namespace RightsDesk.Core.Tests.Transparency;
+
+/// <summary>The self-assessment claims only what the evidence shows: a table in the latest report, a published
+/// share, a policy entry; what is not there is not met, with the gap named.</summary>
+public sealed class RdrSelfAssessmentTests
+{
+    [Fact]
+    public void Without_a_published_report_every_data_element_is_not_met_and_says_why()
+    {
+        var indicators = RdrSelfAssessment.Assess(new RdrEvidence { Jurisdictions = 3, Offences = 4, PolicyVersion = "sha256:x" });
+        var p11a = indicators.Single(i => i.Id == "P11a");
+        Assert.All(p11a.Elements, e => Assert.Equal(RdrStatus.NotMet, e.Status));
+        Assert.All(p11a.Elements, e => Assert.False(string.IsNullOrEmpty(e.Gap)));
+        Assert.Equal(0, p11a.Score);
+        Assert.Equal(RdrStatus.Partly, indicators.Single(i => i.Id == "P12").Elements[0].Status);
+    }
+
+    [Fact]
+    public void A_report_with_the_tables_meets_their_elements_and_the_score_is_the_mean_credit()
+    {
+        var evidence = new RdrEvidence
+        {
+            ReportVersions = 2, LatestPeriod = "2026-H1", LatestVersion = 2, PublishedWithinYear = true,
+            Tables = new HashSet<string> { "user_data_by_country", "user_data_by_data", "user_data_totals/accounts_affected", "user_data_by_process", "user_data_by_outcome" },
+            NoticeShares = new Dictionary<string, string> { ["notifiedBeforeDisclosure"] = "40" },
+        };
+        var p11a = RdrSelfAssessment.Assess(evidence).Single(i => i.Id == "P11a");
+        Assert.Equal("table user_data_by_country in 2026-H1 version 2", p11a.Elements[0].Evidence);
+        Assert.Null(p11a.Elements[0].Gap);
+        Assert.Equal(RdrStatus.NotMet, p11a.Elements[7].Status);
+        Assert.Equal(90, p11a.Score);
+        var p12 = RdrSelfAssessment.Assess(evidence).Single(i => i.Id == "P12");
+        Assert.Contains("notifiedBeforeDisclosure 40%", p12.Elements[0].Evidence, StringComparison.Ordinal);
+    }
+}
