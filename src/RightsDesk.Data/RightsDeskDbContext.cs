@@ -38,6 +38,8 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
     public DbSet<DeadlineRecord> Deadlines => Set<DeadlineRecord>();
     public DbSet<AtRiskPersonRecord> AtRiskPeople => Set<AtRiskPersonRecord>();
     public DbSet<AtRiskIdentifierRecord> AtRiskIdentifiers => Set<AtRiskIdentifierRecord>();
+    public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
+    public DbSet<IncidentMessageRecord> IncidentMessages => Set<IncidentMessageRecord>();
     public DbSet<ModerationDecisionRecord> ModerationDecisions => Set<ModerationDecisionRecord>();
     public DbSet<ApiTokenRecord> ApiTokens => Set<ApiTokenRecord>();
     public DbSet<LedgerEventRecord> LedgerEvents => Set<LedgerEventRecord>();
@@ -195,6 +197,8 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
         m.ApplyConfiguration(new DeadlineRecordConfiguration());
         m.ApplyConfiguration(new AtRiskPersonRecordConfiguration());
         m.ApplyConfiguration(new AtRiskIdentifierRecordConfiguration());
+        m.ApplyConfiguration(new IncidentRecordConfiguration());
+        m.ApplyConfiguration(new IncidentMessageRecordConfiguration());
         m.ApplyConfiguration(new RecoveryCodeRecordConfiguration());
         m.ApplyConfiguration(new RegistrationAttemptConfiguration());
         m.ApplyConfiguration(new ModerationDecisionRecordConfiguration());
