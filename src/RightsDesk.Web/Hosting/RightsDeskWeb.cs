@@ -114,6 +114,8 @@ public static class RightsDeskWeb
             o.Conventions.AuthorizeFolder("/Portal", AccountSetup.OfficialPolicy);
         });
         services.AddPublicPages();
+        services.AddSingleton(new Defenders.IncidentGuardOptions());
+        services.AddSingleton<Defenders.IncidentGuard>();
         services.AddRightsDeskProxy(config);
         services.AddRateLimiter(o =>
         {

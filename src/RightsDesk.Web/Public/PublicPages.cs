@@ -49,6 +49,8 @@ public static class PublicPages
             o.Conventions.AddPageRoute("/Public/Country", lang + "/guidelines/{country}");
             o.Conventions.AddPageRoute("/Public/YourData", lang + "/your-data");
             o.Conventions.AddPageRoute("/Public/Transparency", lang + "/transparency");
+            o.Conventions.AddPageRoute("/Public/Incident", lang + "/incident");
+            o.Conventions.AddPageRoute("/Public/IncidentStatus", lang + "/incident/status");
         });
         return services;
     }

@@ -98,6 +98,12 @@ public static class AuthorizationMatrixPosts
         // The error page answers a re-executed failed post; posted to directly it is the 404 it would be for a GET.
         ["POST /error/{code:int}"] = Post.Public.Answers(404),
 
+        // The incident channel: anyone reports, and anyone holding a receipt code reads and writes its thread.
+        ["POST /incident"] = Post.Public,
+        ["POST /{lang:publang}/incident"] = Post.Public,
+        ["POST /incident/status"] = Post.Public,
+        ["POST /{lang:publang}/incident/status"] = Post.Public,
+
         // The portal: officials submit, and answer questions on the demands they sent; anyone may register.
         ["POST /portal/register"] = Post.Public,
         ["POST /portal/submit"] = Post.For(Official),
