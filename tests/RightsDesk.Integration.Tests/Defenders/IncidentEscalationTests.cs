@@ -101,7 +101,8 @@ public abstract class IncidentEscalationTests<TApp>(TApp app) : IClassFixture<TA
 
         app.Clock.Advance(TimeSpan.FromHours(3));
         await RunAsync();
-        Assert.Empty(await MailTo(leadEmail));
+        // The fixture's other incidents may alert this lead; none of the mail may name this one.
+        Assert.DoesNotContain(await MailTo(leadEmail), m => m.TextBody.Contains(incident.Id.ToString(), StringComparison.Ordinal));
         Assert.NotNull(responder);
     }
 
