@@ -102,7 +102,7 @@ public abstract class IncidentEscalationTests<TApp>(TApp app) : IClassFixture<TA
         app.Clock.Advance(TimeSpan.FromHours(3));
         await RunAsync();
         // The fixture's other incidents may alert this lead; none of the mail may name this one.
-        Assert.DoesNotContain(await MailTo(leadEmail), m => m.TextBody.Contains(incident.Id.ToString(), StringComparison.Ordinal));
+        Assert.DoesNotContain(await MailTo(leadEmail), m => (m.TextBody ?? string.Empty).Contains(incident.Id.ToString(), StringComparison.Ordinal));
         Assert.NotNull(responder);
     }
 
