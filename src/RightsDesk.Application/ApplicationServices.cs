@@ -83,6 +83,9 @@ public static class ApplicationServices
         services.AddScoped<Defenders.Incidents.SubmitIncident>();
         services.AddScoped<Defenders.Incidents.IncidentReceipts>();
         services.AddScoped<Defenders.Incidents.IncidentDesk>();
+        services.AddScoped<Defenders.Incidents.IncidentWork>();
+        services.TryAddSingleton(new Defenders.Incidents.IncidentAttachmentOptions());
+        services.AddSingleton<Defenders.Incidents.AttachmentStripper>();
         services.AddSingleton<Deadlines.IDeadlineLadder, Defenders.Incidents.IncidentLadder>();
     }
 

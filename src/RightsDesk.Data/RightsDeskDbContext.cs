@@ -40,6 +40,9 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
     public DbSet<AtRiskIdentifierRecord> AtRiskIdentifiers => Set<AtRiskIdentifierRecord>();
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
     public DbSet<IncidentMessageRecord> IncidentMessages => Set<IncidentMessageRecord>();
+    public DbSet<IncidentActionRecord> IncidentActions => Set<IncidentActionRecord>();
+    public DbSet<IncidentLinkRecord> IncidentLinks => Set<IncidentLinkRecord>();
+    public DbSet<IncidentAttachmentRecord> IncidentAttachments => Set<IncidentAttachmentRecord>();
     public DbSet<ModerationDecisionRecord> ModerationDecisions => Set<ModerationDecisionRecord>();
     public DbSet<ApiTokenRecord> ApiTokens => Set<ApiTokenRecord>();
     public DbSet<LedgerEventRecord> LedgerEvents => Set<LedgerEventRecord>();
@@ -199,6 +202,9 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
         m.ApplyConfiguration(new AtRiskIdentifierRecordConfiguration());
         m.ApplyConfiguration(new IncidentRecordConfiguration());
         m.ApplyConfiguration(new IncidentMessageRecordConfiguration());
+        m.ApplyConfiguration(new IncidentActionRecordConfiguration());
+        m.ApplyConfiguration(new IncidentLinkRecordConfiguration());
+        m.ApplyConfiguration(new IncidentAttachmentRecordConfiguration());
         m.ApplyConfiguration(new RecoveryCodeRecordConfiguration());
         m.ApplyConfiguration(new RegistrationAttemptConfiguration());
         m.ApplyConfiguration(new ModerationDecisionRecordConfiguration());

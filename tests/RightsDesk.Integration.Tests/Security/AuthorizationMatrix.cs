@@ -166,6 +166,9 @@ public static class AuthorizationMatrix
         ["GET /desk/officials"] = Rule.For(Readers).SignInRedirect(),
         ["GET /desk/officials/{userId:guid}"] = Rule.For(Readers).Object(ObjectKind.Official).SignInRedirect(),
         ["GET /desk/at-risk"] = Rule.For(HumanRightsLead, IncidentResponder).SignInRedirect(),
+        // Incidents: responders and the human rights lead; any incident (they are not compartmented further).
+        ["GET /desk/incidents"] = Rule.For(HumanRightsLead, IncidentResponder).SignInRedirect(),
+        ["GET /desk/incidents/{id:guid}"] = Rule.For(HumanRightsLead, IncidentResponder).Object(ObjectKind.Incident).SignInRedirect(),
         ["GET /desk/impact"] = Rule.For(LegalReviewer, Approver, HumanRightsLead).SignInRedirect(),
         ["GET /desk/impact/{id:guid}"] = Rule.For(LegalReviewer, Approver, HumanRightsLead).Object(ObjectKind.ImpactAssessment).SignInRedirect(),
         ["GET /desk/impact/{id:guid}/consultations"] = Rule.For(HumanRightsLead).Object(ObjectKind.ImpactAssessment).SignInRedirect(),
@@ -228,6 +231,9 @@ public enum ObjectKind
     ModerationDecision,
     /// <summary>An impact assessment ({id}), and a benchmark of one.</summary>
     ImpactAssessment, ImpactBenchmark,
+
+    /// <summary>An incident ({id}) reported through the public channel.</summary>
+    Incident,
 }
 
 /// <summary>What anonymous callers get when a route is not public.</summary>

@@ -65,6 +65,12 @@ public static class AuthorizationMatrixPosts
         ["POST /desk/at-risk?handler=Add"] = Post.For(HumanRightsLead, IncidentResponder),
         ["POST /desk/at-risk?handler=Remove"] = Post.For(HumanRightsLead, IncidentResponder).Object(ObjectKind.AtRiskEntry, "id"),
         ["POST /desk/at-risk?handler=Approve"] = Post.For(HumanRightsLead, IncidentResponder).Object(ObjectKind.AtRiskEntry, "id"),
+        ["POST /desk/incidents/{id:guid}?handler=Acknowledge"] = Post.For(HumanRightsLead, IncidentResponder),
+        ["POST /desk/incidents/{id:guid}?handler=Assign"] = Post.For(HumanRightsLead, IncidentResponder),
+        ["POST /desk/incidents/{id:guid}?handler=Reply"] = Post.For(HumanRightsLead, IncidentResponder),
+        ["POST /desk/incidents/{id:guid}?handler=Action"] = Post.For(HumanRightsLead, IncidentResponder),
+        ["POST /desk/incidents/{id:guid}?handler=Link"] = Post.For(HumanRightsLead, IncidentResponder),
+        ["POST /desk/incidents/{id:guid}?handler=Resolve"] = Post.For(HumanRightsLead, IncidentResponder),
 
         // Impact assessments: the human rights lead keeps them.
         ["POST /desk/impact?handler=Create"] = Post.For(HumanRightsLead),

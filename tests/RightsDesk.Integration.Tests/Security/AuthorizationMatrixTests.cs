@@ -362,6 +362,11 @@ public sealed partial class AuthorizationMatrixTests(SqliteDeskApp app) : IClass
                     id = kind == ObjectKind.ImpactAssessment ? assessment.ToString() : (await sp.GetRequiredService<Application.Impact.Benchmarks>().CreateAsync(assessment,
                         new Core.Impact.BenchmarkInput("m", "notices.deadLetters", null, null, "c", 3, 0, Core.Impact.BenchmarkDirection.AtMost), Core.Cases.Actor.System("matrix"), default))!.Value.ToString();
                     break;
+                case ObjectKind.Incident:
+                    id = (await sp.GetRequiredService<Application.Defenders.Incidents.SubmitIncident>().RunAsync(new Core.Defenders.Incidents.IncidentReport(
+                        [Core.Defenders.Incidents.IncidentType.Harassment], "Matrix.", [], [], Core.Defenders.Incidents.IncidentUrgency.NotUrgent, false,
+                        Core.Defenders.Incidents.ContactChannel.None, null, false, null, "en"), default)).Id.ToString();
+                    break;
                 default:
                     throw new InvalidOperationException($"No way to make a {kind}: add one to AuthorizationMatrixTests.FreshId.");
             }

@@ -29,12 +29,17 @@ public sealed record IncidentCase(
 /// </summary>
 public sealed class IncidentDesk(RightsDeskDbContext db, FieldCipher cipher, LedgerWriter ledger, Deadlines.Deadlines deadlines, PolicyProvider policy, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<IncidentRow>> QueueAsync(CancellationToken ct)
+    /// <summary>The queue: open incidents (null), or those in one state; unacknowledged first, then by severity and what is due.</summary>
+    public async Task<IReadOnlyList<IncidentRow>> QueueAsync(IncidentStatus? state, CancellationToken ct)
     {
-        var open = await db.Incidents.AsNoTracking().Where(i => i.Status != IncidentStatus.Closed && i.Status != IncidentStatus.Resolved).ToListAsync(ct);
-        return open.Select(Row).OrderBy(r => r.AcknowledgedAt is null ? 0 : 1).ThenBy(r => r.Severity, StringComparer.Ordinal)
+        var query = db.Incidents.AsNoTracking();
+        query = state is { } only ? query.Where(i => i.Status == only) : query.Where(i => i.Status != IncidentStatus.Closed && i.Status != IncidentStatus.Resolved);
+        var rows = await query.OrderByDescending(i => i.ReceivedAt).Take(500).ToListAsync(ct);
+        return rows.Select(Row).OrderBy(r => r.AcknowledgedAt is null ? 0 : 1).ThenBy(r => r.Severity, StringComparer.Ordinal)
             .ThenBy(r => r.AcknowledgedAt is null ? r.AcknowledgeBy : r.ResolveBy).ToList();
     }
+
+    public Task<bool> ExistsAsync(Guid id, CancellationToken ct) => db.Incidents.AnyAsync(i => i.Id == id, ct);
 
     public async Task<IncidentCase?> OpenAsync(Guid id, Actor by, CancellationToken ct)
     {

@@ -40,7 +40,11 @@ public sealed class SubmitIncident(
     /// <summary>The deadline step of an incident's acknowledgement; its ladder follows the severity.</summary>
     public static string AcknowledgeStep(string severity) => "acknowledge:" + severity;
 
-    public async Task<IncidentSubmitted> RunAsync(IncidentReport report, CancellationToken ct)
+    public Task<IncidentSubmitted> RunAsync(IncidentReport report, CancellationToken ct) => RunAsync(report, null, false, ct);
+
+    /// <param name="attachment">A file already stripped of its metadata (<see cref="AttachmentStripper"/>).</param>
+    /// <param name="keepOriginal">The reporter agreed to the original being kept, sealed, as evidence.</param>
+    public async Task<IncidentSubmitted> RunAsync(IncidentReport report, StrippedAttachment? attachment, bool keepOriginal, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(report);
         var set = policy.Current;
@@ -81,13 +85,38 @@ public sealed class SubmitIncident(
             WrappedKey = wrapped,
             SealedReport = cipher.Encrypt(key, sealedJson, SealingContext.Incident(id, "report")),
         };
-        CryptographicOperations.ZeroMemory(key);
         db.Incidents.Add(record);
         await deadlines.SetAsync(CaseKind.Incident, id, AcknowledgeStep(level.Id), now.AddMinutes(level.AcknowledgeWithinMinutes), null, ct);
         ledger.Record(new IncidentReceived(types, triage.Severity, report.Urgency, report.PhysicalDanger, matches.Count > 0, report.RegistryRequest,
             accounts.Count, content.Count, report.Language, set.Version, Sha256(sealedJson)), Actor.System(Channel), id.ToString());
+        if (attachment is not null)
+        {
+            AddAttachment(record, key, attachment, keepOriginal, now);
+        }
+
+        CryptographicOperations.ZeroMemory(key);
         await db.SaveChangesAsync(ct);
         return new IncidentSubmitted(id, record.Reference, receipt.Code, triage.Severity);
+    }
+
+    private void AddAttachment(IncidentRecord record, byte[] key, StrippedAttachment file, bool keepOriginal, DateTimeOffset now)
+    {
+        var id = Guid.CreateVersion7(now);
+        var field = "attachment:" + id.ToString("N");
+        var clean = new IncidentAttachmentRecord
+        {
+            Id = id, IncidentId = record.Id, ContentType = file.ContentType, Bytes = file.Clean.Length, At = now,
+            CleanSha256 = Convert.ToHexStringLower(SHA256.HashData(file.Clean)),
+            SealedClean = cipher.EncryptBytes(key, file.Clean, SealingContext.Incident(record.Id, field + ":clean")),
+        };
+        if (keepOriginal)
+        {
+            clean.OriginalSha256 = Convert.ToHexStringLower(SHA256.HashData(file.Original));
+            clean.SealedOriginal = cipher.EncryptBytes(key, file.Original, SealingContext.Incident(record.Id, field + ":original"));
+        }
+
+        db.IncidentAttachments.Add(clean);
+        ledger.Record(new IncidentAttachmentStored(id, clean.Bytes, clean.CleanSha256, keepOriginal), Actor.System(Channel), record.Id.ToString());
     }
 
     internal static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

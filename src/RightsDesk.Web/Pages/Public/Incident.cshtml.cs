@@ -15,7 +15,7 @@ namespace RightsDesk.Web.Pages.Public;
 /// else: it is never stored, so a reload cannot show it again.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class IncidentModel(PublicCatalogue catalogue, PolicyProvider policy, IncidentGuard guard, SubmitIncident submit)
+public sealed class IncidentModel(PublicCatalogue catalogue, PolicyProvider policy, IncidentGuard guard, SubmitIncident submit, AttachmentStripper stripper, IncidentAttachmentOptions attachments)
     : PublicPageModel(catalogue, policy)
 {
     public static readonly IReadOnlyList<string> TypeNames = [.. JsonNames.All<IncidentType>()];
@@ -61,16 +61,44 @@ public sealed class IncidentModel(PublicCatalogue catalogue, PolicyProvider poli
             Ticked("physicalDanger"), Posted["contact"], Posted["contactAddress"], Ticked("registryRequest"), Posted["country"], Language.Code);
         try
         {
-            Submitted = await submit.RunAsync(IncidentReportReader.Read(form), ct);
+            var report = IncidentReportReader.Read(form);
+            var file = await StripAsync(Posted.Files.GetFile("attachment"), ct);
+            Submitted = await submit.RunAsync(report, file, file is not null && Ticked("keepOriginal"), ct);
         }
         catch (ValidationFailedException refused)
         {
             Errors = refused.Errors;
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
+        catch (AttachmentRefusedException refused)
+        {
+            Errors = [new FieldError("attachment", "incident.error.attachment." + JsonNames.Of(refused.Reason))];
+            Response.StatusCode = refused.Reason == AttachmentRefusal.ToolMissing ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status400BadRequest;
+        }
 
         return Page();
     }
+
+    /// <summary>The posted file, stripped; nothing when none was chosen. Read only after the report passed, so a
+    /// refused report never starts mat2.</summary>
+    private async Task<StrippedAttachment?> StripAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return null;
+        }
+
+        if (file.Length > attachments.MaxBytes)
+        {
+            throw new AttachmentRefusedException(AttachmentRefusal.TooLarge);
+        }
+
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, ct);
+        return await stripper.StripAsync(buffer.ToArray(), ct);
+    }
+
+    public long MaxMegabytes => attachments.MaxBytes / (1024 * 1024);
 
     public string? Value(string field) => Posted?[field].ToString();
 
