@@ -57,7 +57,7 @@ public sealed class IncidentDesk(RightsDeskDbContext db, FieldCipher cipher, Led
                 .Select(m => new IncidentThreadMessage(m.Author, m.At, cipher.Decrypt(key, m.SealedText, SealingContext.Incident(id, "message:" + m.Id.ToString("N")))))
                 .ToList();
             ledger.Record(new IncidentRead(messages.Count), by, id.ToString());
-            await db.SaveChangesAsync(ct);
+            await ledger.SaveAsync(ct);
             return new IncidentCase(Row(record), report.Description, report.Accounts, report.Content, record.Contact, report.ContactAddress,
                 record.RegistryRequested, record.Outcome, messages);
         }
@@ -85,7 +85,7 @@ public sealed class IncidentDesk(RightsDeskDbContext db, FieldCipher cipher, Led
         Touch(record, now);
         await deadlines.MeetAsync(CaseKind.Incident, id, SubmitIncident.AcknowledgeStep(record.Severity), ct);
         ledger.Record(new IncidentAcknowledged(record.Severity, minutes, minutes <= level.AcknowledgeWithinMinutes), by, id.ToString());
-        await db.SaveChangesAsync(ct);
+        await ledger.SaveAsync(ct);
         return true;
     }
 
@@ -127,7 +127,7 @@ public sealed class IncidentDesk(RightsDeskDbContext db, FieldCipher cipher, Led
 
         Touch(record, now);
         ledger.Record(new IncidentReplied(message.Id, template?.Id, SubmitIncident.Sha256(body)), by, id.ToString());
-        await db.SaveChangesAsync(ct);
+        await ledger.SaveAsync(ct);
         return true;
     }
 
@@ -156,7 +156,7 @@ public sealed class IncidentDesk(RightsDeskDbContext db, FieldCipher cipher, Led
         record.Outcome = outcome;
         Touch(record, now);
         ledger.Record(new IncidentResolved(record.Severity, outcome, hours, hours <= Levels.Level(record.Severity).ResolveWithinHours), by, id.ToString());
-        await db.SaveChangesAsync(ct);
+        await ledger.SaveAsync(ct);
         return true;
     }
 

@@ -36,7 +36,7 @@ public sealed class IncidentReceipts(RightsDeskDbContext db, FieldCipher cipher,
         }
 
         ledger.Record(new IncidentReceiptChecked(record.Status), Actor.System(SubmitIncident.Channel), record.Id.ToString());
-        await db.SaveChangesAsync(ct);
+        await ledger.SaveAsync(ct);
         return new ReceiptResult(check, View(record));
     }
 
@@ -68,7 +68,7 @@ public sealed class IncidentReceipts(RightsDeskDbContext db, FieldCipher cipher,
         record.UpdatedAt = now;
         record.Version = Guid.CreateVersion7(now);
         ledger.Record(new IncidentMessageReceived(message.Id, SubmitIncident.Sha256(text)), Actor.System(SubmitIncident.Channel), record.Id.ToString());
-        await db.SaveChangesAsync(ct);
+        await ledger.SaveAsync(ct);
         return new ReceiptResult(check, View(record));
     }
 

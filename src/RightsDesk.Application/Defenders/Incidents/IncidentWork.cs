@@ -66,7 +66,7 @@ public sealed class IncidentWork(RightsDeskDbContext db, FieldCipher cipher, Led
         record.Assignee = to.UserName;
         Touch(record);
         ledger.Record(new IncidentAssigned(to.UserName, to.Id, from), by, id.ToString());
-        await db.SaveChangesAsync(ct);
+        await ledger.SaveAsync(ct);
         return true;
     }
 
@@ -87,7 +87,7 @@ public sealed class IncidentWork(RightsDeskDbContext db, FieldCipher cipher, Led
         db.IncidentActions.Add(new IncidentActionRecord { Id = Guid.CreateVersion7(now), IncidentId = id, Action = parsed, By = by.LedgerName, At = now });
         Touch(record);
         ledger.Record(new IncidentActionRecorded(parsed), by, id.ToString());
-        await db.SaveChangesAsync(ct);
+        await ledger.SaveAsync(ct);
         return true;
     }
 
@@ -122,7 +122,7 @@ public sealed class IncidentWork(RightsDeskDbContext db, FieldCipher cipher, Led
         db.IncidentLinks.Add(new IncidentLinkRecord { Id = Guid.CreateVersion7(now), IncidentId = id, Kind = linkKind, TargetId = found, By = by.LedgerName, At = now });
         Touch(record);
         ledger.Record(new IncidentLinked(linkKind, found), by, id.ToString());
-        await db.SaveChangesAsync(ct);
+        await ledger.SaveAsync(ct);
         return true;
     }
 
@@ -158,7 +158,7 @@ public sealed class IncidentWork(RightsDeskDbContext db, FieldCipher cipher, Led
             var field = "attachment:" + attachmentId.ToString("N") + (original ? ":original" : ":clean");
             var content = cipher.DecryptBytes(key, original ? file.SealedOriginal! : file.SealedClean, SealingContext.Incident(id, field));
             ledger.Record(new IncidentAttachmentRead(attachmentId, original), by, id.ToString());
-            await db.SaveChangesAsync(ct);
+            await ledger.SaveAsync(ct);
             return (file.ContentType, content);
         }
         finally

@@ -95,7 +95,7 @@ public sealed class SubmitIncident(
         }
 
         CryptographicOperations.ZeroMemory(key);
-        await db.SaveChangesAsync(ct);
+        await ledger.SaveAsync(ct);
         return new IncidentSubmitted(id, record.Reference, receipt.Code, triage.Severity);
     }
 
