@@ -158,6 +158,7 @@ public static class DemoCommand
 
         await ModerationDemo.SeedAsync(sp, platform, ct);
         await ImpactDemo.SeedAsync(sp, Person("hana"), ct);
+        await IncidentsDemo.SeedAsync(sp, Person("ivan"), Person("hana"), ct);
         return tokens;
     }
 
