@@ -86,7 +86,20 @@ public static class ApplicationServices
         services.TryAddSingleton(new SecretCodeOptions());
         services.AddSingleton<SecretCodes.SecretCodes>();
         AddImpact(services);
+        AddIncidents(services);
         return services;
+    }
+
+    /// <summary>The incident channel: intake, the reporter's receipt, the desk's side and the escalation ladder.</summary>
+    private static void AddIncidents(IServiceCollection services)
+    {
+        services.AddScoped<Defenders.Incidents.SubmitIncident>();
+        services.AddScoped<Defenders.Incidents.IncidentReceipts>();
+        services.AddScoped<Defenders.Incidents.IncidentDesk>();
+        services.AddScoped<Defenders.Incidents.IncidentWork>();
+        services.TryAddSingleton(new Defenders.Incidents.IncidentAttachmentOptions());
+        services.AddSingleton<Defenders.Incidents.AttachmentStripper>();
+        services.AddSingleton<Deadlines.IDeadlineLadder, Defenders.Incidents.IncidentLadder>();
     }
 
     /// <summary>Impact assessments and their benchmarks; other features add metrics by registering more IMetric.</summary>

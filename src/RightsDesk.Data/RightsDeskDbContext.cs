@@ -39,6 +39,11 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
     public DbSet<DeadlineRecord> Deadlines => Set<DeadlineRecord>();
     public DbSet<AtRiskPersonRecord> AtRiskPeople => Set<AtRiskPersonRecord>();
     public DbSet<AtRiskIdentifierRecord> AtRiskIdentifiers => Set<AtRiskIdentifierRecord>();
+    public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
+    public DbSet<IncidentMessageRecord> IncidentMessages => Set<IncidentMessageRecord>();
+    public DbSet<IncidentActionRecord> IncidentActions => Set<IncidentActionRecord>();
+    public DbSet<IncidentLinkRecord> IncidentLinks => Set<IncidentLinkRecord>();
+    public DbSet<IncidentAttachmentRecord> IncidentAttachments => Set<IncidentAttachmentRecord>();
     public DbSet<ModerationDecisionRecord> ModerationDecisions => Set<ModerationDecisionRecord>();
     public DbSet<StatementRecord> ModerationStatements => Set<StatementRecord>();
     public DbSet<AppealRecord> Appeals => Set<AppealRecord>();
@@ -201,6 +206,11 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
         m.ApplyConfiguration(new DeadlineRecordConfiguration());
         m.ApplyConfiguration(new AtRiskPersonRecordConfiguration());
         m.ApplyConfiguration(new AtRiskIdentifierRecordConfiguration());
+        m.ApplyConfiguration(new IncidentRecordConfiguration());
+        m.ApplyConfiguration(new IncidentMessageRecordConfiguration());
+        m.ApplyConfiguration(new IncidentActionRecordConfiguration());
+        m.ApplyConfiguration(new IncidentLinkRecordConfiguration());
+        m.ApplyConfiguration(new IncidentAttachmentRecordConfiguration());
         m.ApplyConfiguration(new RecoveryCodeRecordConfiguration());
         m.ApplyConfiguration(new RegistrationAttemptConfiguration());
         m.ApplyConfiguration(new ModerationDecisionRecordConfiguration());

@@ -2,8 +2,9 @@ using RightsDesk.Data.Deadlines;
 
 namespace RightsDesk.Application.Deadlines;
 
-/// <summary>Who a reminder goes to: the person the case is assigned to, or the human rights lead.</summary>
-public enum ReminderAudience { Assignee, Lead }
+/// <summary>Who a reminder goes to: the person the case is assigned to, the human rights lead, or the level above
+/// the lead (the administrators), where an incident goes when the lead has not answered either.</summary>
+public enum ReminderAudience { Assignee, Lead, NextLevel }
 
 /// <summary>One step of escalation: at <see cref="Offset"/> from the due time (negative is before), tell <see cref="Audience"/>.</summary>
 public sealed record ReminderStep(TimeSpan Offset, ReminderAudience Audience)
@@ -11,8 +12,9 @@ public sealed record ReminderStep(TimeSpan Offset, ReminderAudience Audience)
     public bool Overdue => Offset >= TimeSpan.Zero;
 }
 
-/// <summary>The escalation ladder of one kind of case, in the order the steps fall due.</summary>
-public sealed record DeadlinePolicy(IReadOnlyList<ReminderStep> Steps)
+/// <summary>The escalation ladder of one kind of case, in the order the steps fall due. With
+/// <paramref name="Quiet"/>, steps that fall due in the quiet hours wait until they end.</summary>
+public sealed record DeadlinePolicy(IReadOnlyList<ReminderStep> Steps, RightsDesk.Core.Defenders.Incidents.QuietHours? Quiet = null)
 {
     /// <summary>At T-72h the assignee, at T-24h the lead, at T the lead again, now as overdue.</summary>
     public static DeadlinePolicy Default { get; } = new([
@@ -52,4 +54,16 @@ public sealed class DeadlineOptions
     public int BatchSize { get; set; } = 500;
 
     public DeadlinePolicy For(CaseKind kind) => Policies.TryGetValue(kind, out var p) ? p : DeadlinePolicy.Default;
+}
+
+/// <summary>
+/// A ladder that depends on the step rather than only the kind of case (an incident's acknowledgement follows its
+/// severity in the policy in force). The reminder job asks each before falling back to <see cref="DeadlineOptions"/>.
+/// </summary>
+public interface IDeadlineLadder
+{
+    /// <summary>How far ahead of a due time this ladder's first step can fall.</summary>
+    TimeSpan Horizon { get; }
+
+    DeadlinePolicy? LadderOf(CaseKind kind, string caseStep);
 }

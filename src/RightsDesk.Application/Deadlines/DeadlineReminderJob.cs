@@ -25,19 +25,27 @@ public sealed class DeadlineReminderJob(
     IOutbox outbox,
     DeadlineOptions options,
     TimeProvider clock,
-    ILogger<DeadlineReminderJob> log)
+    ILogger<DeadlineReminderJob> log,
+    IEnumerable<IDeadlineLadder> ladders)
 {
+    private readonly IDeadlineLadder[] _ladders = [.. ladders];
+
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var horizon = now + options.Policies.Values.Append(DeadlinePolicy.Default).Max(p => p.Horizon);
+        var horizon = now + options.Policies.Values.Append(DeadlinePolicy.Default).Select(p => p.Horizon).Concat(_ladders.Select(l => l.Horizon)).Max();
         var open = await db.Deadlines.Where(d => d.MetAt == null && d.DueAt <= horizon)
             .OrderBy(d => d.DueAt).Take(options.BatchSize).ToListAsync(ct);
 
         var owed = new List<Reminder>();
         foreach (var d in open)
         {
-            var policy = options.For(d.CaseKind);
+            var policy = _ladders.Select(l => l.LadderOf(d.CaseKind, d.Step)).FirstOrDefault(p => p is not null) ?? options.For(d.CaseKind);
+            if (policy.Quiet is { } quiet && quiet.Contains(now))
+            {
+                continue;
+            }
+
             var due = policy.StepsDue(d.DueAt, now);
             if (due > d.RemindersSent)
             {
@@ -52,14 +60,16 @@ public sealed class DeadlineReminderJob(
             return 0;
         }
 
-        var leads = await LeadsAsync(ct);
+        var leads = await HoldersOfAsync(Roles.HumanRightsLead, ct);
+        var nextLevel = owed.Any(r => r.Rule.Audience == ReminderAudience.NextLevel) ? await HoldersOfAsync(Roles.Admin, ct) : [];
         var assignees = await AssigneesAsync(owed.Select(r => r.Deadline.Assignee).OfType<string>().Distinct().ToList(), ct);
         var byPerson = new Dictionary<string, (DeskUser Person, List<Reminder> Items)>(StringComparer.Ordinal);
         foreach (var r in owed)
         {
             // A step for the assignee of an unassigned case (or one whose account is gone) goes to the lead instead.
+            // The level above the lead falls back to the lead where no administrator has an address.
             var to = r.Rule.Audience == ReminderAudience.Assignee && r.Deadline.Assignee is { } a && assignees.TryGetValue(a, out var person)
-                ? [person] : leads;
+                ? [person] : r.Rule.Audience == ReminderAudience.NextLevel && nextLevel.Count > 0 ? nextLevel : leads;
             if (to.Count == 0)
             {
                 log.LogWarning("Deadline {DeadlineId} step {Step} has nobody to remind: no active human rights lead with an e-mail address", r.Deadline.Id, r.Step);
@@ -149,9 +159,9 @@ public sealed class DeadlineReminderJob(
         return path is null ? null : new Uri(new Uri(root.ToString().TrimEnd('/') + "/"), path).ToString();
     }
 
-    private async Task<List<DeskUser>> LeadsAsync(CancellationToken ct)
+    private async Task<List<DeskUser>> HoldersOfAsync(string roleName, CancellationToken ct)
     {
-        var role = Roles.HumanRightsLead.ToUpperInvariant();
+        var role = roleName.ToUpperInvariant();
         return await db.Users
             .Where(u => !u.Disabled && u.Kind == AccountKind.Staff && u.Email != null
                 && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(x => x.Id == ur.RoleId && x.NormalizedName == role)))

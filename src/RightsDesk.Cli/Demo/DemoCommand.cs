@@ -160,6 +160,7 @@ public static class DemoCommand
         await AppealsDemo.SeedAsync(sp, platform, Person("tomas"), ct);
         await ImpactDemo.SeedAsync(sp, Person("hana"), ct);
         await PushbackDemo.SeedAsync(sp, Person("hana"), ct);
+        await IncidentsDemo.SeedAsync(sp, Person("ivan"), Person("hana"), ct);
         return tokens;
     }
 

@@ -22,8 +22,10 @@ public sealed class PolicySet
         IReadOnlyList<OffenceEntry> offences,
         IReadOnlyDictionary<string, string> templates,
         Moderation.ModerationPolicy? moderation,
-        Impact.ImpactPolicy? impact)
+        Impact.ImpactPolicy? impact,
+        Defenders.Incidents.DefendersPolicy? defenders)
     {
+        Defenders = defenders;
         Moderation = moderation;
         Impact = impact;
         Version = version;
@@ -47,6 +49,10 @@ public sealed class PolicySet
     public IEnumerable<(string Country, DateOnly? Since)> Markets =>
         _profiles.Values.Where(p => p.Market is { Operating: true }).Select(p => (p.Country, p.Market!.Since));
     public IReadOnlyCollection<JurisdictionProfile> Profiles => _profiles.Values;
+
+    /// <summary>Incident triage: severity levels and their clocks (defenders.json); null in a directory without it,
+    /// and then the incident channel refuses reports, since none could be triaged.</summary>
+    public Defenders.Incidents.DefendersPolicy? Defenders { get; }
 
     /// <summary>The proportionality ladder (moderation.json); null in a policy directory without moderation.</summary>
     public Moderation.ModerationPolicy? Moderation { get; }
@@ -114,7 +120,28 @@ public sealed class PolicySet
 
         var moderation = files.ContainsKey("moderation.json") ? Deserialize<Moderation.ModerationPolicy>(files, "moderation.json") : null;
         moderation?.Validate();
-        return new PolicySet(version, op, profiles, fallback, offences, templates, moderation, ParseImpact(files));
+        return new PolicySet(version, op, profiles, fallback, offences, templates, moderation, ParseImpact(files), ParseDefenders(files));
+    }
+
+    private static Defenders.Incidents.DefendersPolicy? ParseDefenders(IReadOnlyDictionary<string, string> files)
+    {
+        const string path = "defenders.json";
+        if (!files.ContainsKey(path))
+        {
+            return null;
+        }
+
+        var defenders = Deserialize<Defenders.Incidents.DefendersPolicy>(files, path);
+        try
+        {
+            defenders.Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new PolicyException(path, ex.Message);
+        }
+
+        return defenders;
     }
 
     private static Impact.ImpactPolicy? ParseImpact(IReadOnlyDictionary<string, string> files)

@@ -9,6 +9,7 @@ public enum Permission
     AccountManage, PolicyManage, OfficialVerify,
     ModerationSubmit, ModerationRead, ModerationReview,
     ImpactRead, ImpactManage,
+    IncidentRead, IncidentManage,
 }
 
 public static class Roles
@@ -33,9 +34,9 @@ public static class Roles
         [Intake] = [Permission.DemandCreate, Permission.DemandRead, Permission.DocumentRead, Permission.OfficialVerify],
         [LegalReviewer] = [Permission.DemandCreate, Permission.DemandRead, Permission.OfficialVerify, Permission.DemandAssess, Permission.DemandDecide, Permission.DemandFulfil, Permission.DocumentRead, Permission.NoticeRead, Permission.NoticeManage, Permission.ImpactRead],
         [Approver] = [Permission.DemandRead, Permission.DemandApprove, Permission.DocumentRead, Permission.NoticeRead, Permission.ImpactRead],
-        [HumanRightsLead] = [Permission.DemandRead, Permission.DemandAssess, Permission.DemandDecide, Permission.DemandApprove, Permission.DemandReadRestricted, Permission.DocumentRead, Permission.NoticeRead, Permission.NoticeManage, Permission.AtRiskRead, Permission.AtRiskManage, Permission.ImpactRead, Permission.ImpactManage],
+        [HumanRightsLead] = [Permission.DemandRead, Permission.DemandAssess, Permission.DemandDecide, Permission.DemandApprove, Permission.DemandReadRestricted, Permission.DocumentRead, Permission.NoticeRead, Permission.NoticeManage, Permission.AtRiskRead, Permission.AtRiskManage, Permission.ImpactRead, Permission.ImpactManage, Permission.IncidentRead, Permission.IncidentManage],
         [TrustAndSafety] = [Permission.DemandRead, Permission.ModerationSubmit, Permission.ModerationRead, Permission.ModerationReview],
-        [IncidentResponder] = [Permission.AtRiskRead, Permission.AtRiskManage],
+        [IncidentResponder] = [Permission.AtRiskRead, Permission.AtRiskManage, Permission.IncidentRead, Permission.IncidentManage],
         [Auditor] = [Permission.LedgerRead],
         [Admin] = [Permission.TokenManage, Permission.LedgerRead, Permission.AccountManage, Permission.PolicyManage],
         [Platform] = [Permission.DemandCreate, Permission.ModerationSubmit],
@@ -74,7 +75,7 @@ public static class Grants
     public static IReadOnlySet<Permission> NeverByToken { get; } = new HashSet<Permission>
     {
         Permission.AccountManage, Permission.TokenManage, Permission.PolicyManage,
-        Permission.AtRiskRead, Permission.DemandReadRestricted,
+        Permission.AtRiskRead, Permission.DemandReadRestricted, Permission.IncidentRead,
     };
 
     /// <summary>A machine submits demands and documents and reads the status of its own, and reports the platform's

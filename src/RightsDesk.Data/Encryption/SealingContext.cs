@@ -14,6 +14,8 @@ public enum SealedKind
     Moderation,
     /// <summary>An impact assessment's consultation (who took part, precautions, issues, what was reported back).</summary>
     Consultation,
+    /// <summary>An incident report from the incident channel, and its messages and attachments.</summary>
+    Incident,
 }
 
 /// <summary>
@@ -52,6 +54,7 @@ public readonly record struct SealingContext
 
     public static SealingContext Moderation(Guid id, string field) => Named(SealedKind.Moderation, "moderation", id.ToString("N"), field);
     public static SealingContext Consultation(Guid id, string field) => Named(SealedKind.Consultation, "consultations", id.ToString("N"), field);
+    public static SealingContext Incident(Guid id, string field) => Named(SealedKind.Incident, "incidents", id.ToString("N"), field);
 
     public static SealingContext Session(string sessionId) =>
         new(SealedKind.Session, Checked(sessionId), "ticket", "sessions.ticket:" + sessionId);

@@ -71,6 +71,7 @@ public static class RightsDeskWeb
         services.AddSingleton(config.GetSection("Notices:Webhook").Get<WebhookOptions>() ?? new WebhookOptions());
         services.AddSingleton(config.GetSection("Notices:Outbox").Get<OutboxOptions>() ?? new OutboxOptions());
         services.AddSingleton(config.GetSection("Letters").Get<RightsDesk.Application.Letters.LetterOptions>() ?? new RightsDesk.Application.Letters.LetterOptions());
+        services.AddSingleton(config.GetSection("Incidents:Attachments").Get<RightsDesk.Application.Defenders.Incidents.IncidentAttachmentOptions>() ?? new RightsDesk.Application.Defenders.Incidents.IncidentAttachmentOptions());
         services.AddSingleton<SmtpNoticeSender>();
         services.AddHttpClient<WebhookSender>(c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<IOutboxTransport>(sp => sp.GetRequiredService<SmtpNoticeSender>());
@@ -114,6 +115,8 @@ public static class RightsDeskWeb
             o.Conventions.AuthorizeFolder("/Portal", AccountSetup.OfficialPolicy);
         });
         services.AddPublicPages();
+        services.AddSingleton(new Defenders.IncidentGuardOptions());
+        services.AddSingleton<Defenders.IncidentGuard>();
         services.AddRightsDeskProxy(config);
         services.AddRateLimiter(o =>
         {

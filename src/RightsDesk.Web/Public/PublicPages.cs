@@ -52,6 +52,8 @@ public static class PublicPages
             o.Conventions.AddPageRoute("/Public/Pushback", lang + "/transparency/pushback");
             o.Conventions.AddPageRoute("/Public/Rdr", lang + "/transparency/rdr");
             o.Conventions.AddPageRoute("/Public/Appeal", lang + "/appeal");
+            o.Conventions.AddPageRoute("/Public/Incident", lang + "/incident");
+            o.Conventions.AddPageRoute("/Public/IncidentStatus", lang + "/incident/status");
         });
         return services;
     }

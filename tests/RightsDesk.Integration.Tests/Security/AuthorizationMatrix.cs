@@ -68,6 +68,10 @@ public static class AuthorizationMatrix
         ["GET /{lang:publang}/transparency/pushback"] = Rule.Public,
         ["GET /transparency/rdr"] = Rule.Public,
         ["GET /{lang:publang}/transparency/rdr"] = Rule.Public,
+        ["GET /incident"] = Rule.Public,
+        ["GET /{lang:publang}/incident"] = Rule.Public,
+        ["GET /incident/status"] = Rule.Public,
+        ["GET /{lang:publang}/incident/status"] = Rule.Public,
         ["GET /transparency/files/{period}/{version:int}/{file}"] = Rule.Public.Answers(404),
         // Errors and what nothing serves are public: a browser's error page in words, and 404 for any unknown path
         // (never a redirect to the staff sign-in); robots.txt for search engines.
@@ -178,6 +182,9 @@ public static class AuthorizationMatrix
         ["GET /desk/officials"] = Rule.For(Readers).SignInRedirect(),
         ["GET /desk/officials/{userId:guid}"] = Rule.For(Readers).Object(ObjectKind.Official).SignInRedirect(),
         ["GET /desk/at-risk"] = Rule.For(HumanRightsLead, IncidentResponder).SignInRedirect(),
+        // Incidents: responders and the human rights lead; any incident (they are not compartmented further).
+        ["GET /desk/incidents"] = Rule.For(HumanRightsLead, IncidentResponder).SignInRedirect(),
+        ["GET /desk/incidents/{id:guid}"] = Rule.For(HumanRightsLead, IncidentResponder).Object(ObjectKind.Incident).SignInRedirect(),
         ["GET /desk/impact"] = Rule.For(LegalReviewer, Approver, HumanRightsLead).SignInRedirect(),
         ["GET /desk/impact/{id:guid}"] = Rule.For(LegalReviewer, Approver, HumanRightsLead).Object(ObjectKind.ImpactAssessment).SignInRedirect(),
         ["GET /desk/impact/{id:guid}/consultations"] = Rule.For(HumanRightsLead).Object(ObjectKind.ImpactAssessment).SignInRedirect(),
@@ -245,6 +252,8 @@ public enum ObjectKind
 
     /// <summary>A push-back record ({id}).</summary>
     Pushback,
+    /// <summary>An incident ({id}) reported through the public channel.</summary>
+    Incident,
 }
 
 /// <summary>What anonymous callers get when a route is not public.</summary>

@@ -65,6 +65,12 @@ public static class AuthorizationMatrixPosts
         ["POST /desk/at-risk?handler=Add"] = Post.For(HumanRightsLead, IncidentResponder),
         ["POST /desk/at-risk?handler=Remove"] = Post.For(HumanRightsLead, IncidentResponder).Object(ObjectKind.AtRiskEntry, "id"),
         ["POST /desk/at-risk?handler=Approve"] = Post.For(HumanRightsLead, IncidentResponder).Object(ObjectKind.AtRiskEntry, "id"),
+        ["POST /desk/incidents/{id:guid}?handler=Acknowledge"] = Post.For(HumanRightsLead, IncidentResponder),
+        ["POST /desk/incidents/{id:guid}?handler=Assign"] = Post.For(HumanRightsLead, IncidentResponder),
+        ["POST /desk/incidents/{id:guid}?handler=Reply"] = Post.For(HumanRightsLead, IncidentResponder),
+        ["POST /desk/incidents/{id:guid}?handler=Action"] = Post.For(HumanRightsLead, IncidentResponder),
+        ["POST /desk/incidents/{id:guid}?handler=Link"] = Post.For(HumanRightsLead, IncidentResponder),
+        ["POST /desk/incidents/{id:guid}?handler=Resolve"] = Post.For(HumanRightsLead, IncidentResponder),
 
         // Impact assessments: the human rights lead keeps them.
         ["POST /desk/impact?handler=Create"] = Post.For(HumanRightsLead),
@@ -106,6 +112,12 @@ public static class AuthorizationMatrixPosts
 
         // The error page answers a re-executed failed post; posted to directly it is the 404 it would be for a GET.
         ["POST /error/{code:int}"] = Post.Public.Answers(404),
+
+        // The incident channel: anyone reports, and anyone holding a receipt code reads and writes its thread.
+        ["POST /incident"] = Post.Public,
+        ["POST /{lang:publang}/incident"] = Post.Public,
+        ["POST /incident/status"] = Post.Public,
+        ["POST /{lang:publang}/incident/status"] = Post.Public,
 
         // The portal: officials submit, and answer questions on the demands they sent; anyone may register.
         ["POST /portal/register"] = Post.Public,

@@ -368,6 +368,11 @@ public sealed partial class AuthorizationMatrixTests(SqliteDeskApp app) : IClass
                     id = (await sp.GetRequiredService<Application.Pushback.PushbackRecords>().RecordAsync(new Core.Pushback.PushbackInput(Core.Pushback.PushbackKind.Refusal, "Matrix", "HK", [], null, null, null,
                         Core.Pushback.PushbackStatus.Active, null, new DateOnly(2026, 1, 1), [], null), Core.Cases.Actor.System("matrix"), default)).ToString();
                     break;
+                case ObjectKind.Incident:
+                    id = (await sp.GetRequiredService<Application.Defenders.Incidents.SubmitIncident>().RunAsync(new Core.Defenders.Incidents.IncidentReport(
+                        [Core.Defenders.Incidents.IncidentType.Harassment], "Matrix.", [], [], Core.Defenders.Incidents.IncidentUrgency.NotUrgent, false,
+                        Core.Defenders.Incidents.ContactChannel.None, null, false, null, "en"), default)).Id.ToString();
+                    break;
                 default:
                     throw new InvalidOperationException($"No way to make a {kind}: add one to AuthorizationMatrixTests.FreshId.");
             }

@@ -109,6 +109,18 @@ public enum LedgerEventCode
     AtRiskPersonRemoved = 5003,
     AtRiskRegistryRead = 5004,
     AtRiskEntryMigrated = 5005,
+    IncidentReceived = 5100,
+    IncidentReceiptChecked = 5101,
+    IncidentMessageReceived = 5102,
+    IncidentAcknowledged = 5103,
+    IncidentReplied = 5104,
+    IncidentResolved = 5105,
+    IncidentRead = 5106,
+    IncidentAssigned = 5107,
+    IncidentActionRecorded = 5108,
+    IncidentLinked = 5109,
+    IncidentAttachmentStored = 5110,
+    IncidentAttachmentRead = 5111,
     /// <summary>A version of a transparency report was published: its tree head, parameters, records root and file hashes.</summary>
     TransparencyReportPublished = 6000,
     // Impact assessments (hria).
