@@ -54,14 +54,16 @@ public sealed class IncidentGuard
     }
 
     /// <summary>Same-origin by the browser's own word (<c>Sec-Fetch-Site</c>), else by <c>Origin</c> matching the host
-    /// the form was served from. A client that sends neither is not a browser a forged page could drive.</summary>
+    /// the form was served from. A client that sends neither is not a browser a forged page could drive. When the
+    /// browser says same-origin its word is taken over <c>Origin</c>: our pages are sent with
+    /// <c>Referrer-Policy: no-referrer</c>, under which Chromium posts our own form with <c>Origin: null</c>.</summary>
     public static bool FromOurPage(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var site = request.Headers["Sec-Fetch-Site"].ToString();
-        if (site.Length > 0 && site is not ("same-origin" or "none"))
+        if (site.Length > 0)
         {
-            return false;
+            return site is "same-origin" or "none";
         }
 
         var origin = request.Headers.Origin.ToString();

@@ -64,7 +64,11 @@ public sealed class IncidentReceipts(RightsDeskDbContext db, FieldCipher cipher,
         }
 
         db.IncidentMessages.Add(message);
-        record.Messages.Add(message);
+        // EF's fix-up has already put the new message in the tracked record's list; adding it again showed it twice.
+        if (!record.Messages.Contains(message))
+        {
+            record.Messages.Add(message);
+        }
         record.UpdatedAt = now;
         record.Version = Guid.CreateVersion7(now);
         ledger.Record(new IncidentMessageReceived(message.Id, SubmitIncident.Sha256(text)), Actor.System(SubmitIncident.Channel), record.Id.ToString());
