@@ -70,8 +70,9 @@ public static class AccountIdentifiers
             return true;
         }
 
-        // A bare name under the host (example.com/jana) is a profile on most platforms; a bare number is a post.
-        if (segments.Count == 1 && !segments[0].All(char.IsAsciiDigit))
+        // A bare name under the host (example.com/jana) is a profile on most platforms; a bare number is a post, and a
+        // page with a query (example.com/watch?v=...) is a page showing an item.
+        if (segments.Count == 1 && url.Query.Length == 0 && !segments[0].All(char.IsAsciiDigit))
         {
             return true;
         }
