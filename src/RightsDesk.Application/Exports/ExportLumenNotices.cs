@@ -32,7 +32,9 @@ public sealed record LumenExportSummary(
 /// </summary>
 public sealed partial class ExportLumenNotices(RightsDeskDbContext db, DemandSealing sealing, PolicyProvider policy, LedgerWriter ledger, TimeProvider clock)
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    /// <summary>Names in their own script (İstanbul, not \u0130stanbul): the files are read by people and by Lumen's
+    /// JSON parser, never embedded in HTML, so only what JSON itself requires is escaped.</summary>
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async Task<LumenExportSummary> RunAsync(DateOnly from, DateOnly to, string directory, Actor actor, CancellationToken ct)
     {
