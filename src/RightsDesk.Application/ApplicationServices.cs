@@ -24,6 +24,7 @@ public static class ApplicationServices
         services.AddScoped<Moderation.StatementsOfReasons>();
         services.AddScoped<Exports.ExportDsaStatements>();
         services.AddScoped<Exports.SubmitDsaStatements>();
+        services.AddScoped<Exports.ExportLumenNotices>();
         services.AddScoped<Appeals.AppealCodes>();
         services.AddScoped<Appeals.SubmitAppeal>();
         services.AddScoped<Appeals.AppealReview>();

@@ -64,7 +64,7 @@ public sealed class ConsoleCommandTests : IDisposable
     {
         var seeded = await RunCli(["demo", "--seed-only", "--data", _dir]);
         Assert.True(seeded.ExitCode == 0, seeded.ToString());
-        Assert.Contains("RightsDesk demo: 50 demands", seeded.Output, StringComparison.Ordinal);
+        Assert.Contains("RightsDesk demo: 52 demands", seeded.Output, StringComparison.Ordinal);
         Assert.Contains("alice-cli legalReviewer rd_", seeded.Output, StringComparison.Ordinal);
         // The portal: a verified official with recovery codes to try, and one reset and waiting for a call-back.
         Assert.Contains("dana.whitfield@newark.fbi.gov official (verified)", seeded.Output, StringComparison.Ordinal);
@@ -81,5 +81,13 @@ public sealed class ConsoleCommandTests : IDisposable
         var report = await RunCli(["report", "--period", period, "--out", Path.Combine(_dir, "report"), "--data-dir", _dir]);
         Assert.True(report.ExitCode == 0, report.ToString());
         Assert.Contains("version: 1 (unchanged", report.Output, StringComparison.Ordinal);
+
+        // Lumen: the demo's takedowns include one with an e-mail and a phone to redact and one held by its gag.
+        var lumen = await RunCli(["export", "lumen", "--from", "2020-01-01", "--to", "2030-12-31", "--out", Path.Combine(_dir, "lumen"), "--data-dir", _dir]);
+        Assert.True(lumen.ExitCode == 0, lumen.ToString());
+        Assert.Matches(@"redacted emails\s+[1-9]", lumen.Output);
+        Assert.Matches(@"redacted phones\s+[1-9]", lumen.Output);
+        Assert.Matches(@"skipped: non-disclosure order in force\s+1\b", lumen.Output);
+        Assert.Contains("held: RD-", lumen.Output, StringComparison.Ordinal);
     }
 }

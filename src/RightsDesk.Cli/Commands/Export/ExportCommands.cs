@@ -7,8 +7,9 @@ public static class ExportCommands
 {
     public static Command Create()
     {
-        var export = new Command("export", "Write (and send) what the desk publishes to the DSA Transparency Database.");
+        var export = new Command("export", "Write (and send) what the desk publishes to the DSA Transparency Database and to Lumen.");
         export.Subcommands.Add(ExportDsaCommand.Create());
+        export.Subcommands.Add(ExportLumenCommand.Create());
         return export;
     }
 }

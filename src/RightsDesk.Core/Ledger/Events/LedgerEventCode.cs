@@ -103,6 +103,8 @@ public enum LedgerEventCode
     DsaStatementsExported = 4200,
     /// <summary>A run submitting statements to the Transparency Database ended: what was sent, kept, refused, confirmed.</summary>
     DsaSubmissionCompleted = 4201,
+    /// <summary>Lumen notices were written for government and court takedown demands: the period, counts, redactions, holds.</summary>
+    LumenNoticesExported = 4202,
     AtRiskPersonProposed = 5000,
     AtRiskPersonApproved = 5001,
     AtRiskRemovalProposed = 5002,
