@@ -19,7 +19,7 @@ namespace RightsDesk.Cli.Commands.Bench;
 
 /// <summary>
 /// Fills a fresh store for `bench report` with rows of the same record types, sealed with the same cipher and the
-/// same encryption contexts the desk uses, written in bulk (a context per batch, change detection off) rather than
+/// same encryption contexts the desk uses, written in bulk (<see cref="BulkInsert"/>: EF's columns and value conversions, one prepared INSERT per table and batch) rather than
 /// through millions of requests. Moderation decisions are the generated ones of `bench ingest`, read by the strict
 /// reader and placed on the ladder as the API does; demands are the worked examples, assessed by the rights assessor
 /// and carried through decision, fulfilment or closure. Received dates spread evenly over July 2025 to June 2026, so
@@ -28,7 +28,7 @@ namespace RightsDesk.Cli.Commands.Bench;
 /// </summary>
 public sealed class ReportStore(IServiceProvider services)
 {
-    public const int Batch = 5_000;
+    public const int Batch = 10_000;
 
     private static readonly DateTimeOffset From = new(2025, 7, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Span = new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.Zero) - From;
@@ -41,31 +41,47 @@ public sealed class ReportStore(IServiceProvider services)
         var policy = services.GetRequiredService<PolicyProvider>().Current;
         var ladder = policy.Moderation ?? throw new InvalidOperationException("The policy has no moderation.json: decisions cannot be placed on the ladder.");
         var cipher = services.GetRequiredService<FieldCipher>();
-        var buffer = new ArrayBufferWriter<byte>(1 << 20);
-        await using var writer = new Utf8JsonWriter(buffer);
+        List<ModerationDecisionRecord> Make(long start) =>
+            MakeDecisions(start, Math.Min(count, start + Batch), count, ladder, policy.Version, cipher);
+
+        // The next batch is made (on every core) while the last one is written: the writer is one connection.
+        var next = count > 0 ? Task.Run(() => Make(0), ct) : null;
         for (long start = 0; start < count; start += Batch)
         {
-            var end = Math.Min(count, start + Batch);
-            var rows = new List<ModerationDecisionRecord>((int)(end - start));
-            // Read as the API reads a request: at most one request's worth of decisions at a time.
-            for (var from = start; from < end; from += ModerationDecisionReader.MaxBatch)
+            var rows = await next!;
+            next = start + Batch < count ? Task.Run(() => Make(start + Batch), ct) : null;
+            await SaveAsync((db, c) => BulkInsert.InsertAsync(db, rows, c), ct);
+            progress?.Report(rows.Count);
+        }
+    }
+
+    /// <summary>Decisions <paramref name="start"/> to <paramref name="end"/>, read as the API reads a request (at most
+    /// one request's worth at a time), reviewed and sealed; the requests' worths in parallel.</summary>
+    private static List<ModerationDecisionRecord> MakeDecisions(long start, long end, long count, ModerationPolicy ladder, string version, FieldCipher cipher)
+    {
+        var step = ModerationDecisionReader.MaxBatch;
+        var parts = new List<ModerationDecisionRecord>[(int)((end - start + step - 1) / step)];
+        Parallel.For(0, parts.Length, k =>
+        {
+            var from = start + (long)k * step;
+            var to = Math.Min(end, from + step);
+            var buffer = new ArrayBufferWriter<byte>(1 << 20);
+            using (var writer = new Utf8JsonWriter(buffer))
             {
-                var to = Math.Min(end, from + ModerationDecisionReader.MaxBatch);
-                buffer.ResetWrittenCount();
-                writer.Reset(buffer);
                 BenchDecisions.WriteBatch(writer, from, to);
-                await writer.FlushAsync(ct);
-                using var doc = JsonDocument.Parse(buffer.WrittenMemory);
-                foreach (var item in ModerationDecisionReader.ReadBody(doc.RootElement))
-                {
-                    var d = item.Value ?? throw new InvalidOperationException("A generated decision was refused: " + string.Join("; ", item.Errors.Select(e => e.Field + ": " + e.Message)));
-                    rows.Add(Decision(d, ladder, policy.Version, cipher, ReceivedAt(from + item.Index, count)));
-                }
             }
 
-            await SaveAsync(db => db.ModerationDecisions.AddRange(rows), ct);
-            progress?.Report(end - start);
-        }
+            using var doc = JsonDocument.Parse(buffer.WrittenMemory);
+            var rows = new List<ModerationDecisionRecord>((int)(to - from));
+            foreach (var item in ModerationDecisionReader.ReadBody(doc.RootElement))
+            {
+                var d = item.Value ?? throw new InvalidOperationException("A generated decision was refused: " + string.Join("; ", item.Errors.Select(e => e.Field + ": " + e.Message)));
+                rows.Add(Decision(d, ladder, version, cipher, ReceivedAt(from + item.Index, count)));
+            }
+
+            parts[k] = rows;
+        });
+        return parts.SelectMany(p => p).ToList();
     }
 
     public async Task AddDemandsAsync(long count, IProgress<long>? progress, CancellationToken ct)
@@ -92,22 +108,20 @@ public sealed class ReportStore(IServiceProvider services)
                 rows.Add(Demand(i, examples[k] with { ReceivedAt = ReceivedAt(i, count) }, assessed[k], sealing, decisions));
             }
 
-            await SaveAsync(db =>
+            await SaveAsync(async (db, c) =>
             {
-                db.Demands.AddRange(rows);
-                db.Decisions.AddRange(decisions);
+                await BulkInsert.InsertAsync(db, rows, c);
+                await BulkInsert.InsertAsync(db, rows.SelectMany(r => r.Steps).ToList(), c);
+                await BulkInsert.InsertAsync(db, decisions, c);
             }, ct);
             progress?.Report(end - start);
         }
     }
 
-    private async Task SaveAsync(Action<RightsDeskDbContext> add, CancellationToken ct)
+    private async Task SaveAsync(Func<RightsDeskDbContext, CancellationToken, Task> insert, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RightsDeskDbContext>();
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        add(db);
-        await db.SaveChangesAsync(ct);
+        await insert(scope.ServiceProvider.GetRequiredService<RightsDeskDbContext>(), ct);
     }
 
     /// <summary>The row RecordDecisions stores for a decision, with the same body serialisation, hash and sealing.</summary>
