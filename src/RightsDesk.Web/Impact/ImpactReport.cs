@@ -50,7 +50,7 @@ public static class ImpactReport
 
         h.Append("<h2>Engagement</h2>\n<p>").Append(v.Consultations.ToString(CultureInfo.InvariantCulture))
          .Append(v.Consultations == 1 ? " consultation" : " consultations")
-         .Append(" with affected stakeholders and experts are recorded. Who took part and what they said are sealed on the desk and not reproduced here.</p>\n");
+         .Append(" with affected stakeholders and experts ").Append(v.Consultations == 1 ? "is" : "are").Append(" recorded. Who took part and what they said are sealed on the desk and not reproduced here.</p>\n");
 
         h.Append("<h2>Impacts</h2>\n");
         if (v.Risks.Count == 0)
@@ -62,9 +62,9 @@ public static class ImpactReport
         {
             var risk = r.Risk;
             h.Append("<h3>").Append(r.Rank.ToString(CultureInfo.InvariantCulture)).Append(". ").Append(E(risk.Title)).Append("</h3>\n<dl>");
-            Item(h, "Rights", List(risk.Rights));
-            Item(h, "Groups affected", List(risk.Groups.Select(g => ImpactText.Words(g.Group) + " in " + ImpactText.Country(g.Country))));
-            Item(h, "Nature and involvement", $"{ImpactText.Of(risk.Nature)}; the platform {ImpactText.Of(risk.Involvement)} it");
+            Item(h, "Rights", List(risk.Rights.Select(Right)));
+            Item(h, "Groups affected", List(risk.Groups.Select(g => Group(g.Group) + " in " + ImpactText.Country(g.Country))));
+            Item(h, "Nature and involvement", $"{ImpactText.Of(risk.Nature)}; the platform {(risk.Involvement == Involvement.DirectlyLinked ? "is directly linked to" : ImpactText.Of(risk.Involvement))} it");
             Item(h, "DSA systemic risk", risk.SystemicRisk is { } s ? ImpactText.Of(s) : "none");
             Item(h, "Severity", $"{r.Severity.ToString(CultureInfo.InvariantCulture)} ({r.Band})" + (r.ResidualSeverity is { } rs ? $"; residual {rs.ToString(CultureInfo.InvariantCulture)} ({r.ResidualBand})" : "; residual not yet rated"));
             Item(h, "Evidence", List(risk.Evidence));
@@ -168,6 +168,18 @@ public static class ImpactReport
         h.Append("<tr><th scope=\"row\">").Append(name).Append("</th><td>").Append(rated.Value.ToString(CultureInfo.InvariantCulture)).Append(" of 4</td><td>").Append(E(rated.Rationale)).Append("</td></tr>\n");
 
     private static void Item(StringBuilder h, string term, string value) => h.Append("<dt>").Append(term).Append("</dt><dd>").Append(E(value)).Append("</dd>");
+
+    /// <summary>A catalogue id as the instrument and article ("iccpr-19" reads "ICCPR art. 19"); others as they are.</summary>
+    private static string Right(string id) =>
+        id.LastIndexOf('-') is var dash and > 0 && int.TryParse(id.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var article)
+            ? id[..dash].Replace('-', ' ').ToUpperInvariant() + " art. " + article.ToString(CultureInfo.InvariantCulture)
+            : id;
+
+    private static string Group(string group) => group switch
+    {
+        "lgbti" => "LGBTI people",
+        _ => ImpactText.Words(group),
+    };
 
     private static string List(IEnumerable<string> items) => items.ToList() is { Count: > 0 } l ? string.Join(", ", l) : "none";
 
