@@ -22,6 +22,11 @@ public static class ApplicationServices
         services.AddScoped<Moderation.RecordDecisions>();
         services.AddScoped<Moderation.ModerationReview>();
         services.AddScoped<Moderation.StatementsOfReasons>();
+        services.AddScoped<Moderation.PlatformInstructions>();
+        services.AddScoped<Moderation.DemandDecisions>();
+        services.AddScoped<Moderation.ReportApplied>();
+        services.AddScoped<Moderation.EndMeasures>();
+        services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(Moderation.PlatformInstructions.Topic));
         services.AddScoped<Exports.ExportDsaStatements>();
         services.AddScoped<Exports.SubmitDsaStatements>();
         services.AddScoped<Exports.ExportLumenNotices>();

@@ -18,9 +18,11 @@ namespace RightsDesk.Application.Demands;
 /// <summary>
 /// Carries out a final decision: builds the disclosure package from exactly what was authorised, fetching the
 /// platform's data through the connector, or asks the platform to preserve records; seals the result with the case.
-/// A before-disclosure notice must have been delivered first.
+/// A before-disclosure notice must have been delivered first. A restriction is carried out here, not at the decision:
+/// only now are the approvals complete and the before-disclosure notice delivered, and fulfilment happens once, so
+/// the moderation decisions for its targets are made in this unit of work and the platform is told to apply them.
 /// </summary>
-public sealed class Fulfil(DemandCases cases, NoticePlanner notices, IPlatformConnector connector, Deadlines.Deadlines deadlines)
+public sealed class Fulfil(DemandCases cases, NoticePlanner notices, IPlatformConnector connector, Deadlines.Deadlines deadlines, Moderation.DemandDecisions restrictions)
 {
     public async Task<DisclosurePackageRecord> RunAsync(DemandRecord record, Actor actor, CancellationToken ct)
     {
@@ -65,6 +67,11 @@ public sealed class Fulfil(DemandCases cases, NoticePlanner notices, IPlatformCo
         });
         cases.Step(record, WorkflowAction.Fulfil, actor, now, null, decided: decision.Outcome);
         cases.Record(new DisclosurePackageCreated(id, manifestHash, items.Count, decision.Outcome, DemandCases.Dimensions(record)), actor, record);
+        if (decision.Outcome is Recommendation.RestrictInJurisdiction)
+        {
+            await restrictions.StageAsync(record.Id, demand, decision, actor, ct);
+        }
+
         notices.OnFulfilled(record, now);
         await deadlines.MeetAsync(CaseKind.Demand, record.Id, CreateDemand.ResponseStep, ct);
         await cases.SaveAsync(ct);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using RightsDesk.Application.Policy;
 using RightsDesk.Core;
 using RightsDesk.Core.Cases;
 using RightsDesk.Core.Ledger.Events;
@@ -24,10 +25,12 @@ public sealed record DecisionDetail(ModerationDecisionRecord Record, ModerationD
 
 /// <summary>
 /// The desk's review of moderation decisions: the queue (held measures first, then indefinite ones due for review),
-/// a person confirming a held measure or lifting one with a reason, and a decision's history. Only a person acts,
-/// and never the person who reported the decision: a second look means a second pair of eyes.
+/// a person confirming a held measure or lifting one with a reason, keeping one that came up for review, and a
+/// decision's history. Only a person acts, and never the person who reported the decision: a second look means a
+/// second pair of eyes. A measure against someone on the at-risk registry needs two people to confirm it (the kernel's
+/// four eyes); a confirmed measure is sent to the platform to apply.
 /// </summary>
-public sealed class ModerationReview(RightsDeskDbContext db, FieldCipher cipher, LedgerWriter ledger, TimeProvider clock)
+public sealed class ModerationReview(RightsDeskDbContext db, FieldCipher cipher, LedgerWriter ledger, PlatformInstructions instructions, PolicyProvider policies, TimeProvider clock)
 {
     public const int MaxReason = 2000;
 
@@ -66,7 +69,7 @@ public sealed class ModerationReview(RightsDeskDbContext db, FieldCipher cipher,
         }
 
         var dek = cipher.Unwrap(record.WrappedKey);
-        var decision = JsonSerializer.Deserialize<ModerationDecision>(cipher.Decrypt(dek, record.SealedDecision, SealingContext.Moderation(id, "decision")), JsonNames.Options)!;
+        var decision = Open(record);
         var reason = record.SealedReviewReason is null ? null : cipher.Decrypt(dek, record.SealedReviewReason, SealingContext.Moderation(id, "reviewReason"));
         var subject = id.ToString();
         var events = await db.LedgerEvents.AsNoTracking().Where(e => e.SubjectId == subject).OrderBy(e => e.Seq)
@@ -75,6 +78,57 @@ public sealed class ModerationReview(RightsDeskDbContext db, FieldCipher cipher,
         await ledger.SaveAsync(ct);
         var history = events.Select(e => new DecisionHistoryEntry(e.At, LedgerCodeRanges.NameOf(e.Code), e.Actor)).ToList();
         return new DecisionDetail(record, decision, reason, history);
+    }
+
+    /// <summary>The decision as sealed on its row.</summary>
+    public ModerationDecision Open(ModerationDecisionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var dek = cipher.Unwrap(record.WrappedKey);
+        return JsonSerializer.Deserialize<ModerationDecision>(cipher.Decrypt(dek, record.SealedDecision, SealingContext.Moderation(record.Id, "decision")), JsonNames.Options)!;
+    }
+
+    /// <summary>A person reviews an indefinite measure that came up for review and keeps it: the next review is due
+    /// after the policy's interval again, so it comes back to the queue.</summary>
+    /// <returns>false when there is no such decision.</returns>
+    /// <exception cref="WorkflowException">when the actor may not, or the measure is not in force and due.</exception>
+    public async Task<bool> KeepAsync(Guid id, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var record = await db.ModerationDecisions.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (record is null)
+        {
+            return false;
+        }
+
+        MayAct(record, actor);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (record.State != ModerationState.Active || record.ReviewDue is not { } due || due > today)
+        {
+            throw new WorkflowException("Only a measure in force whose review is due is kept; this one is " + JsonNames.Of(record.State) + (record.ReviewDue is { } d ? ", next review " + d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "") + ".");
+        }
+
+        var days = policies.Current.Moderation?.IndefiniteReviewDays ?? 180;
+        record.ReviewDue = today.AddDays(days);
+        record.ReviewedAt = clock.GetUtcNow();
+        record.ReviewedBy = actor.LedgerName;
+        record.ReviewedById = actor.Id;
+        ledger.Record(new ModerationMeasureKept(JsonNames.Of(record.Rung), record.ReviewDue.Value), actor, id.ToString());
+        await ledger.SaveAsync(ct);
+        return true;
+    }
+
+    private static void MayAct(ModerationDecisionRecord record, Actor actor)
+    {
+        if (!actor.IsPerson)
+        {
+            throw new WorkflowException("Only a person reviews a moderation decision; a machine's token cannot.");
+        }
+
+        if (string.Equals(record.SubmittedById, actor.Id, StringComparison.Ordinal))
+        {
+            throw new WorkflowException("You reported this decision; another person reviews it.");
+        }
     }
 
     /// <summary>A person confirms a held measure: the platform may apply it.</summary>
@@ -105,16 +159,7 @@ public sealed class ModerationReview(RightsDeskDbContext db, FieldCipher cipher,
             return false;
         }
 
-        if (!actor.IsPerson)
-        {
-            throw new WorkflowException("Only a person reviews a moderation decision; a machine's token cannot.");
-        }
-
-        if (string.Equals(record.SubmittedById, actor.Id, StringComparison.Ordinal))
-        {
-            throw new WorkflowException("You reported this decision; another person reviews it.");
-        }
-
+        MayAct(record, actor);
         var rung = JsonNames.Of(record.Rung);
         if (liftReason is null)
         {
@@ -123,9 +168,17 @@ public sealed class ModerationReview(RightsDeskDbContext db, FieldCipher cipher,
                 throw new WorkflowException("Only a held measure is confirmed; this one is " + JsonNames.Of(record.State) + ".");
             }
 
+            if (record.SecondReviewRequired && !SecondConfirmation(record, actor))
+            {
+                ledger.Record(new ModerationConfirmationAwaited(rung), actor, id.ToString());
+                await ledger.SaveAsync(ct);
+                return true;
+            }
+
             record.State = ModerationState.Active;
             record.Action = ModerationAction.Apply;
             ledger.Record(new ModerationDecisionConfirmed(rung), actor, id.ToString());
+            await instructions.ApplyAsync(record, Open(record), ct);
         }
         else
         {
@@ -144,5 +197,24 @@ public sealed class ModerationReview(RightsDeskDbContext db, FieldCipher cipher,
         record.ReviewedById = actor.Id;
         await ledger.SaveAsync(ct);
         return true;
+    }
+
+    /// <summary>Weighs a confirmation of a measure that needs two people by the kernel's four-eyes rule: the reporter
+    /// never confirms, nor the same person twice. Returns whether this one completes it; the first is recorded.</summary>
+    private bool SecondConfirmation(ModerationDecisionRecord record, Actor actor)
+    {
+        var reporter = Actor.Person(record.SubmittedById, record.SubmittedBy);
+        IReadOnlyCollection<Approval> given = record.FirstConfirmedById is { } first
+            ? [new Approval(Actor.Person(first, record.FirstConfirmedBy ?? first), false)]
+            : [];
+        if (FourEyes.Approve(reporter, given, new Approval(actor, false), 2, false))
+        {
+            return true;
+        }
+
+        record.FirstConfirmedBy = actor.LedgerName;
+        record.FirstConfirmedById = actor.Id;
+        record.FirstConfirmedAt = clock.GetUtcNow();
+        return false;
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RightsDesk.Application.Common;
+using RightsDesk.Application.Defenders;
 using RightsDesk.Application.Policy;
 using RightsDesk.Core;
 using RightsDesk.Core.Cases;
@@ -26,7 +27,7 @@ public sealed record DecisionResult(int Index, string? Puid, DecisionStatus Stat
 /// puid: the same decision again is <see cref="DecisionStatus.Existing"/> with the answer it had; another body under a
 /// known puid is refused, since the first one may already have been applied and published.
 /// </summary>
-public sealed class RecordDecisions(RightsDeskDbContext db, FieldCipher cipher, LedgerWriter ledger, PolicyProvider policies, TimeProvider clock)
+public sealed class RecordDecisions(RightsDeskDbContext db, FieldCipher cipher, LedgerWriter ledger, PolicyProvider policies, AtRiskRegistry registry, TimeProvider clock)
 {
     public const string AccountIndexPurpose = "moderationAccount";
 
@@ -36,6 +37,34 @@ public sealed class RecordDecisions(RightsDeskDbContext db, FieldCipher cipher, 
     public sealed record Request(IReadOnlyList<BatchItem<ModerationDecision>> Items, bool Batch, IReadOnlyList<string?> SentPuids, Actor Actor);
 
     public async Task<IReadOnlyList<DecisionResult>> RunAsync(Request request, CancellationToken ct)
+    {
+        var results = await StageAsync(request, ct);
+
+        // Every entity of this unit of work is new (the lookups above are not tracked), so EF's scan of all tracked
+        // entities for changes, which it would run twice over thousands of them under the ledger's lock, finds nothing.
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await ledger.SaveAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two requests stored the same puid at once: the unique index let one win. Nothing of this one was saved.
+            throw new ConflictException("Another request stored one of these puids at the same moment; send the batch again (stored decisions answer 'existing').");
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+
+        return results;
+    }
+
+    /// <summary>Adds the accepted items and their ledger events to the caller's unit of work without saving it, so a
+    /// use case that makes decisions (fulfilling a demand) saves them with its own change or not at all.</summary>
+    /// <param name="targets">for decisions made from a demand, the target each puid acts on (sealed on the row).</param>
+    public async Task<IReadOnlyList<DecisionResult>> StageAsync(Request request, CancellationToken ct, IReadOnlyDictionary<string, Target>? targets = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (items, actor) = (request.Items, request.Actor);
@@ -48,6 +77,8 @@ public sealed class RecordDecisions(RightsDeskDbContext db, FieldCipher cipher, 
             .ToDictionary(r => r.Puid, r => (r.BodySha256, r.Action), StringComparer.Ordinal);
         var demandIds = accepted.Select(d => d.DemandId).OfType<Guid>().Distinct().ToList();
         var demands = (await db.Demands.AsNoTracking().Where(d => demandIds.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct)).ToHashSet();
+
+        var protectedAccounts = await ProtectedAccountsAsync(accepted, ct);
 
         var now = clock.GetUtcNow();
         var results = new List<DecisionResult>(items.Count);
@@ -80,33 +111,36 @@ public sealed class RecordDecisions(RightsDeskDbContext db, FieldCipher cipher, 
             }
 
             var review = ProportionalityReview.Review(d, ladder, policy.Version);
-            Store(d, body, hash, review, actor, now);
+            // Someone on the at-risk registry: held for two people, whatever the ladder said. The answer is the same
+            // hold a held automated measure gets, with no finding named, so it tells the platform nothing.
+            var secondReview = d.Account is not null && protectedAccounts.Contains(d.Account);
+            if (secondReview)
+            {
+                review = review with { Action = ModerationAction.Hold };
+            }
+
+            Store(d, body, hash, review, secondReview, targets?.GetValueOrDefault(d.Puid), actor, now);
             known[d.Puid] = (hash, review.Action);
             results.Add(new DecisionResult(item.Index, d.Puid, DecisionStatus.Created, review.Action, []));
-        }
-
-        // Every entity of this unit of work is new (the lookups above are not tracked), so EF's scan of all tracked
-        // entities for changes, which it would run twice over thousands of them under the ledger's lock, finds nothing.
-        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            await ledger.SaveAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Two requests stored the same puid at once: the unique index let one win. Nothing of this one was saved.
-            throw new ConflictException("Another request stored one of these puids at the same moment; send the batch again (stored decisions answer 'existing').");
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
 
         return results;
     }
 
-    private void Store(ModerationDecision d, byte[] body, string hash, ProportionalityResult review, Actor actor, DateTimeOffset now)
+    /// <summary>The accounts of these decisions that the at-risk registry protects, matched in one query per batch.</summary>
+    private async Task<HashSet<string>> ProtectedAccountsAsync(IReadOnlyList<ModerationDecision> decisions, CancellationToken ct)
+    {
+        var accounts = decisions.Select(d => d.Account).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (accounts.Count == 0)
+        {
+            return [];
+        }
+
+        var matches = await registry.MatchAsync(accounts.Select(a => new Target(TargetType.Account, a)).ToList(), null, ct);
+        return matches.Select(m => accounts[m.TargetIndex]).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private void Store(ModerationDecision d, byte[] body, string hash, ProportionalityResult review, bool secondReview, Target? target, Actor actor, DateTimeOffset now)
     {
         var (dek, wrapped) = cipher.NewDataKey();
         var record = new ModerationDecisionRecord
@@ -134,9 +168,15 @@ public sealed class RecordDecisions(RightsDeskDbContext db, FieldCipher cipher, 
             DemandId = d.DemandId,
             UserLanguage = d.UserLanguage,
             AccountIndex = d.Account is null ? null : cipher.BlindIndex(AccountIndexPurpose, Identifiers.Canonical(TargetType.Account, d.Account)),
+            SecondReviewRequired = secondReview,
             WrappedKey = wrapped,
         };
         record.SealedDecision = cipher.EncryptBytes(dek, body, SealingContext.Moderation(record.Id, "decision"));
+        if (target is not null)
+        {
+            record.SealedTarget = cipher.EncryptBytes(dek, JsonSerializer.SerializeToUtf8Bytes(target, JsonNames.Options), SealingContext.Moderation(record.Id, "target"));
+        }
+
         db.ModerationDecisions.Add(record);
         ledger.Record(new ModerationDecisionRecorded(d.Category, d.DecisionGround, d.SourceType, d.AutomatedDecision, JsonNames.Of(review.Rung),
             JsonNames.Of(review.Action), record.Findings, d.ReachesEea, review.PolicyVersion, d.DemandId), actor, record.Id.ToString());

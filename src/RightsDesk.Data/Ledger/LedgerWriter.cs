@@ -32,6 +32,9 @@ public sealed class LedgerWriter(RightsDeskDbContext db, TimeProvider clock)
         _pending.Add((e.Code, actor, subject, new SortedDictionary<string, string?>(LedgerFields.Of(e).ToDictionary(), StringComparer.Ordinal)));
     }
 
+    /// <summary>Drops the events recorded since the last save, when the unit of work they belong to was abandoned.</summary>
+    public void Discard() => _pending.Clear();
+
     public void Record(ILedgerEvent e, Actor actor, string? subject)
     {
         ArgumentNullException.ThrowIfNull(actor);

@@ -4,8 +4,11 @@ using RightsDesk.Core.Moderation;
 
 namespace RightsDesk.Data.Moderation;
 
-/// <summary>Where a measure stands: held for a person, in force, or lifted by one.</summary>
-public enum ModerationState { Held, Active, Lifted }
+/// <summary>Where a measure stands: held for a person, in force, lifted by one, or ended on its end date.</summary>
+public enum ModerationState { Held, Active, Lifted, Ended }
+
+/// <summary>What the platform reported when it carried out an instruction to apply a measure.</summary>
+public enum PlatformResult { Applied, Failed }
 
 /// <summary>
 /// A stored moderation decision. The decision itself (facts, grounds, the account) is sealed whole under its own
@@ -46,7 +49,23 @@ public sealed class ModerationDecisionRecord
     public string? ReviewedBy { get; set; }
     /// <summary>The reviewing person's actor id: an appeal goes to someone else.</summary>
     public string? ReviewedById { get; set; }
+    /// <summary>Two distinct people must confirm it before it is applied (an account on the at-risk registry). The
+    /// platform is never told why: its answer is the same hold as for any other held measure.</summary>
+    public bool SecondReviewRequired { get; set; }
+    public string? FirstConfirmedBy { get; set; }
+    /// <summary>The first of two confirming people, by actor id; the second must be someone else.</summary>
+    public string? FirstConfirmedById { get; set; }
+    public DateTimeOffset? FirstConfirmedAt { get; set; }
+    /// <summary>What the platform last reported about applying the measure, and when.</summary>
+    public PlatformResult? PlatformResult { get; set; }
+    public DateTimeOffset? PlatformReportedAt { get; set; }
+    /// <summary>The day a time-bound measure was ended by the scheduled job.</summary>
+    public DateTimeOffset? EndedAt { get; set; }
     public byte[] WrappedKey { get; set; } = [];
+    /// <summary>The platform's description of a failed application (its free text).</summary>
+    public byte[]? SealedPlatformFailure { get; set; }
+    /// <summary>For a decision made from a demand: the demand's target (type and id) the platform must act on.</summary>
+    public byte[]? SealedTarget { get; set; }
     public byte[] SealedDecision { get; set; } = [];
     public byte[]? SealedReviewReason { get; set; }
 }
@@ -69,7 +88,12 @@ public sealed class ModerationDecisionRecordConfiguration : IEntityTypeConfigura
         builder.Property(x => x.Rung).HasConversion<string>().HasMaxLength(32);
         builder.Property(x => x.DefaultRung).HasConversion<string>().HasMaxLength(32);
         builder.Property(x => x.Action).HasConversion<string>().HasMaxLength(16);
-        builder.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
+        // A concurrency token: the end-date job on several nodes, or a person and the job, must not both move a measure.
+        builder.Property(x => x.State).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
+        builder.Property(x => x.PlatformResult).HasConversion<string>().HasMaxLength(16);
+        builder.Property(x => x.FirstConfirmedBy).HasMaxLength(200);
+        builder.Property(x => x.FirstConfirmedById).HasMaxLength(450);
+        builder.HasIndex(x => new { x.State, x.EndsOn });
         builder.Property(x => x.Findings).HasMaxLength(400);
         builder.Property(x => x.PolicyVersion).HasMaxLength(40);
         builder.Property(x => x.UserLanguage).HasMaxLength(10);

@@ -85,6 +85,14 @@ public enum LedgerEventCode
     ModerationDecisionLifted = 4002,
     /// <summary>Staff opened a moderation decision's sealed texts.</summary>
     ModerationDecisionRead = 4003,
+    /// <summary>The platform reported it applied a measure, or failed to (the failure's text hashed).</summary>
+    ModerationDecisionApplied = 4004,
+    /// <summary>A time-bound measure reached its end date and was ended; the platform was told.</summary>
+    ModerationMeasureEnded = 4005,
+    /// <summary>A person reviewed an indefinite measure that was due for review and kept it until the next review.</summary>
+    ModerationMeasureKept = 4006,
+    /// <summary>A person confirmed a measure that needs two people; it waits for the second.</summary>
+    ModerationConfirmationAwaited = 4007,
     /// <summary>A statement of reasons was made for a moderation decision and queued for the user.</summary>
     StatementOfReasonsIssued = 4010,
     // Appeals (DSA Art. 20), 41xx.
