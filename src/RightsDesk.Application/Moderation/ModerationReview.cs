@@ -21,7 +21,11 @@ public enum ReviewList { Held, ReviewDue, All }
 public sealed record DecisionHistoryEntry(DateTimeOffset At, string Event, string Actor);
 
 /// <summary>A decision opened on the desk: what it says, and what has happened to it.</summary>
-public sealed record DecisionDetail(ModerationDecisionRecord Record, ModerationDecision Decision, string? ReviewReason, IReadOnlyList<DecisionHistoryEntry> History);
+public sealed record DecisionDetail(ModerationDecisionRecord Record, ModerationDecision Decision, string? ReviewReason, IReadOnlyList<DecisionHistoryEntry> History)
+{
+    /// <summary>What the platform said went wrong when it last failed to apply the measure.</summary>
+    public string? PlatformFailure { get; init; }
+}
 
 /// <summary>
 /// The desk's review of moderation decisions: the queue (held measures first, then indefinite ones due for review),
@@ -77,7 +81,8 @@ public sealed class ModerationReview(RightsDeskDbContext db, FieldCipher cipher,
         ledger.Record(new ModerationDecisionRead(), actor, subject);
         await ledger.SaveAsync(ct);
         var history = events.Select(e => new DecisionHistoryEntry(e.At, LedgerCodeRanges.NameOf(e.Code), e.Actor)).ToList();
-        return new DecisionDetail(record, decision, reason, history);
+        var failure = record.SealedPlatformFailure is null ? null : cipher.Decrypt(dek, record.SealedPlatformFailure, SealingContext.Moderation(id, "platformFailure"));
+        return new DecisionDetail(record, decision, reason, history) { PlatformFailure = failure };
     }
 
     /// <summary>The decision as sealed on its row.</summary>

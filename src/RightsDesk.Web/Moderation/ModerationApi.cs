@@ -1,10 +1,13 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using RightsDesk.Application.Moderation;
 using RightsDesk.Core;
 using RightsDesk.Core.Moderation;
 using RightsDesk.Core.Security;
+using RightsDesk.Data.Moderation;
+using RightsDesk.Web.Hosting;
 using RightsDesk.Web.Security;
 
 namespace RightsDesk.Web.Moderation;
@@ -18,6 +21,13 @@ public sealed record DecisionResultView(int Index, string? Puid, DecisionStatus 
 
 public sealed record DecisionResultsView(IReadOnlyList<DecisionResultView> Results);
 
+/// <summary>The platform's report on a measure it was told to apply: <c>result</c> applied or failed, and for a
+/// failure what went wrong (free text, sealed; 3 to 2,000 characters).</summary>
+public sealed record AppliedReport(string? Result, string? Failure);
+
+/// <summary>The decision as it stands after the report: its state and the result recorded.</summary>
+public sealed record AppliedView(string Puid, ModerationState State, PlatformResult Result, DateTimeOffset ReportedAt);
+
 /// <summary>/api/v1/moderation: the platform's moderation decisions, in the Transparency Database's vocabulary.</summary>
 public static class ModerationApi
 {
@@ -28,7 +38,23 @@ public static class ModerationApi
             .Accepts<ModerationDecision>("application/json")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Report one moderation decision, or { \"decisions\": [...] } of up to 1,000. Fields and values are the DSA Transparency Database's (camelCase names, values verbatim), plus demandId, userLanguage and account. Good items are stored and bad ones refused, each with its errors by path; the same decision again is 'existing', another body under a known puid is refused. 'action' says whether to apply the measure now or hold it for a person.");
+        g.MapPost("/decisions/{puid}/applied", Applied).RequirePermission(Permission.ModerationSubmit).DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("The platform reports that it applied a measure it was told to apply ('moderation.apply' webhook), or that applying it failed, with what went wrong. Only a machine's token reports; a held, lifted or ended measure is refused (422). Recorded and ledgered; the desk shows it on the decision and the demand.");
         return api;
+    }
+
+    private static async Task<Results<Ok<AppliedView>, NotFound<ProblemDetails>>> Applied(string puid, AppliedReport body, ClaimsPrincipal user, ReportApplied report, CancellationToken ct)
+    {
+        if (!JsonNames.TryParse<PlatformResult>(body.Result, out var result))
+        {
+            throw new ValidationFailedException([new FieldError("result", "Say 'applied' or 'failed'.")]);
+        }
+
+        var record = await report.RunAsync(puid, result, body.Failure, user.ToActor(), ct);
+        return record is null
+            ? Problems.NotFound()
+            : TypedResults.Ok(new AppliedView(record.Puid, record.State, record.PlatformResult!.Value, record.PlatformReportedAt!.Value));
     }
 
     private static async Task<Ok<DecisionResultsView>> Record(HttpRequest request, ClaimsPrincipal user, RecordDecisions record, CancellationToken ct)

@@ -11,12 +11,15 @@ namespace RightsDesk.Web.Pages.Desk.Moderation;
 
 /// <summary>
 /// The review queue of moderation decisions: measures held for a person first, then indefinite ones due for their
-/// review, then all. A person confirms a held measure or lifts one with a reason; both go into the ledger. Looking
+/// review, then all. A person confirms a held measure (two people for one that needs a second review), keeps one whose
+/// review is due until the next, or lifts one with a reason; each goes into the ledger. Looking
 /// needs ModerationRead, acting ModerationReview.
 /// </summary>
 [RequirePermission(Permission.ModerationRead)]
-public sealed class IndexModel(ModerationReview review) : PageModel
+public sealed class IndexModel(ModerationReview review, TimeProvider clock) : PageModel
 {
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
     public IReadOnlyList<ModerationDecisionRecord> Rows { get; private set; } = [];
     public IReadOnlyDictionary<ReviewList, int> Counts { get; private set; } = new Dictionary<ReviewList, int>();
     public ReviewList Queue { get; private set; } = ReviewList.Held;
@@ -28,13 +31,16 @@ public sealed class IndexModel(ModerationReview review) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string? queue, string? done, CancellationToken ct)
     {
-        Done = done is "confirmed" or "lifted" ? done : null;
+        Done = done is "confirmed" or "lifted" or "kept" ? done : null;
         await LoadAsync(queue, ct);
         return Page();
     }
 
     public Task<IActionResult> OnPostConfirmAsync(Guid decisionId, CancellationToken ct) =>
         Act(decisionId, () => review.ConfirmAsync(decisionId, User.ToActor(), ct), "confirmed", ct);
+
+    public Task<IActionResult> OnPostKeepAsync(Guid decisionId, CancellationToken ct) =>
+        Act(decisionId, () => review.KeepAsync(decisionId, User.ToActor(), ct), "kept", ct);
 
     public Task<IActionResult> OnPostLiftAsync(Guid decisionId, string? reason, CancellationToken ct) =>
         Act(decisionId, () => review.LiftAsync(decisionId, reason ?? "", User.ToActor(), ct), "lifted", ct);
