@@ -15,6 +15,7 @@ namespace RightsDesk.Data.Migrations.Postgres
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
+#pragma warning disable 612, 618
             modelBuilder
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
@@ -1902,6 +1903,9 @@ namespace RightsDesk.Data.Migrations.Postgres
                     b.Property<Guid?>("DemandId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly?>("EndsOn")
                         .HasColumnType("date");
 
@@ -1909,6 +1913,24 @@ namespace RightsDesk.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<DateTimeOffset?>("FirstConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FirstConfirmedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FirstConfirmedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset?>("PlatformReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PlatformResult")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("PolicyVersion")
                         .IsRequired()
@@ -1949,8 +1971,17 @@ namespace RightsDesk.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<byte[]>("SealedPlatformFailure")
+                        .HasColumnType("bytea");
+
                     b.Property<byte[]>("SealedReviewReason")
                         .HasColumnType("bytea");
+
+                    b.Property<byte[]>("SealedTarget")
+                        .HasColumnType("bytea");
+
+                    b.Property<bool>("SecondReviewRequired")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("SourceType")
                         .IsRequired()
@@ -1958,6 +1989,7 @@ namespace RightsDesk.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<string>("State")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
@@ -1989,6 +2021,8 @@ namespace RightsDesk.Data.Migrations.Postgres
 
                     b.HasIndex("Puid")
                         .IsUnique();
+
+                    b.HasIndex("State", "EndsOn");
 
                     b.HasIndex("State", "ReceivedAt");
 
@@ -2917,6 +2951,7 @@ namespace RightsDesk.Data.Migrations.Postgres
                 {
                     b.Navigation("Steps");
                 });
+#pragma warning restore 612, 618
         }
     }
 }

@@ -14,6 +14,7 @@ namespace RightsDesk.Data.Migrations.Sqlite
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
+#pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1887,12 +1888,33 @@ namespace RightsDesk.Data.Migrations.Sqlite
                     b.Property<Guid?>("DemandId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("EndsOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Findings")
                         .IsRequired()
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstConfirmedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstConfirmedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PlatformReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlatformResult")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PolicyVersion")
@@ -1934,8 +1956,17 @@ namespace RightsDesk.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<byte[]>("SealedPlatformFailure")
+                        .HasColumnType("BLOB");
+
                     b.Property<byte[]>("SealedReviewReason")
                         .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("SealedTarget")
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool>("SecondReviewRequired")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SourceType")
                         .IsRequired()
@@ -1943,6 +1974,7 @@ namespace RightsDesk.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("State")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -1974,6 +2006,8 @@ namespace RightsDesk.Data.Migrations.Sqlite
 
                     b.HasIndex("Puid")
                         .IsUnique();
+
+                    b.HasIndex("State", "EndsOn");
 
                     b.HasIndex("State", "ReceivedAt");
 
@@ -2902,6 +2936,7 @@ namespace RightsDesk.Data.Migrations.Sqlite
                 {
                     b.Navigation("Steps");
                 });
+#pragma warning restore 612, 618
         }
     }
 }
