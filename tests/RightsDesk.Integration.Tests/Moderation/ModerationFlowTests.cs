@@ -89,7 +89,7 @@ public abstract class ModerationFlowTests<TApp>(TApp app) : IClassFixture<TApp> 
         Assert.True(fulfilled.StatusCode == HttpStatusCode.OK, await fulfilled.Content.ReadAsStringAsync());
 
         // One decision for the one target: sourced to the demand, on its legal ground, only where the assessment allowed.
-        var puid = DemandRestrictions.Puid(id, 0);
+        var puid = Core.Moderation.DemandRestrictions.Puid(id, 0);
         var row = await Row(puid);
         Assert.Equal(id, row.DemandId);
         Assert.Equal(ModerationState.Active, row.State);
@@ -208,7 +208,7 @@ public abstract class ModerationFlowTests<TApp>(TApp app) : IClassFixture<TApp> 
         });
 
         var platform = await app.ClientFor(Roles.Platform);
-        var (protectedPuid, otherPuid) = (Unique("atrisk"), Unique("auto"));
+        var (protectedPuid, otherPuid) = (Unique("prot"), Unique("auto"));
         var answer = await Report(platform, Decision(protectedPuid, Today, handle.ToUpperInvariant()));
         var automated = Decision(otherPuid, Today);
         automated.Remove("decisionVisibility");
