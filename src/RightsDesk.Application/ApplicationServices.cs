@@ -26,6 +26,7 @@ public static class ApplicationServices
         services.AddScoped<Moderation.DemandDecisions>();
         services.AddScoped<Moderation.ReportApplied>();
         services.AddScoped<Moderation.EndMeasures>();
+        services.AddScoped<Moderation.AccountHistory>();
         services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(Moderation.PlatformInstructions.Topic));
         services.AddScoped<Exports.ExportDsaStatements>();
         services.AddScoped<Exports.SubmitDsaStatements>();

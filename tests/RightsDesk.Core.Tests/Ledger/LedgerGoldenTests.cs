@@ -220,6 +220,8 @@ public sealed class LedgerGoldenTests
             Typed(new ModerationMeasureKept("remove", new DateOnly(2027, 5, 4)), "tess@example.org", X.ToString())),
         ["ModerationConfirmationAwaited"] = ("""{"seq":41,"code":4007,"at":"2026-11-05T09:30:15.123Z","actor":"tess@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"rung":"suspend"}}""",
             Typed(new ModerationConfirmationAwaited("suspend"), "tess@example.org", X.ToString())),
+        ["ModerationAccountHistoryRead"] = ("""{"seq":41,"code":4008,"at":"2026-11-05T09:30:15.123Z","actor":"tess@example.org","subject":null,"fields":{"accountIndex":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","decisions":"3"}}""",
+            Typed(new ModerationAccountHistoryRead(H, 3), "tess@example.org", null)),
         ["StatementOfReasonsIssued"] = ("""{"seq":41,"code":4010,"at":"2026-11-05T09:30:15.123Z","actor":"system","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"appealBy":"2027-05-07","gagUntil":"2026-12-31","government":"withheld","language":"fr","statement":"3c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f","version":"1"}}""",
             Typed(new StatementOfReasonsIssued(Y, 1, "fr", "withheld", new DateOnly(2027, 5, 7), new DateOnly(2026, 12, 31)), "system", X.ToString())),
         ["StatementOfReasonsIssuedSaid"] = ("""{"seq":41,"code":4010,"at":"2026-11-05T09:30:15.123Z","actor":"system","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"appealBy":"2027-05-07","gagUntil":null,"government":"said","language":"en","statement":"3c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f","version":"2"}}""",

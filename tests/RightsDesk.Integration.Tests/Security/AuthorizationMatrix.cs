@@ -177,6 +177,8 @@ public static class AuthorizationMatrix
         ["GET /desk/appeals"] = Rule.For(TrustAndSafety).SignInRedirect(),
         ["GET /desk/appeals/{id:guid}"] = Rule.For(TrustAndSafety).SignInRedirect().Answers(404),
         ["POST /api/v1/moderation/appeals"] = Rule.For(TrustAndSafety, Platform).Body(Bodies.Json("{\"puid\":\"matrix-no-such-decision\",\"statement\":\"The matrix appeals a decision it never made.\"}")).Answers(404),
+        ["GET /desk/moderation/accounts"] = Rule.For(TrustAndSafety).SignInRedirect(),
+        ["GET /desk/moderation/accounts/{index}"] = Rule.For(TrustAndSafety).SignInRedirect(),
         ["POST /api/v1/moderation/decisions/{puid}/applied"] = Rule.For(TrustAndSafety, Platform).Body(Bodies.Json("{\"result\":\"applied\"}")).Answers(404),
         ["GET /desk/moderation/{id:guid}"] = Rule.For(TrustAndSafety).Object(ObjectKind.ModerationDecision).SignInRedirect(),
         ["GET /desk/outbox"] = Rule.For(LegalReviewer, Approver, HumanRightsLead).SignInRedirect(),

@@ -97,6 +97,7 @@ public static class AuthorizationMatrixPosts
 
         // Moderation review: trust and safety staff confirm a held measure or lift one.
         ["POST /desk/moderation?handler=Confirm"] = Post.For(TrustAndSafety).Object(ObjectKind.ModerationDecision, "decisionId"),
+        ["POST /desk/moderation/accounts"] = Post.For(TrustAndSafety),
         ["POST /desk/moderation?handler=Keep"] = Post.For(TrustAndSafety).Object(ObjectKind.ModerationDecision, "decisionId"),
         ["POST /desk/moderation?handler=Lift"] = Post.For(TrustAndSafety).Object(ObjectKind.ModerationDecision, "decisionId"),
         // Appeals: anyone with a code on the public page (a wrong code is refused); trust and safety staff review.

@@ -93,6 +93,8 @@ public enum LedgerEventCode
     ModerationMeasureKept = 4006,
     /// <summary>A person confirmed a measure that needs two people; it waits for the second.</summary>
     ModerationConfirmationAwaited = 4007,
+    /// <summary>Staff read an account's decision history (the account by its keyed index).</summary>
+    ModerationAccountHistoryRead = 4008,
     /// <summary>A statement of reasons was made for a moderation decision and queued for the user.</summary>
     StatementOfReasonsIssued = 4010,
     // Appeals (DSA Art. 20), 41xx.

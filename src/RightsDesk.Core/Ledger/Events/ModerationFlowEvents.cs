@@ -34,3 +34,12 @@ public sealed record ModerationConfirmationAwaited(string Rung) : ILedgerEvent
 
     public void Write(LedgerFields fields) => fields.Add("rung", Rung);
 }
+
+/// <summary>Staff read an account's decision history. The account is named by its keyed index (a pseudonym that
+/// cannot be turned back into the account without the index key), with how many decisions were shown.</summary>
+public sealed record ModerationAccountHistoryRead(string AccountIndex, int Decisions) : ILedgerEvent
+{
+    public LedgerEventCode Code => LedgerEventCode.ModerationAccountHistoryRead;
+
+    public void Write(LedgerFields fields) => fields.Add("accountIndex", AccountIndex).Add("decisions", Decisions);
+}

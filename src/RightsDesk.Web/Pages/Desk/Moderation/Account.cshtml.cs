@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using RightsDesk.Application.Moderation;
+using RightsDesk.Core.Security;
+using RightsDesk.Web.Security;
+
+namespace RightsDesk.Web.Pages.Desk.Moderation;
+
+/// <summary>One account's decision history, under its keyed index (reached from the search form). Reading it is
+/// ledgered.</summary>
+[RequirePermission(Permission.ModerationRead)]
+public sealed class AccountModel(AccountHistory history) : PageModel
+{
+    public IReadOnlyList<AccountEvent> Lines { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string index, CancellationToken ct)
+    {
+        if (!AccountHistory.IsIndex(index))
+        {
+            return NotFound();
+        }
+
+        Lines = await history.ReadAsync(index, User.ToActor(), ct);
+        return Page();
+    }
+}
