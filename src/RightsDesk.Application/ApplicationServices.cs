@@ -74,6 +74,8 @@ public static class ApplicationServices
         services.AddScoped<Transparency.PublishReport>();
         services.AddScoped<Transparency.ReportOutput>();
         services.AddScoped<Transparency.Dsa.DsaExport>();
+        services.AddScoped<Transparency.ModerationFactReader>();
+        services.TryAddSingleton<Transparency.Dsa.IDsaNoticeSource, Transparency.Dsa.NoNoticeStore>();
         services.AddScoped<Transparency.Verification.ReportLedgerChecks>();
         services.AddScoped<Transparency.Verification.ReportRecordChecks>();
         services.AddScoped<Transparency.Verification.VerifyReport>();
