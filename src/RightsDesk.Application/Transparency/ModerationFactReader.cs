@@ -49,14 +49,15 @@ public sealed class ModerationFactReader(RightsDeskDbContext db, FieldCipher cip
     private async Task<IReadOnlyList<ModerationFact>> ReadAsync(IQueryable<Data.Moderation.ModerationDecisionRecord> query, CancellationToken ct)
     {
         var facts = new List<ModerationFact>();
-        var rows = query.Select(r => new { r.Id, r.ReceivedAt, r.Category, r.DecisionGround, r.SourceType, r.AutomatedDecision, r.Rung, r.WrappedKey, r.SealedDecision });
+        var rows = query.Select(r => new { r.Id, r.ReceivedAt, r.Category, r.DecisionGround, r.SourceType, r.AutomatedDecision, r.Rung, r.State, r.WrappedKey, r.SealedDecision });
         await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
         {
             var dek = cipher.Unwrap(r.WrappedKey);
             var d = JsonSerializer.Deserialize<ModerationDecision>(cipher.Decrypt(dek, r.SealedDecision, SealingContext.Moderation(r.Id, "decision")), JsonNames.Options)!;
             facts.Add(new ModerationFact(
                 DecisionHash(r.Id), r.ReceivedAt, r.Category, d.CategorySpecification is [var first, ..] ? first : null, r.DecisionGround, r.SourceType,
-                d.AutomatedDetection == Tdb.Yes, r.AutomatedDecision, r.Rung.ToString(), [.. d.DecisionVisibility], d.DecisionMonetary, d.DecisionProvision, d.DecisionAccount));
+                d.AutomatedDetection == Tdb.Yes, r.AutomatedDecision, r.Rung.ToString(), [.. d.DecisionVisibility], d.DecisionMonetary, d.DecisionProvision, d.DecisionAccount,
+                r.State.ToString().ToLowerInvariant()));
         }
 
         return [.. facts.OrderBy(f => f.CaseHash, StringComparer.Ordinal)];

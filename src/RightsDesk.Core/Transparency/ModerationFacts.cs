@@ -5,13 +5,18 @@ namespace RightsDesk.Core.Transparency;
 /// <summary>
 /// One moderation decision, de-identified, as the transparency reports count it: a salted case hash, the day it was
 /// received, and the Transparency Database's values (category, first keyword, ground, source, automation, each
-/// restriction), with the ladder's rung. Never the account, the content or the facts written in the statement.
+/// restriction), with the ladder's rung and where the measure stands (held, active, lifted). Never the account, the content or the facts written in the statement.
 /// </summary>
 public sealed record ModerationFact(
     string CaseHash, DateTimeOffset ReceivedAt, string Category, string? Keyword, string Ground, string Source,
     bool DetectedAutomatically, string AutomatedDecision, string Rung,
-    IReadOnlyList<string> Visibility, string? Monetary, string? Provision, string? Account)
+    IReadOnlyList<string> Visibility, string? Monetary, string? Provision, string? Account, string State)
 {
+    /// <summary>Held for a person to confirm: not (yet) a measure taken.</summary>
+    public const string Held = "held";
+
+    public bool Taken => State != Held;
+
     public const string GroundIllegal = "DECISION_GROUND_ILLEGAL_CONTENT";
     public const string FullyAutomated = "AUTOMATED_DECISION_FULLY";
 

@@ -28,7 +28,8 @@ public sealed class DsaExport(
             .ToDictionary(d => cipher.BlindIndex(DemandTransparencySource.CaseHashPurpose, d.Id.ToString("N")), d => d.AcknowledgedAt, StringComparer.Ordinal);
         var orders = (await demands.FactsAsync(period, ct))
             .Select(f => DsaRules.Order(f, acknowledged.GetValueOrDefault(f.CaseHash))).OfType<DsaOrder>().ToList();
-        var decisions = await moderation.DecisionsAsync(period, ct);
+        // A measure held for a person to confirm has not been taken (yet): the template counts measures taken.
+        var decisions = (await moderation.DecisionsAsync(period, ct)).Where(d => d.Taken).ToList();
         var (appeals, appealed) = await moderation.AppealsAsync(period, ct);
         var name = policy.Current.Operator.Name;
         return DsaTemplate.Build(new DsaReportInput(
