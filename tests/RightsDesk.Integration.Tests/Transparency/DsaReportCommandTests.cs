@@ -105,6 +105,20 @@ public abstract class DsaReportCommandTests<TApp> : IAsyncLifetime where TApp : 
         Assert.Contains(identification, r => r[2] == "Version of the report" && r[3] == "1");
         Assert.Contains(identification, r => r[2] == "Starting date of reporting period" && r[3] == "2026-01-01");
 
+        // The ledger names what was written: counts and each file's hash, never a figure's subject.
+        var written = await app.InScope(async sp => (await sp.GetRequiredService<RightsDeskDbContext>().LedgerEvents.AsNoTracking()
+            .Where(e => e.Code == (int)RightsDesk.Core.Ledger.Events.LedgerEventCode.DsaReportWritten).Select(e => e.Data).ToListAsync()).Single());
+        using (var fields = JsonDocument.Parse(written))
+        {
+            var f = fields.RootElement.GetProperty("fields");
+            Assert.Equal("3", f.GetProperty("orders").GetString());
+            Assert.Equal("2", f.GetProperty("measures").GetString());
+            Assert.Equal("1", f.GetProperty("complaints").GetString());
+            Assert.Equal("false", f.GetProperty("noticesRecorded").GetString());
+            var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(dir, "7_appeals_and_recidivism.csv"))));
+            Assert.Equal(sha, f.GetProperty("file:7_appeals_and_recidivism.csv").GetString());
+        }
+
         using var workbook = SpreadsheetDocument.Open(Path.Combine(dir, DsaFiles.Workbook), false);
         var sheets = workbook.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value).ToList();
         Assert.Equal(names, sheets);

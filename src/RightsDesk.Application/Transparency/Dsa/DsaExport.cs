@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using RightsDesk.Application.Policy;
+using RightsDesk.Core.Cases;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Core.Transparency;
 using RightsDesk.Core.Transparency.Dsa;
 using RightsDesk.Data;
 using RightsDesk.Data.Encryption;
+using RightsDesk.Data.Ledger;
 
 namespace RightsDesk.Application.Transparency.Dsa;
 
@@ -15,9 +18,23 @@ namespace RightsDesk.Application.Transparency.Dsa;
 /// </summary>
 public sealed class DsaExport(
     RightsDeskDbContext db, FieldCipher cipher, IEnumerable<ITransparencySource> sources, ModerationFactReader moderation, IDsaNoticeSource notices,
-    PolicyProvider policy, TimeProvider clock)
+    PolicyProvider policy, LedgerWriter ledger, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<DsaSheet>> BuildAsync(int year, int version, DateOnly? previousPublication, CancellationToken ct)
+    public async Task<IReadOnlyList<DsaSheet>> BuildAsync(int year, int version, DateOnly? previousPublication, CancellationToken ct) =>
+        DsaTemplate.Build(await InputAsync(year, version, previousPublication, ct));
+
+    /// <summary>Builds the sheets, writes them into <paramref name="directory"/> and ledgers what was written (counts
+    /// and the files' hashes), so a regulator holding the files can check them against the ledger.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> WriteAsync(int year, int version, DateOnly? previousPublication, string directory, Actor actor, CancellationToken ct)
+    {
+        var input = await InputAsync(year, version, previousPublication, ct);
+        var hashes = await DsaFiles.WriteAsync(DsaTemplate.Build(input), directory, ct);
+        ledger.Record(new DsaReportWritten(year, version, input.Orders.Count, input.Measures.Count, input.Complaints.Count, input.Notices is not null, hashes), actor, null);
+        await ledger.SaveAsync(ct);
+        return hashes;
+    }
+
+    private async Task<DsaReportInput> InputAsync(int year, int version, DateOnly? previousPublication, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
         var period = new ReportPeriod(year, null);
@@ -32,14 +49,14 @@ public sealed class DsaExport(
         var decisions = (await moderation.DecisionsAsync(period, ct)).Where(d => d.Taken).ToList();
         var (appeals, appealed) = await moderation.AppealsAsync(period, ct);
         var name = policy.Current.Operator.Name;
-        return DsaTemplate.Build(new DsaReportInput(
+        return new DsaReportInput(
             name, name, year, version, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), previousPublication, orders, NoticeActions(decisions))
         {
             Measures = [.. decisions.Select(d => d.ToDsa())],
             Complaints = Complaints(appeals, appealed, end),
             Notices = await notices.NoticesAsync(period, ct),
             Qualitative = DsaQualitative.From(policy.Current),
-        });
+        };
     }
 
     /// <summary>Actions on notices: decisions whose source is an Art. 16 notice or a trusted flagger.</summary>
