@@ -77,9 +77,13 @@ public static class ApplicationServices
         services.AddScoped<NoticeBoard>();
         services.AddScoped<Transparency.ITransparencySource, Transparency.DemandTransparencySource>();
         services.AddScoped<Transparency.ITransparencySource, Transparency.NoticeTransparencySource>();
+        services.AddScoped<Transparency.ITransparencySource, Transparency.ModerationTransparencySource>();
+        services.AddScoped<Transparency.ITransparencySource, Transparency.AppealTransparencySource>();
         services.AddScoped<Transparency.PublishReport>();
         services.AddScoped<Transparency.ReportOutput>();
         services.AddScoped<Transparency.Dsa.DsaExport>();
+        services.AddScoped<Transparency.ModerationFactReader>();
+        services.TryAddSingleton<Transparency.Dsa.IDsaNoticeSource, Transparency.Dsa.NoNoticeStore>();
         services.AddScoped<Transparency.Verification.ReportLedgerChecks>();
         services.AddScoped<Transparency.Verification.ReportRecordChecks>();
         services.AddScoped<Transparency.Verification.VerifyReport>();

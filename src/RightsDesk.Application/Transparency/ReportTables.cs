@@ -34,6 +34,16 @@ public static class ReportTables
         ["disruption_by_outcome"] = "Network disruption demands: what was done",
         ["user_notice_totals"] = "Users affected by demands: totals",
         ["user_notice_by_situation"] = "User notice: notified, when, or why not",
+        ["moderation_totals"] = "Moderation decisions (statements of reasons): totals",
+        ["moderation_by_ground"] = "Moderation decisions by ground: illegal content or terms and conditions",
+        ["moderation_by_category"] = "Moderation decisions by category (DSA Transparency Database)",
+        ["moderation_by_restriction"] = "Moderation decisions by restriction (the most restrictive measure)",
+        ["moderation_by_source"] = "Moderation decisions by source: notice, trusted flagger, other notification or own initiative",
+        ["moderation_by_automation"] = "Moderation decisions by automation of the decision",
+        ["moderation_by_state"] = "Moderation decisions: held for a person, in force or lifted",
+        ["appeal_totals"] = "Appeals against moderation decisions (DSA Art. 20): totals",
+        ["appeal_by_outcome"] = "Appeals by outcome",
+        ["appeal_times"] = "Appeals: time to decide",
     };
 
     public static readonly IReadOnlyDictionary<string, string> Measures = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -50,6 +60,11 @@ public static class ReportTables
         ["items_restricted"] = "items restricted",
         ["items_restricted_share"] = "share of items restricted",
         ["users"] = "affected users",
+        ["decisions"] = "moderation decisions received",
+        ["decisions_share"] = "share of moderation decisions",
+        ["appeals"] = "appeals submitted",
+        ["appeals_share"] = "share of appeals",
+        ["appeals_decided"] = "appeals decided",
         ["users_share"] = "share of affected users",
         ["hours_to_decide_median"] = "median hours from receipt to decision",
         ["hours_to_decide_p90"] = "90th percentile of hours from receipt to decision",

@@ -247,6 +247,10 @@ public sealed class LedgerGoldenTests
             Typed(new TransparencyReportPublished("2026-H1", 2, 120, "abababababababababababababababababababababababababababababababab", "2026.11-3f2a", "abababababababababababababababababababababababababababababababab", H, 12, H,
                 new Dictionary<string, string> { ["report.json"] = H, ["report.csv"] = "abababababababababababababababababababababababababababababababab" }), "console:lena", X.ToString())),
 
+        ["DsaReportWritten"] = ("""{"seq":41,"code":6010,"at":"2026-11-05T09:30:15.123Z","actor":"console:lena","subject":null,"fields":{"complaints":"3","file:4_notices.csv":"abababababababababababababababababababababababababababababababab","file:dsa_transparency_report.xlsx":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","measures":"14","noticesRecorded":"false","orders":"5","version":"1","year":"2026"}}""",
+            Typed(new DsaReportWritten(2026, 1, 5, 14, 3, false,
+                new Dictionary<string, string> { ["dsa_transparency_report.xlsx"] = H, ["4_notices.csv"] = "abababababababababababababababababababababababababababababababab" }), "console:lena", null)),
+
         // Impact assessments (7xxx): ids, enums, countries, counts and hashes only, never the words.
         ["ImpactAssessmentCreated"] = ("""{"seq":41,"code":7000,"at":"2026-11-05T09:30:15.123Z","actor":"lead@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"assessment":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","countries":"KE,TZ","nextReviewDue":"2027-06-30","phase":"planningAndScoping","sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","trigger":"marketEntry"}}""",
              Typed(new ImpactAssessmentCreated(X, AssessmentTrigger.MarketEntry, AssessmentPhase.PlanningAndScoping, ["KE", "TZ"], new DateOnly(2027, 6, 30), H), "lead@example.org", X.ToString())),

@@ -4,11 +4,15 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using RightsDesk.Application.Appeals;
 using RightsDesk.Application.Moderation;
 using RightsDesk.Application.Transparency.Dsa;
+using RightsDesk.Core.Appeals;
 using RightsDesk.Core.Moderation;
 using RightsDesk.Core.Security;
 using RightsDesk.Core.Transparency.Dsa;
+using RightsDesk.Data;
 using RightsDesk.Integration.Tests.Support;
 using static RightsDesk.Integration.Tests.Ledger.LedgerSupport;
 
@@ -42,16 +46,23 @@ public abstract class DsaReportCommandTests<TApp> : IAsyncLifetime where TApp : 
                  "territorialScope":["DE"],"contentDate":"2026-03-01","applicationDate":"2026-03-02","decisionFacts":"Hateful slurs in a reply.",
                  "sourceType":"SOURCE_TRUSTED_FLAGGER","automatedDetection":"No","automatedDecision":"AUTOMATED_DECISION_NOT_AUTOMATED","puid":"tf-1","userLanguage":"en"}
                 """;
-            using var doc = JsonDocument.Parse(json);
-            var results = await sp.GetRequiredService<RecordDecisions>().RunAsync(new RecordDecisions.Request(ModerationDecisionReader.ReadBody(doc.RootElement), false, ["tf-1"], ModerationSupport.Platform), default);
-            Assert.True(results is [{ Status: DecisionStatus.Created }], string.Join("; ", results.SelectMany(r => r.Errors).Select(e => e.Field + ": " + e.Message)));
+            await Record(sp, json, "tf-1");
+            await Record(sp, json.Replace("SOURCE_TRUSTED_FLAGGER", "SOURCE_VOLUNTARY", StringComparison.Ordinal).Replace("\"automatedDetection\":\"No\"", "\"automatedDetection\":\"Yes\"", StringComparison.Ordinal)
+                .Replace("AUTOMATED_DECISION_NOT_AUTOMATED", "AUTOMATED_DECISION_FULLY", StringComparison.Ordinal), "own-1");
+            var own = await sp.GetRequiredService<RightsDeskDbContext>().ModerationDecisions.AsNoTracking().Where(d => d.Puid == "own-1").Select(d => d.Id).SingleAsync();
+            var appeal = await sp.GetRequiredService<SubmitAppeal>().ByDecisionAsync(own, new AppealInput("The reply quoted a slur in order to criticise it.", null, "en", null), AppealChannel.Platform, ModerationSupport.Platform, default);
+            Assert.NotNull(appeal);
             return 0;
         });
 
         var dir = Path.Combine(app.Dir, "dsa-2026");
         var run = await RunCli(["report", "dsa", "--year", "2026", "--out", dir, .. Store(app)]);
         Assert.True(run.ExitCode == 0, run.ToString());
-        string[] names = ["1_report_identification", "2_categories_names", "3_member_states_orders", "4_notices"];
+        string[] names =
+        [
+            "1_report_identification", "2_categories_names", "3_member_states_orders", "4_notices", "5_own_initiative_illegal", "6_own_initiative_TC",
+            "7_appeals_and_recidivism", "8_automated_means", "9_human_resources", "10_AMAR", "11_qualitative",
+        ];
         foreach (var name in names)
         {
             Assert.Contains($"{name}.csv: ", run.Output, StringComparison.Ordinal);
@@ -72,9 +83,41 @@ public abstract class DsaReportCommandTests<TApp> : IAsyncLifetime where TApp : 
         var hate = notices.Single(r => r[3] == "KEYWORD_HATE_SPEECH");
         Assert.Equal(["0", "0", "1", "1"], hate[11..15]);
 
+        var terms = Rows(Path.Combine(dir, "6_own_initiative_TC.csv"));
+        Assert.Equal(DsaHeaders.OwnInitiativeTc, terms[0]);
+        Assert.Equal(["1", "1", "1"], terms.Single(r => r[3] == "KEYWORD_HATE_SPEECH")[5..8]);
+        Assert.Equal(["1", "1", "1"], terms.Single(r => r[3] == "TOTAL")[5..8]);
+        Assert.All(Rows(Path.Combine(dir, "5_own_initiative_illegal.csv")).Skip(1), r => Assert.Equal("0", r[5]));
+
+        var appeals = Rows(Path.Combine(dir, "7_appeals_and_recidivism.csv"));
+        string Value(string indicator, string scope) => appeals.Single(r => r[4] == indicator && r[5] == scope)[6];
+        Assert.Equal("1", Value(DsaHeaders.ComplaintsSubmitted, "Total number"));
+        Assert.Equal("1", Value(DsaHeaders.ComplaintsSubmitted, "Decision omitted"));
+        Assert.Equal("1", Value(DsaHeaders.ComplaintVisibility, "Total number"));
+
+        var automated = Rows(Path.Combine(dir, "8_automated_means.csv"));
+        string Auto(string indicator, string scope) => automated.Single(r => r[4] == indicator && r[5] == scope)[6];
+        Assert.Equal(["1", "1"], new[] { Auto(DsaHeaders.MeasuresAutomated, "Total number"), Auto(DsaHeaders.MeasuresNotAutomated, "Total number") });
+        Assert.Equal(["1", "0"], new[] { Auto(DsaHeaders.MeasuresAutomated, "Own-initiative "), Auto(DsaHeaders.MeasuresNotAutomated, "Own-initiative ") });
+        Assert.Equal("", Auto(DsaHeaders.NoticesAutomated, "NAM Total"));
+
         var identification = Rows(Path.Combine(dir, "1_report_identification.csv"));
         Assert.Contains(identification, r => r[2] == "Version of the report" && r[3] == "1");
         Assert.Contains(identification, r => r[2] == "Starting date of reporting period" && r[3] == "2026-01-01");
+
+        // The ledger names what was written: counts and each file's hash, never a figure's subject.
+        var written = await app.InScope(async sp => (await sp.GetRequiredService<RightsDeskDbContext>().LedgerEvents.AsNoTracking()
+            .Where(e => e.Code == (int)RightsDesk.Core.Ledger.Events.LedgerEventCode.DsaReportWritten).Select(e => e.Data).ToListAsync()).Single());
+        using (var fields = JsonDocument.Parse(written))
+        {
+            var f = fields.RootElement.GetProperty("fields");
+            Assert.Equal("3", f.GetProperty("orders").GetString());
+            Assert.Equal("2", f.GetProperty("measures").GetString());
+            Assert.Equal("1", f.GetProperty("complaints").GetString());
+            Assert.Equal("false", f.GetProperty("noticesRecorded").GetString());
+            var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(dir, "7_appeals_and_recidivism.csv"))));
+            Assert.Equal(sha, f.GetProperty("file:7_appeals_and_recidivism.csv").GetString());
+        }
 
         using var workbook = SpreadsheetDocument.Open(Path.Combine(dir, DsaFiles.Workbook), false);
         var sheets = workbook.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value).ToList();
@@ -87,6 +130,13 @@ public abstract class DsaReportCommandTests<TApp> : IAsyncLifetime where TApp : 
         var run = await RunCli(["report", "dsa", "--year", "2019", "--out", Path.Combine(app.Dir, "old"), .. Store(app)]);
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--year must be 2024 or later", run.Error, StringComparison.Ordinal);
+    }
+
+    private static async Task Record(IServiceProvider sp, string json, string puid)
+    {
+        using var doc = JsonDocument.Parse(json.Replace("\"tf-1\"", $"\"{puid}\"", StringComparison.Ordinal));
+        var results = await sp.GetRequiredService<RecordDecisions>().RunAsync(new RecordDecisions.Request(ModerationDecisionReader.ReadBody(doc.RootElement), false, [puid], ModerationSupport.Platform), default);
+        Assert.True(results is [{ Status: DecisionStatus.Created }], string.Join("; ", results.SelectMany(r => r.Errors).Select(e => e.Field + ": " + e.Message)));
     }
 
     /// <summary>Reads a CSV the way a spreadsheet does: quoted fields may hold commas, doubled quotes are one.</summary>

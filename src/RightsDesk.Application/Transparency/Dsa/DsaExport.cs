@@ -1,25 +1,40 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RightsDesk.Application.Policy;
-using RightsDesk.Core;
-using RightsDesk.Core.Moderation;
+using RightsDesk.Core.Cases;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Core.Transparency;
 using RightsDesk.Core.Transparency.Dsa;
 using RightsDesk.Data;
 using RightsDesk.Data.Encryption;
+using RightsDesk.Data.Ledger;
 
 namespace RightsDesk.Application.Transparency.Dsa;
 
 /// <summary>
 /// The DSA harmonised-template report for a calendar year, computed from the record: orders from the demands (the
-/// same de-identified records the platform's own report uses), actions on notices from the moderation decisions.
-/// The figures are exact, as the regulation requires: no bands.
+/// same de-identified records the platform's own report uses), measures and actions on notices from the moderation
+/// decisions, complaints from the appeals, notices from the notice source. The figures are exact, as the regulation
+/// requires: no bands.
 /// </summary>
-public sealed class DsaExport(RightsDeskDbContext db, FieldCipher cipher, IEnumerable<ITransparencySource> sources, PolicyProvider policy, TimeProvider clock)
+public sealed class DsaExport(
+    RightsDeskDbContext db, FieldCipher cipher, IEnumerable<ITransparencySource> sources, ModerationFactReader moderation, IDsaNoticeSource notices,
+    PolicyProvider policy, LedgerWriter ledger, TimeProvider clock)
 {
-    private static readonly string[] NoticeSources = ["SOURCE_ARTICLE_16", "SOURCE_TRUSTED_FLAGGER"];
+    public async Task<IReadOnlyList<DsaSheet>> BuildAsync(int year, int version, DateOnly? previousPublication, CancellationToken ct) =>
+        DsaTemplate.Build(await InputAsync(year, version, previousPublication, ct));
 
-    public async Task<IReadOnlyList<DsaSheet>> BuildAsync(int year, int version, DateOnly? previousPublication, CancellationToken ct)
+    /// <summary>Builds the sheets, writes them into <paramref name="directory"/> and ledgers what was written (counts
+    /// and the files' hashes), so a regulator holding the files can check them against the ledger.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> WriteAsync(int year, int version, DateOnly? previousPublication, string directory, Actor actor, CancellationToken ct)
+    {
+        var input = await InputAsync(year, version, previousPublication, ct);
+        var hashes = await DsaFiles.WriteAsync(DsaTemplate.Build(input), directory, ct);
+        ledger.Record(new DsaReportWritten(year, version, input.Orders.Count, input.Measures.Count, input.Complaints.Count, input.Notices is not null, hashes), actor, null);
+        await ledger.SaveAsync(ct);
+        return hashes;
+    }
+
+    private async Task<DsaReportInput> InputAsync(int year, int version, DateOnly? previousPublication, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
         var period = new ReportPeriod(year, null);
@@ -30,29 +45,28 @@ public sealed class DsaExport(RightsDeskDbContext db, FieldCipher cipher, IEnume
             .ToDictionary(d => cipher.BlindIndex(DemandTransparencySource.CaseHashPurpose, d.Id.ToString("N")), d => d.AcknowledgedAt, StringComparer.Ordinal);
         var orders = (await demands.FactsAsync(period, ct))
             .Select(f => DsaRules.Order(f, acknowledged.GetValueOrDefault(f.CaseHash))).OfType<DsaOrder>().ToList();
-        var actions = await NoticeActionsAsync(period, ct);
+        // A measure held for a person to confirm has not been taken (yet): the template counts measures taken.
+        var decisions = (await moderation.DecisionsAsync(period, ct)).Where(d => d.Taken).ToList();
+        var (appeals, appealed) = await moderation.AppealsAsync(period, ct);
         var name = policy.Current.Operator.Name;
-        return DsaTemplate.Build(new DsaReportInput(
-            name, name, year, version, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), previousPublication, orders, actions));
+        return new DsaReportInput(
+            name, name, year, version, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), previousPublication, orders, NoticeActions(decisions))
+        {
+            Measures = [.. decisions.Select(d => d.ToDsa())],
+            Complaints = Complaints(appeals, appealed, end),
+            Notices = await notices.NoticesAsync(period, ct),
+            Qualitative = DsaQualitative.From(policy.Current),
+        };
     }
 
-    private async Task<List<DsaNoticeAction>> NoticeActionsAsync(ReportPeriod period, CancellationToken ct)
-    {
-        var (start, end) = (period.Start, period.End);
-        var rows = await db.ModerationDecisions.AsNoTracking()
-            .Where(r => r.ReceivedAt >= start && r.ReceivedAt < end && NoticeSources.Contains(r.SourceType))
-            .Select(r => new { r.Id, r.Category, r.SourceType, r.DecisionGround, r.WrappedKey, r.SealedDecision })
-            .ToListAsync(ct);
-        var actions = new List<DsaNoticeAction>(rows.Count);
-        foreach (var r in rows)
-        {
-            // The keywords are sealed with the decision (they can describe the content); only the first is kept, so
-            // each decision is counted once and the keyword rows add up to their category.
-            var dek = cipher.Unwrap(r.WrappedKey);
-            var decision = JsonSerializer.Deserialize<ModerationDecision>(cipher.Decrypt(dek, r.SealedDecision, SealingContext.Moderation(r.Id, "decision")), JsonNames.Options)!;
-            actions.Add(new DsaNoticeAction(r.Category, decision.CategorySpecification is [var first, ..] ? first : null, r.SourceType == "SOURCE_TRUSTED_FLAGGER", r.DecisionGround == Tdb.GroundIllegal));
-        }
+    /// <summary>Actions on notices: decisions whose source is an Art. 16 notice or a trusted flagger.</summary>
+    private static List<DsaNoticeAction> NoticeActions(IEnumerable<ModerationFact> decisions) =>
+        [.. decisions.Select(d => d.ToDsa()).Where(m => m.OnNotice).Select(m => new DsaNoticeAction(m.Category, m.Keyword, m.Source == DsaMeasure.TrustedFlagger, m.OnTheLaw))];
 
-        return actions;
+    private static List<DsaComplaint> Complaints(IEnumerable<AppealFact> appeals, IEnumerable<ModerationFact> decisions, DateTimeOffset end)
+    {
+        var byHash = decisions.ToDictionary(d => d.CaseHash, d => d.ToDsa(), StringComparer.Ordinal);
+        return [.. appeals.Where(a => byHash.ContainsKey(a.DecisionHash))
+            .Select(a => new DsaComplaint(byHash[a.DecisionHash], a.OutcomeAt(end), a.OutcomeAt(end) == DsaComplaintOutcome.Pending ? null : a.Hours))];
     }
 }

@@ -84,6 +84,18 @@ public sealed class ReportRecordChecks(RightsDeskDbContext db, IEnumerable<ITran
         var (start, end) = (period.Start, period.End);
         var ids = await db.Demands.AsNoTracking().Where(d => d.ReceivedAt >= start && d.ReceivedAt < end).Select(d => d.Id).ToListAsync(ct);
         var idOf = ids.ToDictionary(id => cipher.BlindIndex(DemandTransparencySource.CaseHashPurpose, id.ToString("N")), id => id.ToString(), StringComparer.Ordinal);
+        // Moderation decisions and appeals are cases too: their steps are ledgered under their own ids.
+        var decisions = await db.ModerationDecisions.AsNoTracking().Where(d => d.ReceivedAt >= start && d.ReceivedAt < end).Select(d => d.Id).ToListAsync(ct);
+        var appeals = await db.Appeals.AsNoTracking().Where(a => a.SubmittedAt >= start && a.SubmittedAt < end).Select(a => a.Id).ToListAsync(ct);
+        foreach (var id in decisions)
+        {
+            idOf[cipher.BlindIndex(ModerationFactReader.DecisionPurpose, id.ToString("N"))] = id.ToString();
+        }
+
+        foreach (var id in appeals)
+        {
+            idOf[cipher.BlindIndex(ModerationFactReader.AppealPurpose, id.ToString("N"))] = id.ToString();
+        }
         var explained = new List<string>();
         var unexplained = new List<string>();
         foreach (var hash in changed)

@@ -53,8 +53,7 @@ public static class DsaReportCommand
             {
                 await using var provider = await CliStore.OpenAsync(store.Resolve(parse), ct);
                 await using var scope = provider.CreateAsyncScope();
-                var sheets = await scope.ServiceProvider.GetRequiredService<DsaExport>().BuildAsync(y, parse.GetValue(version), before, ct);
-                var hashes = await DsaFiles.WriteAsync(sheets, parse.GetValue(output)!.FullName, ct);
+                var hashes = await scope.ServiceProvider.GetRequiredService<DsaExport>().WriteAsync(y, parse.GetValue(version), before, parse.GetValue(output)!.FullName, CliStore.Operator, ct);
                 await stdout.WriteLineAsync($"year: {y}");
                 foreach (var (file, sha) in hashes.OrderBy(f => f.Key, StringComparer.Ordinal))
                 {

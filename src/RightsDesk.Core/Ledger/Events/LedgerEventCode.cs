@@ -135,6 +135,8 @@ public enum LedgerEventCode
     IncidentAttachmentRead = 5111,
     /// <summary>A version of a transparency report was published: its tree head, parameters, records root and file hashes.</summary>
     TransparencyReportPublished = 6000,
+    /// <summary>The DSA harmonised-template report for a year was written: its version, the counts it rests on and the files' hashes.</summary>
+    DsaReportWritten = 6010,
     // Impact assessments (hria).
     ImpactAssessmentCreated = 7000,
     ImpactPhaseChanged = 7001,

@@ -32,3 +32,23 @@ public sealed record TransparencyReportPublished(
         }
     }
 }
+
+/// <summary>
+/// `report dsa` wrote the year's DSA templates. Counts and file hashes only: anyone holding the files can check they
+/// are the ones written, and a correction (a higher version) is a second event beside the first.
+/// </summary>
+public sealed record DsaReportWritten(int Year, int Version, int Orders, int Measures, int Complaints, bool NoticesRecorded, IReadOnlyDictionary<string, string> Files) : ILedgerEvent
+{
+    public LedgerEventCode Code => LedgerEventCode.DsaReportWritten;
+
+    public void Write(LedgerFields fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        fields.Add("year", Year).Add("version", Version).Add("orders", Orders).Add("measures", Measures).Add("complaints", Complaints)
+            .Add("noticesRecorded", NoticesRecorded);
+        foreach (var (file, sha) in Files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            fields.Add("file:" + file, sha);
+        }
+    }
+}

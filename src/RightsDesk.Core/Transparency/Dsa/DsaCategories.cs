@@ -87,6 +87,12 @@ public static class DsaCategories
     /// <summary>The categories of the notices sheet (illegal content only, and "not specified by the notifier").</summary>
     public static IEnumerable<DsaCategory> ForNotices => All.Where(c => c.Code is not (OtherViolationTc or NotSpecifiedOrder));
 
+    /// <summary>Categories 1-14: illegal content, as sheet 5 (own-initiative measures on the law) lists them.</summary>
+    public static IEnumerable<DsaCategory> Illegal => All.Where(c => c.Code is not (OtherViolationTc or NotSpecifiedOrder or NotSpecifiedNotice));
+
+    /// <summary>Categories 1-15, as sheet 6 (own-initiative measures on the terms and conditions) lists them.</summary>
+    public static IEnumerable<DsaCategory> TermsAndConditions => All.Where(c => c.Code is not (NotSpecifiedOrder or NotSpecifiedNotice));
+
     public static DsaCategory? Find(string code) => All.FirstOrDefault(c => c.Code == code);
 
     private static DsaCategory C(int n, string description, string code, params (string Description, string Code)[] keywords)

@@ -6,7 +6,7 @@ namespace RightsDesk.Core.Transparency.Dsa;
 /// matches columns by these strings, so they are the contract. Tests hold them against header rows taken from
 /// published template files.
 /// </summary>
-public static class DsaHeaders
+public static partial class DsaHeaders
 {
     public static readonly IReadOnlyList<string> ReportIdentification = ["Applicability", "Service", "Indicator", "Value"];
 

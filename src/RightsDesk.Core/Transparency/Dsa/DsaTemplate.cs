@@ -19,13 +19,25 @@ public readonly record struct DsaCell(string Text, bool IsNumber)
 public sealed record DsaSheet(string Name, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<DsaCell>> Rows);
 
 /// <summary>What a DSA report is computed from. <paramref name="NoticeActions"/> are the actions taken on notices
-/// recorded as moderation decisions.</summary>
+/// recorded as moderation decisions; <paramref name="Measures"/> every moderation decision of the period;
+/// <paramref name="Complaints"/> the appeals submitted in it; <paramref name="Notices"/> the Art. 16 notices, null
+/// while no notice store exists (the cells that need them are then left empty and say why);
+/// <paramref name="Qualitative"/> sheet 11's texts by indicator.</summary>
 public sealed record DsaReportInput(
     string Provider, string Service, int Year, int Version, DateOnly Published, DateOnly? PreviousPublished,
-    IReadOnlyList<DsaOrder> Orders, IReadOnlyList<DsaNoticeAction> NoticeActions);
+    IReadOnlyList<DsaOrder> Orders, IReadOnlyList<DsaNoticeAction> NoticeActions)
+{
+    public IReadOnlyList<DsaMeasure> Measures { get; init; } = [];
+
+    public IReadOnlyList<DsaComplaint> Complaints { get; init; } = [];
+
+    public IReadOnlyList<DsaNotice>? Notices { get; init; }
+
+    public IReadOnlyDictionary<string, string> Qualitative { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+}
 
 /// <summary>
-/// Builds the sheets RightsDesk can fill from its record, in the template's order, with every category and keyword
+/// Builds the template's eleven sheets from the record, in the template's order, with every category and keyword
 /// row, every Member State, a category always equal to the sum of its keywords, and in the contextual columns what a
 /// cell means, the unit of each median (hours) with its n, and why a cell is left empty.
 /// </summary>
@@ -39,7 +51,13 @@ public static class DsaTemplate
     {
         ArgumentNullException.ThrowIfNull(input);
         var period = $"{input.Year:D4}-01-01/{input.Year:D4}-12-31";
-        return [Identification(input), Categories(), DsaOrdersSheet.Build(input, period), DsaNoticesSheet.Build(input, period)];
+        return
+        [
+            Identification(input), Categories(), DsaOrdersSheet.Build(input, period), DsaNoticesSheet.Build(input, period),
+            DsaOwnInitiativeSheet.Illegal(input, period), DsaOwnInitiativeSheet.TermsAndConditions(input, period),
+            DsaAppealsSheet.Build(input, period), DsaAutomatedSheet.Build(input, period),
+            DsaVlopSheets.HumanResources(input, period), DsaVlopSheets.Amar(input, period), DsaVlopSheets.Qualitative(input, period),
+        ];
     }
 
     private static DsaSheet Identification(DsaReportInput input)

@@ -34,6 +34,13 @@ public sealed class DsaTemplateTests
     [InlineData("2_categories_names")]
     [InlineData("3_member_states_orders")]
     [InlineData("4_notices")]
+    [InlineData("5_own_initiative_illegal")]
+    [InlineData("6_own_initiative_TC")]
+    [InlineData("7_appeals_and_recidivism")]
+    [InlineData("8_automated_means")]
+    [InlineData("9_human_resources")]
+    [InlineData("10_AMAR")]
+    [InlineData("11_qualitative")]
     public void Each_sheet_starts_with_the_Commissions_header_row_byte_for_byte(string sheet)
     {
         var golden = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Transparency", "Dsa", "TemplateHeaders", sheet + ".csv"));
@@ -162,6 +169,17 @@ public sealed class DsaTemplateTests
             DsaRules.Order(F("FR", DemandKind.Preservation, offence: "terrorism")));
     }
 
-    private static string DsaFilesCsv(DsaSheet sheet) =>
+    [Fact]
+    public void The_workbook_has_the_templates_eleven_sheets_in_order()
+    {
+        string[] names =
+        [
+            "1_report_identification", "2_categories_names", "3_member_states_orders", "4_notices", "5_own_initiative_illegal", "6_own_initiative_TC",
+            "7_appeals_and_recidivism", "8_automated_means", "9_human_resources", "10_AMAR", "11_qualitative",
+        ];
+        Assert.Equal(names, Sheets([]).Select(s => s.Name));
+    }
+
+    internal static string DsaFilesCsv(DsaSheet sheet) =>
         DsaHeaders.CsvLine(sheet.Header) + "\n" + string.Concat(sheet.Rows.Select(r => DsaHeaders.CsvLine(r.Select(c => c.Text)) + "\n"));
 }

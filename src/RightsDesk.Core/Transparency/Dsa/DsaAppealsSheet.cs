@@ -1,0 +1,87 @@
+using System.Globalization;
+
+namespace RightsDesk.Core.Transparency.Dsa;
+
+/// <summary>
+/// Sheet 7: complaints (Art. 20 appeals) submitted in the period with their outcomes and the median hours to decide,
+/// in total and by the kind of restriction the decision under appeal imposed; out-of-court disputes (Art. 21); and
+/// suspensions under Art. 23. Outcomes always add up to the total: a complaint not decided by the end of the period is
+/// "Decision omitted". A decision imposing several kinds of restriction counts under each kind.
+/// </summary>
+internal static class DsaAppealsSheet
+{
+    private const string Submitted =
+        "Appeals (DSA Art. 20) submitted in the period, by date submitted (UTC), from the public appeal page and the platform's own flow; one appeal per decision.";
+
+    private const string Pending = "Appeals submitted in the period that no reviewer had decided by the end of the period.";
+
+    private const string NoNewRestriction =
+        "An appeal in RightsDesk is against a restriction and can only keep, lift or change it (a change is counted as partially reversed), so no restriction is newly imposed as a result of one.";
+
+    private const string NoActionNotRecorded =
+        "RightsDesk records decisions that restrict, not decisions to take no action on a notice, so no appeal against one is recorded.";
+
+    private const string DisputesNotRecorded =
+        "Not recorded: RightsDesk does not record referrals to certified out-of-court dispute settlement bodies (DSA Art. 21); the appeal outcome tells the user of that right.";
+
+    private const string SuspendedForIllegal =
+        "Decisions suspending an account (DECISION_ACCOUNT_SUSPENDED) on the ground of illegal content, by date received (UTC).";
+
+    private const string UnfoundedNotRecorded =
+        "Not recorded: RightsDesk records no suspension of notifiers or complainants (DSA Art. 23(2)).";
+
+    public static DsaSheet Build(DsaReportInput input, string period)
+    {
+        var rows = new List<IReadOnlyList<DsaCell>>();
+        void Row(string applicability, string section, string indicator, string scope, DsaCell value, string context) =>
+            rows.Add([applicability, input.Service, period, section, indicator, scope, value, context]);
+
+        var complaints = input.Complaints;
+        Row(DsaTemplate.All, DsaHeaders.ComplaintsSection, DsaHeaders.ComplaintsSubmitted, DsaHeaders.TotalNumber, DsaCell.Number(complaints.Count), Submitted);
+        Outcomes(DsaHeaders.ComplaintsSubmitted, complaints, withOmitted: true);
+        Row(DsaHeaders.PlatformsOnly, DsaHeaders.ComplaintsSection, DsaHeaders.RestrictionsAfterComplaint, DsaHeaders.TotalNumber, DsaCell.Number(0), NoNewRestriction);
+        ByKind(DsaHeaders.ComplaintVisibility, complaints.Where(c => c.Decision.Visibility.Count > 0).ToList(), null);
+        ByKind(DsaHeaders.ComplaintService, complaints.Where(c => c.Decision.Provision is not null).ToList(), null);
+        ByKind(DsaHeaders.ComplaintAccount, complaints.Where(c => c.Decision.Account is not null).ToList(), null);
+        ByKind(DsaHeaders.ComplaintMonetisation, complaints.Where(c => c.Decision.Monetary is not null).ToList(), null);
+        ByKind(DsaHeaders.ComplaintNoActionNotice, [], NoActionNotRecorded);
+        ByKind(DsaHeaders.ComplaintNoActionTrustedFlagger, [], NoActionNotRecorded);
+
+        foreach (var scope in new[] { DsaHeaders.TotalNumber, DsaHeaders.Upheld, DsaHeaders.PartiallyReversed, DsaHeaders.Reversed, DsaHeaders.MedianTime, DsaHeaders.Omitted, DsaHeaders.Implemented })
+        {
+            Row(DsaHeaders.PlatformsOnly, DsaHeaders.DisputesSection, DsaHeaders.DisputesSubmitted, scope, DsaCell.Empty, scope == DsaHeaders.TotalNumber ? DisputesNotRecorded : "");
+        }
+
+        var suspended = input.Measures.Count(m => m.OnTheLaw && m.Account == "DECISION_ACCOUNT_SUSPENDED");
+        Row(DsaHeaders.PlatformsOnly, DsaHeaders.SuspensionsSection, DsaHeaders.SuspensionsIllegal, DsaHeaders.TotalNumber, DsaCell.Number(suspended), SuspendedForIllegal);
+        Row(DsaHeaders.PlatformsOnly, DsaHeaders.SuspensionsSection, DsaHeaders.SuspensionsNotices, DsaHeaders.TotalNumber, DsaCell.Empty, UnfoundedNotRecorded);
+        Row(DsaHeaders.PlatformsOnly, DsaHeaders.SuspensionsSection, DsaHeaders.SuspensionsComplaints, DsaHeaders.TotalNumber, DsaCell.Empty, UnfoundedNotRecorded);
+        return new DsaSheet("7_appeals_and_recidivism", DsaHeaders.AppealsAndRecidivism, rows);
+
+        void ByKind(string indicator, IReadOnlyList<DsaComplaint> here, string? why)
+        {
+            Row(DsaHeaders.PlatformsOnly, DsaHeaders.ComplaintsSection, indicator, DsaHeaders.TotalNumber, DsaCell.Number(here.Count), why ?? "");
+            Outcomes(indicator, here, withOmitted: false);
+        }
+
+        void Outcomes(string indicator, IReadOnlyList<DsaComplaint> here, bool withOmitted)
+        {
+            Row(DsaHeaders.PlatformsOnly, DsaHeaders.ComplaintsSection, indicator, DsaHeaders.Upheld, Count(here, DsaComplaintOutcome.Upheld), "");
+            Row(DsaHeaders.PlatformsOnly, DsaHeaders.ComplaintsSection, indicator, DsaHeaders.PartiallyReversed, Count(here, DsaComplaintOutcome.PartiallyReversed), "");
+            Row(DsaHeaders.PlatformsOnly, DsaHeaders.ComplaintsSection, indicator, DsaHeaders.Reversed, Count(here, DsaComplaintOutcome.Reversed), "");
+            var hours = here.Select(c => c.Hours).OfType<double>().ToList();
+            Row(DsaHeaders.PlatformsOnly, DsaHeaders.ComplaintsSection, indicator, DsaHeaders.MedianTime, DsaCell.Hours(DsaRules.Median(hours)), MedianContext(hours.Count, here.Count));
+            if (withOmitted)
+            {
+                Row(DsaHeaders.PlatformsOnly, DsaHeaders.ComplaintsSection, indicator, DsaHeaders.Omitted, Count(here, DsaComplaintOutcome.Pending), Pending);
+            }
+        }
+    }
+
+    private static DsaCell Count(IEnumerable<DsaComplaint> complaints, DsaComplaintOutcome outcome) => DsaCell.Number(complaints.Count(c => c.Outcome == outcome));
+
+    private static string MedianContext(int n, int of) =>
+        n == 0
+            ? "Unit: hours. No appeal here was decided, so there is no median."
+            : string.Create(CultureInfo.InvariantCulture, $"Unit: hours, from the appeal's submission to the reviewer's decision; n = {n} of {of} appeals.");
+}
