@@ -95,6 +95,9 @@ public static class ApplicationServices
     private static void AddIncidents(IServiceCollection services)
     {
         services.AddScoped<Defenders.Incidents.SubmitIncident>();
+        services.AddScoped<Partners.ApplyAsPartner>();
+        services.AddScoped<Partners.PartnerApplications>();
+        services.AddScoped<Partners.PartnerFlags>();
         services.AddScoped<Defenders.Incidents.IncidentReceipts>();
         services.AddScoped<Defenders.Incidents.IncidentDesk>();
         services.AddScoped<Defenders.Incidents.IncidentWork>();
