@@ -61,6 +61,7 @@ public static class ApplicationServices
         services.AddScoped<OutboxDesk>();
         services.AddScoped<IOutboxTopicHandler, NoticeDeliveryHandler>();
         services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(OutboxTopics.PortalMail));
+        services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(OutboxTopics.PartnerMail));
         services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(OutboxTopics.DeadlineAlert));
         services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(OutboxTopics.Letter));
         services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(OutboxTopics.Statement));
