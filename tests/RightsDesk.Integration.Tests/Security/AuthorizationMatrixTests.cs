@@ -122,6 +122,20 @@ public sealed partial class AuthorizationMatrixTests(SqliteDeskApp app) : IClass
                 session = new Credential(page.Client, await UserNameOf(official.UserId), true, official.UserId);
             }
 
+            if (caller == Roles.Partner)
+            {
+                // Applied, vetted by two people, enrolled from the e-mailed invitation; a session and a person's token.
+                var partner = await Partners.PartnerSupport.ApprovedPartnerAsync(app);
+                var page = new PageSession(app);
+                var signedIn = await page.SignInAsync(partner.Person);
+                Assert.True(signedIn.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther, $"{caller} could not sign in: {(int)signedIn.StatusCode}");
+                var name = await UserNameOf(partner.UserId);
+                session = new Credential(page.Client, name, true);
+                var client = Client();
+                client.DefaultRequestHeaders.Authorization = (await Partners.PartnerSupport.TokenClientAsync(app, partner)).DefaultRequestHeaders.Authorization;
+                token = new Credential(client, name, true);
+            }
+
             result[(caller, true)] = token ?? (session is null ? anonymous : session with { Accepted = false });
             result[(caller, false)] = session ?? (token is null ? anonymous : token with { Accepted = false });
         }
