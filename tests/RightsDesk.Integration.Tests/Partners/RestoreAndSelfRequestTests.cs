@@ -31,6 +31,8 @@ public abstract partial class RestoreAndSelfRequestTests<TApp>(TApp app) : IClas
         new("accounts", account), new("urgency", "thisWeek"), new("contact", "none"), .. more,
     ]);
 
+    private static KeyValuePair<string, string> Field(string name, string value) => new(name, value);
+
     [Fact]
     public async Task A_restore_request_from_an_at_risk_person_is_handled_first_and_the_answer_does_not_tell()
     {
@@ -60,13 +62,13 @@ public abstract partial class RestoreAndSelfRequestTests<TApp>(TApp app) : IClas
     public async Task Asking_to_be_listed_proposes_an_entry_with_consent_that_a_person_approves()
     {
         var client = Client();
-        var without = await client.PostAsync(new Uri("/en/incident", UriKind.Relative), Restore("@x@social.example", new("registryRequest", "true")));
+        var without = await client.PostAsync(new Uri("/en/incident", UriKind.Relative), Restore("@x@social.example", Field("registryRequest", "true")));
         Assert.Equal(HttpStatusCode.BadRequest, without.StatusCode);
         Assert.Contains("give at least one of your own accounts", await without.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var own = $"@nour{Guid.NewGuid():N}"[..14] + "@social.example";
         var sent = await client.PostAsync(new Uri("/en/incident", UriKind.Relative),
-            Restore("@attacker@social.example", new("registryRequest", "true"), new("registryAccounts", own)));
+            Restore("@attacker@social.example", Field("registryRequest", "true"), Field("registryAccounts", own)));
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
 
         var (incident, person) = await app.InScope(async sp =>
