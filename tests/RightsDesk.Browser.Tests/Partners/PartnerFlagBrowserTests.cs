@@ -120,10 +120,11 @@ public sealed class PartnerFlagBrowserTests(WebServer server, BrowserFixture bro
         {
             var tab = await context.NewPageAsync();
             await tab.GotoAsync(server.Url($"/{lang}/partners/apply").ToString());
+            await Layout.AssertFitsAtEverySize(tab, "the partner application", $"partner.apply.{lang}");
             await tab.Locator("main form button[type=submit]").ClickAsync();
             Assert.True(await tab.Locator("#errors").IsVisibleAsync());
-            await Layout.AssertFits(tab, "the partner application");
-            await Screenshots.Save(tab, $"partner.apply.{lang}.390", fullPage: true);
+            await Layout.AssertFits(tab, "the partner application's errors");
+            await Screenshots.Save(tab, $"partner.apply.{lang}.errors", fullPage: true);
         }
 
         await using var axe = await browser.NewContext(javaScript: true);

@@ -183,7 +183,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteDeskApp app) : IClass
                     var @case = CaseFor(cases, credential.Actor, variant);
                     var path = await Path(endpoint, rule, @case, cases);
                     using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = method is "GET" or "DELETE" ? null : (rule.BodyFactory ?? Bodies.Json("{}"))() };
-                    if (api && credential.Accepted && caller != Roles.Platform && path.EndsWith("/approvals", StringComparison.Ordinal))
+                    if (api && credential.Accepted && caller is not (Roles.Platform or Roles.Partner) && path.EndsWith("/approvals", StringComparison.Ordinal))
                     {
                         // A person approving through the API sends a fresh authenticator code, as every real client must.
                         request.Headers.Add(Web.Demands.DemandsApi.StepUpHeader, app.StepUpCode(caller));
