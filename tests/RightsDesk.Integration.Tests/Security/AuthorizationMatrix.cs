@@ -160,10 +160,10 @@ public static class AuthorizationMatrix
         // portal), and answers 403 by design.
         ["GET /account/signin"] = Rule.Public,
         ["GET /account/signout"] = Rule.Public,
-        ["GET /account/denied"] = Rule.For([.. StaffRoles, Official]).Answers(403).SignInRedirect(),
+        ["GET /account/denied"] = Rule.For([.. StaffRoles, Official, Partner]).Answers(403).SignInRedirect(),
         // Without its one-time token the page says the link is not valid (404); the token is never part of the path.
         ["GET /account/enrol"] = Rule.Public.Answers(404),
-        ["GET /account/recovered"] = Rule.For([.. StaffRoles, Official]).SignInRedirect(),
+        ["GET /account/recovered"] = Rule.For([.. StaffRoles, Official, Partner]).SignInRedirect(),
 
         // The staff desk: staff only, each page by the permission behind it; a signed-out visitor is sent to sign in.
         // Officials are not staff: every desk page turns them away.
