@@ -67,6 +67,7 @@ public static class ApplicationServices
         services.AddScoped<OutboxDesk>();
         services.AddScoped<IOutboxTopicHandler, NoticeDeliveryHandler>();
         services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(OutboxTopics.PortalMail));
+        services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(OutboxTopics.PartnerMail));
         services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(OutboxTopics.DeadlineAlert));
         services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(OutboxTopics.Letter));
         services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(OutboxTopics.Statement));
@@ -105,6 +106,9 @@ public static class ApplicationServices
     private static void AddIncidents(IServiceCollection services)
     {
         services.AddScoped<Defenders.Incidents.SubmitIncident>();
+        services.AddScoped<Partners.ApplyAsPartner>();
+        services.AddScoped<Partners.PartnerApplications>();
+        services.AddScoped<Partners.PartnerFlags>();
         services.AddScoped<Defenders.Incidents.IncidentReceipts>();
         services.AddScoped<Defenders.Incidents.IncidentDesk>();
         services.AddScoped<Defenders.Incidents.IncidentWork>();

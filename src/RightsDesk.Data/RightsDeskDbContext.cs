@@ -40,6 +40,8 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
     public DbSet<AtRiskPersonRecord> AtRiskPeople => Set<AtRiskPersonRecord>();
     public DbSet<AtRiskIdentifierRecord> AtRiskIdentifiers => Set<AtRiskIdentifierRecord>();
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
+    public DbSet<Partners.PartnerApplicationRecord> PartnerApplications => Set<Partners.PartnerApplicationRecord>();
+    public DbSet<Partners.PartnerRecord> Partners => Set<Partners.PartnerRecord>();
     public DbSet<IncidentMessageRecord> IncidentMessages => Set<IncidentMessageRecord>();
     public DbSet<IncidentActionRecord> IncidentActions => Set<IncidentActionRecord>();
     public DbSet<IncidentLinkRecord> IncidentLinks => Set<IncidentLinkRecord>();
@@ -221,6 +223,7 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
         m.ApplyConfigurationsFromAssembly(typeof(RightsDeskDbContext).Assembly, t => t.Namespace == "RightsDesk.Data.Impact");
         m.ApplyConfiguration(new Pushback.PushbackRecordConfiguration());
         m.ApplyConfiguration(new Exports.DsaSubmissionRecordConfiguration());
+        m.ApplyConfigurationsFromAssembly(typeof(RightsDeskDbContext).Assembly, t => t.Namespace == "RightsDesk.Data.Partners");
         m.Entity<ApiTokenRecord>(e =>
         {
             e.ToTable("api_tokens");

@@ -65,8 +65,17 @@ public sealed class AtRiskRegistry(RightsDeskDbContext db, FieldCipher cipher, L
 
     public async Task<AtRiskProposal> ProposeAsync(AtRiskEntry entry, Actor by, CancellationToken ct)
     {
+        var proposal = await AddProposalAsync(entry, by, ct);
+        await ledger.SaveAsync(ct);
+        return proposal;
+    }
+
+    /// <summary>Adds the proposal and its event to the caller's unit of work, for a use case that saves it with its own
+    /// change (the incident channel proposes a self-request with the report that asked for it).</summary>
+    public async Task<AtRiskProposal> AddProposalAsync(AtRiskEntry entry, Actor by, CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(entry);
-        AtRiskTransitions.EnsureMayPropose(by);
+        AtRiskTransitions.EnsureMayPropose(by, entry.Source);
         var indexed = entry.Identifiers
             .Select(i => (i.Kind, i.Value, Index: cipher.BlindIndex(Purpose, AtRiskIdentifiers.Canonical(i.Kind, i.Value, entry.Country))))
             .DistinctBy(i => i.Index)
@@ -102,7 +111,6 @@ public sealed class AtRiskRegistry(RightsDeskDbContext db, FieldCipher cipher, L
 
         db.AtRiskPeople.Add(person);
         ledger.Record(new AtRiskPersonProposed(entry.Category, entry.Source, entry.Consent, indexed.Count, entry.VisibleTo), by, person.Id.ToString());
-        await ledger.SaveAsync(ct);
         return new AtRiskProposal(person.Id, person.Status, true);
     }
 

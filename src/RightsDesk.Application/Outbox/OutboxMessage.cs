@@ -10,6 +10,8 @@ public static class OutboxTopics
 {
     public const string Notice = "notice";
     public const string PortalMail = "portal-mail";
+    /// <summary>A trusted partner's invitation to finish its account.</summary>
+    public const string PartnerMail = "partner-mail";
     public const string DeadlineAlert = "deadline-alert";
     public const string Letter = "letter";
     public const string Statement = "statement";

@@ -65,6 +65,7 @@ public static class DemoCommand
                     var people = await DemoAccounts.CreateAsync(scope.ServiceProvider, ct);
                     var tokens = await SeedAsync(scope.ServiceProvider, data, ct);
                     var officials = await PortalDemo.SeedAsync(scope.ServiceProvider, url, ct);
+                    officials.AddRange(await PartnersDemo.SeedAsync(scope.ServiceProvider, url, ct));
                     await TransparencyDemo.PublishAsync(scope.ServiceProvider, ct);
                     await WritePrivateAsync(Path.Combine(data, "demo-tokens.txt"), string.Join("\n", tokens.Select(t => $"{t.Name}\t{t.Role}\t{t.Secret}")) + "\n", ct);
                     await WritePrivateAsync(Path.Combine(data, "demo-accounts.txt"), string.Join("\n", people.Select(p => $"{p.Email}\t{p.Role}\t{p.Password}\t{p.TotpSecret}").Concat(officials)) + "\n", ct);
@@ -86,7 +87,7 @@ public static class DemoCommand
             }
 
             await o.WriteLineAsync("  The code: add the secret to an authenticator app, or run ./rightsdesk totp <secret>.");
-            await o.WriteLineAsync($"  Public guidelines: {url}/   Authority portal: {url}/portal   API: {url}/api/v1/demands (OpenAPI: {url}/openapi/v1.json)");
+            await o.WriteLineAsync($"  Public guidelines: {url}/   Authority portal: {url}/portal   Trusted partners: {url}/partner   API: {url}/api/v1/demands (OpenAPI: {url}/openapi/v1.json)");
             await o.WriteLineAsync("  API tokens (name, role, token) — also in " + Path.Combine(data, "demo-tokens.txt") + ":");
             foreach (var line in await File.ReadAllLinesAsync(Path.Combine(data, "demo-tokens.txt"), ct))
             {

@@ -10,7 +10,8 @@ namespace RightsDesk.Cli.Demo;
 /// <summary>
 /// The demo's incidents, through the same commands as the public channel and the desk: every severity, each state
 /// of the queue (waiting, acknowledged, in progress with a thread, resolved), a reply from a template, a reporter's
-/// message, actions taken, and a link to one of the demo's moderation decisions.
+/// message, actions taken, a link to one of the demo's moderation decisions, and a reporter's request to be added to
+/// the at-risk registry (a proposed entry waiting for a second person).
 /// </summary>
 public static class IncidentsDemo
 {
@@ -24,7 +25,7 @@ public static class IncidentsDemo
         // S1, waiting: a threat to life, in Arabic, with the reporter's address published.
         await submit.RunAsync(new IncidentReport([IncidentType.Doxxing, IncidentType.Threats],
             "نُشر عنوان منزلي على حساب مجهول، ويقول أحدهم إنه سيأتي الليلة.", ["@leila@social.example", "@anon4471"], ["https://social.example/@anon4471/1093"],
-            IncidentUrgency.Today, true, ContactChannel.Signal, "+216 20 123 456", true, "TN", "ar"), ct);
+            IncidentUrgency.Today, true, ContactChannel.Signal, "+216 20 123 456", true, "TN", "ar") { RegistryAccounts = ["@leila@social.example"] }, ct);
 
         // S3, waiting: an impersonating account.
         await submit.RunAsync(new IncidentReport([IncidentType.Impersonation], "Someone made an account with my name and photo and asks my sources for their numbers.",

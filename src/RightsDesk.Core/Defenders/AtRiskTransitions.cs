@@ -9,10 +9,15 @@ namespace RightsDesk.Core.Defenders;
 /// </summary>
 public static class AtRiskTransitions
 {
-    public static void EnsureMayPropose(Actor proposer)
+    public static void EnsureMayPropose(Actor proposer) => EnsureMayPropose(proposer, AtRiskSource.Staff);
+
+    /// <summary>A person proposes; the one exception is a person's own request through the incident channel, which
+    /// the channel (the system) proposes in their name with their consent. The first pair of eyes is then the
+    /// person themselves, and a member of staff approves as the second.</summary>
+    public static void EnsureMayPropose(Actor proposer, AtRiskSource source)
     {
         ArgumentNullException.ThrowIfNull(proposer);
-        if (!proposer.IsPerson)
+        if (!proposer.IsPerson && !(source == AtRiskSource.SelfRequest && proposer.Kind == ActorKind.System))
         {
             throw new WorkflowException("Only a person proposes a change to the at-risk registry.");
         }

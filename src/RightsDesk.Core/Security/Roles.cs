@@ -10,6 +10,7 @@ public enum Permission
     ModerationSubmit, ModerationRead, ModerationReview,
     ImpactRead, ImpactManage,
     IncidentRead, IncidentManage,
+    PartnerVet, PartnerFlag,
 }
 
 public static class Roles
@@ -26,6 +27,8 @@ public static class Roles
     public const string Platform = "platform";
     /// <summary>An official of a requesting authority, using the portal: submits and follows their own demands only.</summary>
     public const string Official = "official";
+    /// <summary>A person of a trusted partner organisation: flags urgent cases and follows its own flags, nothing else.</summary>
+    public const string Partner = "partner";
 
     // Deny by default: a role has exactly what is listed here. The auditor sees the ledger, not the secrets;
     // the admin manages accounts and tokens, not cases.
@@ -34,14 +37,15 @@ public static class Roles
         [Intake] = [Permission.DemandCreate, Permission.DemandRead, Permission.DocumentRead, Permission.OfficialVerify],
         [LegalReviewer] = [Permission.DemandCreate, Permission.DemandRead, Permission.OfficialVerify, Permission.DemandAssess, Permission.DemandDecide, Permission.DemandFulfil, Permission.DocumentRead, Permission.NoticeRead, Permission.NoticeManage, Permission.ImpactRead],
         [Approver] = [Permission.DemandRead, Permission.DemandApprove, Permission.DocumentRead, Permission.NoticeRead, Permission.ImpactRead],
-        [HumanRightsLead] = [Permission.DemandRead, Permission.DemandAssess, Permission.DemandDecide, Permission.DemandApprove, Permission.DemandReadRestricted, Permission.DocumentRead, Permission.NoticeRead, Permission.NoticeManage, Permission.AtRiskRead, Permission.AtRiskManage, Permission.ImpactRead, Permission.ImpactManage, Permission.IncidentRead, Permission.IncidentManage],
+        [HumanRightsLead] = [Permission.DemandRead, Permission.DemandAssess, Permission.DemandDecide, Permission.DemandApprove, Permission.DemandReadRestricted, Permission.DocumentRead, Permission.NoticeRead, Permission.NoticeManage, Permission.AtRiskRead, Permission.AtRiskManage, Permission.ImpactRead, Permission.ImpactManage, Permission.IncidentRead, Permission.IncidentManage, Permission.PartnerVet],
         [TrustAndSafety] = [Permission.DemandRead, Permission.ModerationSubmit, Permission.ModerationRead, Permission.ModerationReview],
-        [IncidentResponder] = [Permission.AtRiskRead, Permission.AtRiskManage, Permission.IncidentRead, Permission.IncidentManage],
+        [IncidentResponder] = [Permission.AtRiskRead, Permission.AtRiskManage, Permission.IncidentRead, Permission.IncidentManage, Permission.PartnerVet],
         [Auditor] = [Permission.LedgerRead],
         [Admin] = [Permission.TokenManage, Permission.LedgerRead, Permission.AccountManage, Permission.PolicyManage],
         [Platform] = [Permission.DemandCreate, Permission.ModerationSubmit],
         // Officials reach the portal only; what they see there is limited to their own demands in the portal itself.
         [Official] = [],
+        [Partner] = [Permission.PartnerFlag],
     };
 
     /// <summary>The roles a staff account can hold (platform is for machines, official for the portal).</summary>
@@ -75,7 +79,7 @@ public static class Grants
     public static IReadOnlySet<Permission> NeverByToken { get; } = new HashSet<Permission>
     {
         Permission.AccountManage, Permission.TokenManage, Permission.PolicyManage,
-        Permission.AtRiskRead, Permission.DemandReadRestricted, Permission.IncidentRead,
+        Permission.AtRiskRead, Permission.DemandReadRestricted, Permission.IncidentRead, Permission.PartnerVet,
     };
 
     /// <summary>A machine submits demands and documents and reads the status of its own, and reports the platform's

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Identity;
 
 namespace RightsDesk.Data.Accounts;
 
-/// <summary>Who signs in: a platform staff member, or an official of a requesting authority (the portal).</summary>
-public enum AccountKind { Staff, Official }
+/// <summary>Staff on the desk, officials on the authority portal, trusted partners (civil-society organisations) on their own pages.</summary>
+public enum AccountKind { Staff, Official, Partner }
 
 /// <summary>
 /// A person's account (ASP.NET Core Identity). Every account needs a password and a TOTP second factor before it can

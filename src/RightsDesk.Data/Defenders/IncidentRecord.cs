@@ -24,6 +24,10 @@ public sealed class IncidentRecord
     public ContactChannel Contact { get; set; }
     public bool RegistryRequested { get; set; }
     public bool NamesAtRiskPerson { get; set; }
+    /// <summary>The registry entry proposed from the reporter's own request, waiting for a person's approval.</summary>
+    public Guid? RegistryEntryId { get; set; }
+    /// <summary>The trusted partner who flagged this case (null: the public channel). Partner flags come first in the queue.</summary>
+    public Guid? PartnerId { get; set; }
     public string Severity { get; set; } = "";
     public string PolicyVersion { get; set; } = "";
     public IncidentStatus Status { get; set; }
@@ -78,6 +82,7 @@ internal sealed class IncidentRecordConfiguration : IEntityTypeConfiguration<Inc
         e.Property(x => x.Outcome).HasMaxLength(40);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.Status, x.Severity, x.ReceivedAt });
+        e.HasIndex(x => x.PartnerId);
         e.HasMany(x => x.Messages).WithOne().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
     }
 }

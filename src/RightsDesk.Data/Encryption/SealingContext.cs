@@ -16,6 +16,8 @@ public enum SealedKind
     Consultation,
     /// <summary>An incident report from the incident channel, and its messages and attachments.</summary>
     Incident,
+    /// <summary>A trusted partner's application: its contact and its own words.</summary>
+    PartnerApplication,
 }
 
 /// <summary>
@@ -55,6 +57,8 @@ public readonly record struct SealingContext
     public static SealingContext Moderation(Guid id, string field) => Named(SealedKind.Moderation, "moderation", id.ToString("N"), field);
     public static SealingContext Consultation(Guid id, string field) => Named(SealedKind.Consultation, "consultations", id.ToString("N"), field);
     public static SealingContext Incident(Guid id, string field) => Named(SealedKind.Incident, "incidents", id.ToString("N"), field);
+
+    public static SealingContext PartnerApplication(Guid id, string field) => Named(SealedKind.PartnerApplication, "partner-applications", id.ToString("N"), field);
 
     public static SealingContext Session(string sessionId) =>
         new(SealedKind.Session, Checked(sessionId), "ticket", "sessions.ticket:" + sessionId);

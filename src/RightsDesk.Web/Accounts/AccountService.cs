@@ -162,7 +162,8 @@ public sealed class AccountService(UserManager<DeskUser> users, RightsDeskDbCont
     {
         var user = await Find(userId);
         var current = await users.GetRolesAsync(user);
-        var allowed = user.Kind == AccountKind.Official ? role == Roles.Official : Roles.IsStaff(role);
+        // An official stays an official and a partner a partner: neither account may be turned into staff.
+        var allowed = user.Kind switch { AccountKind.Official => role == Roles.Official, AccountKind.Partner => role == Roles.Partner, _ => Roles.IsStaff(role) };
         if (!allowed)
         {
             throw new AccountException($"'{role}' is not a role this account can have.");

@@ -22,6 +22,7 @@ public static class AccountSetup
     public const string SignInRateLimit = "sign-in";
     public const string StaffPolicy = "staff";
     public const string OfficialPolicy = "official";
+    public const string PartnerPolicy = "partner";
 
     public static void AddRightsDeskAccounts(this WebApplicationBuilder builder, string dataDir)
     {
@@ -130,6 +131,8 @@ public static class AccountSetup
             .RequireAssertion(c => Roles.IsStaff(c.User.Role())));
         o.AddPolicy(OfficialPolicy, b => b.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser()
             .RequireRole(Roles.Official));
+        o.AddPolicy(PartnerPolicy, b => b.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser()
+            .RequireRole(Roles.Partner));
     }
 
     /// <summary>The roles exist in the database so accounts can be given them.</summary>

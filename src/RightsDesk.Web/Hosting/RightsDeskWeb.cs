@@ -66,6 +66,8 @@ public static class RightsDeskWeb
         services.AddHostedService<Demands.DemandIndexStartup>();
         services.AddHostedService<Defenders.AtRiskReindexStartup>();
         services.AddRightsDeskPortal(config);
+        services.AddScoped<Partners.PartnerAccounts>();
+        services.AddScoped<Partners.PartnerOnboarding>();
 
         services.AddSingleton(config.GetSection("Notices:Smtp").Get<SmtpOptions>() ?? new SmtpOptions());
         services.AddSingleton(config.GetSection("Notices:Webhook").Get<WebhookOptions>() ?? new WebhookOptions());
@@ -113,6 +115,7 @@ public static class RightsDeskWeb
             o.Conventions.AllowAnonymousToFolder("/Public");
             o.Conventions.AuthorizeFolder("/Desk", AccountSetup.StaffPolicy);
             o.Conventions.AuthorizeFolder("/Portal", AccountSetup.OfficialPolicy);
+            o.Conventions.AuthorizeFolder("/Partner", AccountSetup.PartnerPolicy);
         });
         services.AddPublicPages();
         services.AddSingleton(new Defenders.IncidentGuardOptions());
@@ -180,6 +183,7 @@ public static class RightsDeskWeb
         var api = app.MapGroup("/api/v1");
         api.MapDemandsApi();
         api.MapAtRiskApi();
+        Partners.PartnersApi.MapPartnersApi(api);
         api.MapModerationApi();
         Appeals.AppealsApi.MapAppealsApi(api);
         api.MapNoticesApi();

@@ -33,8 +33,8 @@ public sealed class ApiTokenService(RightsDeskDbContext db, LedgerWriter ledger,
     public async Task<IssuedToken> CreateForPersonAsync(string name, string email, TimeSpan lifetime, string actor, CancellationToken ct)
     {
         var normalised = email.Trim().ToUpperInvariant();
-        var person = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalised && u.Kind == Data.Accounts.AccountKind.Staff, ct)
-            ?? throw new ArgumentException($"No staff account has the address {email.Trim()}.");
+        var person = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalised && (u.Kind == Data.Accounts.AccountKind.Staff || u.Kind == Data.Accounts.AccountKind.Partner), ct)
+            ?? throw new ArgumentException($"No staff or partner account has the address {email.Trim()}.");
         if (person.Disabled || person.EnrolledAt is null)
         {
             throw new ArgumentException("The account is disabled or has not finished enrolment; a token cannot act for it.");

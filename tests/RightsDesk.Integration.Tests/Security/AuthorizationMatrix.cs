@@ -72,6 +72,8 @@ public static class AuthorizationMatrix
         ["GET /{lang:publang}/incident"] = Rule.Public,
         ["GET /incident/status"] = Rule.Public,
         ["GET /{lang:publang}/incident/status"] = Rule.Public,
+        ["GET /partners/apply"] = Rule.Public,
+        ["GET /{lang:publang}/partners/apply"] = Rule.Public,
         ["GET /transparency/files/{period}/{version:int}/{file}"] = Rule.Public.Answers(404),
         // Errors and what nothing serves are public: a browser's error page in words, and 404 for any unknown path
         // (never a redirect to the staff sign-in); robots.txt for search engines.
@@ -105,6 +107,8 @@ public static class AuthorizationMatrix
         ["GET /api/v1/at-risk/"] = Rule.For(),
         ["POST /api/v1/at-risk/"] = Rule.For(HumanRightsLead, IncidentResponder).Body(Bodies.Json("{\"id\":\"@matrix-person\",\"category\":\"journalist\"}")),
         ["DELETE /api/v1/at-risk/{id:guid}"] = Rule.For(HumanRightsLead, IncidentResponder).Object(ObjectKind.AtRiskEntry),
+        // A trusted partner's person flags with a token; no staff token can.
+        ["POST /api/v1/partners/flags"] = Rule.For(Partner).Body(Bodies.Json("{\"types\":[\"harassment\"],\"description\":\"Matrix flag.\",\"urgency\":\"today\"}")),
 
         // Impact assessments (hria): reviewers and approvers read them, the human rights lead keeps them.
         ["GET /api/v1/impact-assessments/"] = Rule.For(LegalReviewer, Approver, HumanRightsLead),
@@ -156,10 +160,10 @@ public static class AuthorizationMatrix
         // portal), and answers 403 by design.
         ["GET /account/signin"] = Rule.Public,
         ["GET /account/signout"] = Rule.Public,
-        ["GET /account/denied"] = Rule.For([.. StaffRoles, Official]).Answers(403).SignInRedirect(),
+        ["GET /account/denied"] = Rule.For([.. StaffRoles, Official, Partner]).Answers(403).SignInRedirect(),
         // Without its one-time token the page says the link is not valid (404); the token is never part of the path.
         ["GET /account/enrol"] = Rule.Public.Answers(404),
-        ["GET /account/recovered"] = Rule.For([.. StaffRoles, Official]).SignInRedirect(),
+        ["GET /account/recovered"] = Rule.For([.. StaffRoles, Official, Partner]).SignInRedirect(),
 
         // The staff desk: staff only, each page by the permission behind it; a signed-out visitor is sent to sign in.
         // Officials are not staff: every desk page turns them away.
@@ -188,6 +192,11 @@ public static class AuthorizationMatrix
         // Incidents: responders and the human rights lead; any incident (they are not compartmented further).
         ["GET /desk/incidents"] = Rule.For(HumanRightsLead, IncidentResponder).SignInRedirect(),
         ["GET /desk/incidents/{id:guid}"] = Rule.For(HumanRightsLead, IncidentResponder).Object(ObjectKind.Incident).SignInRedirect(),
+        // Trusted partners: the lead and incident responders vet applications; a partner's own pages are its alone.
+        ["GET /desk/partners"] = Rule.For(HumanRightsLead, IncidentResponder).SignInRedirect(),
+        ["GET /desk/partners/applications/{id:guid}"] = Rule.For(HumanRightsLead, IncidentResponder).Object(ObjectKind.PartnerApplication).SignInRedirect(),
+        ["GET /partner"] = Rule.For(Partner).SignInRedirect(),
+        ["GET /partner/flag"] = Rule.For(Partner).SignInRedirect(),
         ["GET /desk/impact"] = Rule.For(LegalReviewer, Approver, HumanRightsLead).SignInRedirect(),
         ["GET /desk/impact/{id:guid}"] = Rule.For(LegalReviewer, Approver, HumanRightsLead).Object(ObjectKind.ImpactAssessment).SignInRedirect(),
         ["GET /desk/impact/{id:guid}/consultations"] = Rule.For(HumanRightsLead).Object(ObjectKind.ImpactAssessment).SignInRedirect(),
@@ -257,6 +266,9 @@ public enum ObjectKind
     Pushback,
     /// <summary>An incident ({id}) reported through the public channel.</summary>
     Incident,
+
+    /// <summary>A trusted partner's application ({id}).</summary>
+    PartnerApplication,
 }
 
 /// <summary>What anonymous callers get when a route is not public.</summary>

@@ -71,6 +71,10 @@ public static class AuthorizationMatrixPosts
         ["POST /desk/incidents/{id:guid}?handler=Action"] = Post.For(HumanRightsLead, IncidentResponder),
         ["POST /desk/incidents/{id:guid}?handler=Link"] = Post.For(HumanRightsLead, IncidentResponder),
         ["POST /desk/incidents/{id:guid}?handler=Resolve"] = Post.For(HumanRightsLead, IncidentResponder),
+        ["POST /desk/partners/applications/{id:guid}?handler=Vet"] = Post.For(HumanRightsLead, IncidentResponder),
+        ["POST /desk/partners/applications/{id:guid}?handler=Approve"] = Post.For(HumanRightsLead, IncidentResponder),
+        ["POST /desk/partners/applications/{id:guid}?handler=Reject"] = Post.For(HumanRightsLead, IncidentResponder),
+        ["POST /partner/flag"] = Post.For(Partner),
 
         // Impact assessments: the human rights lead keeps them.
         ["POST /desk/impact?handler=Create"] = Post.For(HumanRightsLead),
@@ -118,6 +122,8 @@ public static class AuthorizationMatrixPosts
         // The incident channel: anyone reports, and anyone holding a receipt code reads and writes its thread.
         ["POST /incident"] = Post.Public,
         ["POST /{lang:publang}/incident"] = Post.Public,
+        ["POST /partners/apply"] = Post.Public,
+        ["POST /{lang:publang}/partners/apply"] = Post.Public,
         ["POST /incident/status"] = Post.Public,
         ["POST /{lang:publang}/incident/status"] = Post.Public,
 

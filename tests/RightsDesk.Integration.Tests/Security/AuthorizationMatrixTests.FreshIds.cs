@@ -97,6 +97,10 @@ public sealed partial class AuthorizationMatrixTests
                         [Core.Defenders.Incidents.IncidentType.Harassment], "Matrix.", [], [], Core.Defenders.Incidents.IncidentUrgency.NotUrgent, false,
                         Core.Defenders.Incidents.ContactChannel.None, null, false, null, "en"), default)).Id.ToString();
                     break;
+                case ObjectKind.PartnerApplication:
+                    id = (await sp.GetRequiredService<Application.Partners.ApplyAsPartner>().RunAsync(new Core.Partners.PartnerApplication(
+                        "Matrix CSO", [Core.Partners.ExpertiseArea.DigitalSecurity], ["TN"], "Matrix", "matrix@cso.example", null, "A matrix application.", "en"), default)).ToString();
+                    break;
                 default:
                     throw new InvalidOperationException($"No way to make a {kind}: add one to AuthorizationMatrixTests.FreshId.");
             }

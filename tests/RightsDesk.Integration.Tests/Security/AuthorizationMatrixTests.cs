@@ -122,6 +122,20 @@ public sealed partial class AuthorizationMatrixTests(SqliteDeskApp app) : IClass
                 session = new Credential(page.Client, await UserNameOf(official.UserId), true, official.UserId);
             }
 
+            if (caller == Roles.Partner)
+            {
+                // Applied, vetted by two people, enrolled from the e-mailed invitation; a session and a person's token.
+                var partner = await Partners.PartnerSupport.ApprovedPartnerAsync(app);
+                var page = new PageSession(app);
+                var signedIn = await page.SignInAsync(partner.Person);
+                Assert.True(signedIn.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther, $"{caller} could not sign in: {(int)signedIn.StatusCode}");
+                var name = await UserNameOf(partner.UserId);
+                session = new Credential(page.Client, name, true);
+                var client = Client();
+                client.DefaultRequestHeaders.Authorization = (await Partners.PartnerSupport.TokenClientAsync(app, partner)).DefaultRequestHeaders.Authorization;
+                token = new Credential(client, name, true);
+            }
+
             result[(caller, true)] = token ?? (session is null ? anonymous : session with { Accepted = false });
             result[(caller, false)] = session ?? (token is null ? anonymous : token with { Accepted = false });
         }
@@ -169,7 +183,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteDeskApp app) : IClass
                     var @case = CaseFor(cases, credential.Actor, variant);
                     var path = await Path(endpoint, rule, @case, cases);
                     using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = method is "GET" or "DELETE" ? null : (rule.BodyFactory ?? Bodies.Json("{}"))() };
-                    if (api && credential.Accepted && caller != Roles.Platform && path.EndsWith("/approvals", StringComparison.Ordinal))
+                    if (api && credential.Accepted && caller is not (Roles.Platform or Roles.Partner) && path.EndsWith("/approvals", StringComparison.Ordinal))
                     {
                         // A person approving through the API sends a fresh authenticator code, as every real client must.
                         request.Headers.Add(Web.Demands.DemandsApi.StepUpHeader, app.StepUpCode(caller));

@@ -16,7 +16,11 @@ namespace RightsDesk.Application.Defenders.Incidents;
 /// <summary>One row of the queue: no free text, so the list itself opens nothing sealed.</summary>
 public sealed record IncidentRow(
     Guid Id, string Reference, string Severity, string Types, IncidentStatus Status, bool PhysicalDanger, bool NamesAtRiskPerson,
-    string? Assignee, DateTimeOffset ReceivedAt, DateTimeOffset AcknowledgeBy, DateTimeOffset? AcknowledgedAt, DateTimeOffset ResolveBy);
+    string? Assignee, DateTimeOffset ReceivedAt, DateTimeOffset AcknowledgeBy, DateTimeOffset? AcknowledgedAt, DateTimeOffset ResolveBy)
+{
+    /// <summary>The trusted partner who flagged it; null for a report from the public channel.</summary>
+    public Guid? PartnerId { get; init; }
+}
 
 public sealed record IncidentCase(
     IncidentRow Row, string Description, IReadOnlyList<string> Accounts, IReadOnlyList<string> Content, ContactChannel Contact,
@@ -29,13 +33,16 @@ public sealed record IncidentCase(
 /// </summary>
 public sealed class IncidentDesk(RightsDeskDbContext db, FieldCipher cipher, LedgerWriter ledger, Deadlines.Deadlines deadlines, PolicyProvider policy, TimeProvider clock)
 {
-    /// <summary>The queue: open incidents (null), or those in one state; unacknowledged first, then by severity and what is due.</summary>
+    /// <summary>The queue: open incidents (null), or those in one state; unacknowledged first, then by severity, a
+    /// trusted partner's flag before a report of the same severity (the DSA's priority for trusted flaggers), then by
+    /// what is due.</summary>
     public async Task<IReadOnlyList<IncidentRow>> QueueAsync(IncidentStatus? state, CancellationToken ct)
     {
         var query = db.Incidents.AsNoTracking();
         query = state is { } only ? query.Where(i => i.Status == only) : query.Where(i => i.Status != IncidentStatus.Closed && i.Status != IncidentStatus.Resolved);
         var rows = await query.OrderByDescending(i => i.ReceivedAt).Take(500).ToListAsync(ct);
         return rows.Select(Row).OrderBy(r => r.AcknowledgedAt is null ? 0 : 1).ThenBy(r => r.Severity, StringComparer.Ordinal)
+            .ThenBy(r => r.PartnerId is null ? 1 : 0)
             .ThenBy(r => r.AcknowledgedAt is null ? r.AcknowledgeBy : r.ResolveBy).ToList();
     }
 
@@ -168,7 +175,7 @@ public sealed class IncidentDesk(RightsDeskDbContext db, FieldCipher cipher, Led
     {
         var level = Levels.Level(i.Severity);
         return new IncidentRow(i.Id, i.Reference, i.Severity, i.Types, i.Status, i.PhysicalDanger, i.NamesAtRiskPerson, i.Assignee, i.ReceivedAt,
-            i.ReceivedAt.AddMinutes(level.AcknowledgeWithinMinutes), i.AcknowledgedAt, i.ReceivedAt.AddHours(level.ResolveWithinHours));
+            i.ReceivedAt.AddMinutes(level.AcknowledgeWithinMinutes), i.AcknowledgedAt, i.ReceivedAt.AddHours(level.ResolveWithinHours)) { PartnerId = i.PartnerId };
     }
 
     private static void Touch(IncidentRecord record, DateTimeOffset now)

@@ -6,6 +6,7 @@ using RightsDesk.Application.Policy;
 using RightsDesk.Core.Cases;
 using RightsDesk.Core;
 using RightsDesk.Core.Common;
+using RightsDesk.Core.Defenders;
 using RightsDesk.Core.Defenders.Incidents;
 using RightsDesk.Core.Demands;
 using RightsDesk.Core.Ledger.Events;
@@ -44,7 +45,15 @@ public sealed class SubmitIncident(
 
     /// <param name="attachment">A file already stripped of its metadata (<see cref="AttachmentStripper"/>).</param>
     /// <param name="keepOriginal">The reporter agreed to the original being kept, sealed, as evidence.</param>
-    public async Task<IncidentSubmitted> RunAsync(IncidentReport report, StrippedAttachment? attachment, bool keepOriginal, CancellationToken ct)
+    public Task<IncidentSubmitted> RunAsync(IncidentReport report, StrippedAttachment? attachment, bool keepOriginal, CancellationToken ct) =>
+        RunAsync(report, attachment, keepOriginal, null, Actor.System(Channel), ct);
+
+    /// <summary>A trusted partner's flag: an incident like any other, marked as the partner's (first in the queue), and
+    /// recorded as the partner's person's act. Its receipt is not shown: the partner follows it on its own pages.</summary>
+    public Task<IncidentSubmitted> RunForPartnerAsync(IncidentReport report, Guid partnerId, Actor by, CancellationToken ct) =>
+        RunAsync(report, null, false, partnerId, by, ct);
+
+    private async Task<IncidentSubmitted> RunAsync(IncidentReport report, StrippedAttachment? attachment, bool keepOriginal, Guid? partnerId, Actor by, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(report);
         var set = policy.Current;
@@ -52,7 +61,7 @@ public sealed class SubmitIncident(
         var accounts = report.Accounts.Select(a => Identifiers.Canonical(TargetType.Account, a, report.Country)).Distinct(StringComparer.Ordinal).ToList();
         var content = report.Content.Select(c => Identifiers.Canonical(TargetType.Url, c, report.Country)).Distinct(StringComparer.Ordinal).ToList();
         var matches = await registry.MatchAsync(report.Accounts.Select(a => new Target(TargetType.Account, a)).ToList(), report.Country, ct);
-        var triage = IncidentTriage.Triage(report, matches.Count > 0);
+        var triage = IncidentTriage.Triage(report, matches.Count > 0, levels.RestoreRequests, partnerId is null ? null : levels.PartnerFlagSeverity ?? "S2");
         var level = levels.Level(triage.Severity);
 
         var now = clock.GetUtcNow();
@@ -74,6 +83,7 @@ public sealed class SubmitIncident(
             Contact = report.Contact,
             RegistryRequested = report.RegistryRequest,
             NamesAtRiskPerson = matches.Count > 0,
+            PartnerId = partnerId,
             Severity = triage.Severity,
             PolicyVersion = set.Version,
             Status = IncidentStatus.Received,
@@ -88,10 +98,15 @@ public sealed class SubmitIncident(
         db.Incidents.Add(record);
         await deadlines.SetAsync(CaseKind.Incident, id, AcknowledgeStep(level.Id), now.AddMinutes(level.AcknowledgeWithinMinutes), null, ct);
         ledger.Record(new IncidentReceived(types, triage.Severity, report.Urgency, report.PhysicalDanger, matches.Count > 0, report.RegistryRequest,
-            accounts.Count, content.Count, report.Language, set.Version, Sha256(sealedJson)), Actor.System(Channel), id.ToString());
+            accounts.Count, content.Count, report.Language, set.Version, Sha256(sealedJson)), by, id.ToString());
         if (attachment is not null)
         {
             AddAttachment(record, key, attachment, keepOriginal, now);
+        }
+
+        if (report.RegistryRequest && report.RegistryAccounts.Count > 0)
+        {
+            record.RegistryEntryId = (await registry.AddProposalAsync(SelfRequest(report, now), Actor.System(Channel), ct)).Id;
         }
 
         CryptographicOperations.ZeroMemory(key);
@@ -118,6 +133,13 @@ public sealed class SubmitIncident(
         db.IncidentAttachments.Add(clean);
         ledger.Record(new IncidentAttachmentStored(id, clean.Bytes, clean.CleanSha256, keepOriginal), Actor.System(Channel), record.Id.ToString());
     }
+
+    /// <summary>The entry the reporter asked for: their own accounts, their consent on the day they sent it, seen by
+    /// the lead and the responders, who approve it (a second pair of eyes after the person's own).</summary>
+    private static AtRiskEntry SelfRequest(IncidentReport report, DateTimeOffset now) => new(
+        report.RegistryAccounts.Select(a => new AtRiskIdentifier(AtRiskIdentifiers.Infer(a), a)).ToList(), "humanRightsDefender",
+        AtRiskSource.SelfRequest, Consent: true, DateOnly.FromDateTime(now.UtcDateTime), ReviewOn: null, AtRiskVisibility.LeadAndResponders,
+        report.Country, Note: null);
 
     internal static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 

@@ -35,9 +35,18 @@ public sealed record QuietHours(int FromHour, int ToHour)
 /// <summary>A reply the desk can send the reporter as it stands or edited; written in English, translated by the responder.</summary>
 public sealed record ReplyTemplate(string Id, string Text);
 
+/// <summary>
+/// Requests to restore an account (taken over, or suspended unjustly) from a person on the at-risk registry: the
+/// severity they get at least, so they are handled first. A defender locked out of their account is cut off from the
+/// people they protect, and an attacker holding it can speak in their name.
+/// </summary>
+public sealed record RestoreRequests(IReadOnlyList<IncidentType> Types, string AtRiskSeverity);
+
 /// <summary>policy/defenders.json: the severity levels of incident triage (most severe first), the quiet hours,
-/// how long closed incidents are kept, and the desk's reply templates.</summary>
-public sealed record DefendersPolicy(IReadOnlyList<SeverityLevel> Severities, QuietHours QuietHours, int RetentionDays, IReadOnlyList<ReplyTemplate> Replies)
+/// how long closed incidents are kept, the desk's reply templates, and the floor for restore requests.</summary>
+public sealed record DefendersPolicy(
+    IReadOnlyList<SeverityLevel> Severities, QuietHours QuietHours, int RetentionDays, IReadOnlyList<ReplyTemplate> Replies,
+    RestoreRequests? RestoreRequests = null, string? PartnerFlagSeverity = null)
 {
     /// <summary>What an incident can end in; counted in the figures.</summary>
     public static readonly IReadOnlyList<string> Outcomes = ["accountSecured", "contentRemoved", "escalatedToPartner", "adviceGiven", "noActionPossible", "declined"];
@@ -72,6 +81,16 @@ public sealed record DefendersPolicy(IReadOnlyList<SeverityLevel> Severities, Qu
         if (QuietHours.FromHour is < 0 or > 23 || QuietHours.ToHour is < 0 or > 23 || QuietHours.FromHour == QuietHours.ToHour)
         {
             throw new ArgumentException("quietHours: fromHour and toHour are different hours 0-23 (UTC).");
+        }
+
+        if (RestoreRequests is { } restore && (restore.Types.Count == 0 || !expected.Contains(restore.AtRiskSeverity, StringComparer.Ordinal)))
+        {
+            throw new ArgumentException("restoreRequests: list the incident types of a restore request and an atRiskSeverity of S1-S4.");
+        }
+
+        if (PartnerFlagSeverity is { } floor && !expected.Contains(floor, StringComparer.Ordinal))
+        {
+            throw new ArgumentException("partnerFlagSeverity: S1, S2, S3 or S4 (the least severity a trusted partner's flag gets).");
         }
 
         if (RetentionDays < 30)

@@ -24,4 +24,9 @@ public sealed record IncidentReport(
     string? ContactAddress,
     bool RegistryRequest,
     string? Country,
-    string Language);
+    string Language)
+{
+    /// <summary>The reporter's own accounts, for the at-risk registry entry they asked for (never those attacking them,
+    /// which may also be in <see cref="Accounts"/>).</summary>
+    public IReadOnlyList<string> RegistryAccounts { get; init; } = [];
+}

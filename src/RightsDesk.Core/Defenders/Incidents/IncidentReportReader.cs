@@ -5,7 +5,11 @@ namespace RightsDesk.Core.Defenders.Incidents;
 /// <summary>The incident form as posted: every field as text, lists as one text a line per item.</summary>
 public sealed record IncidentForm(
     IReadOnlyList<string> Types, string? Description, string? Accounts, string? Content, string? Urgency, bool PhysicalDanger,
-    string? Contact, string? ContactAddress, bool RegistryRequest, string? Country, string Language);
+    string? Contact, string? ContactAddress, bool RegistryRequest, string? Country, string Language)
+{
+    /// <summary>The reporter's own accounts, one a line, for the registry entry they ask for.</summary>
+    public string? RegistryAccounts { get; init; }
+}
 
 /// <summary>
 /// Reads the incident form and reports every bad field at once. The messages are keys of the public texts
@@ -56,6 +60,12 @@ public static class IncidentReportReader
             errors.Add(new FieldError("contactAddress", "incident.error.contactAddress"));
         }
 
+        var registryAccounts = form.RegistryRequest ? Lines(form.RegistryAccounts, "registryAccounts", errors) : [];
+        if (form.RegistryRequest && registryAccounts.Count == 0)
+        {
+            errors.Add(new FieldError("registryAccounts", "incident.error.registryAccounts"));
+        }
+
         string? country = null;
         if (!string.IsNullOrWhiteSpace(form.Country))
         {
@@ -75,7 +85,7 @@ public static class IncidentReportReader
         }
 
         return new IncidentReport(types.Distinct().ToList(), description, accounts, content, urgency, form.PhysicalDanger, contact,
-            contact == ContactChannel.None ? null : address, form.RegistryRequest, country, form.Language);
+            contact == ContactChannel.None ? null : address, form.RegistryRequest, country, form.Language) { RegistryAccounts = registryAccounts };
     }
 
     /// <summary>Trimmed, NFC, without control characters (a line break stays in the description).</summary>

@@ -8,11 +8,13 @@ public sealed record TriageResult(string Severity, IReadOnlyList<TriageFinding> 
 /// <summary>
 /// The first severity of an incident, before a person looks at it. Like the assessment engine, the most protective
 /// answer wins: any sign of danger to life or liberty is S1, and a responder may lower it only after reading the case.
-/// A report naming someone on the at-risk registry is never below S2.
+/// A report naming someone on the at-risk registry is never below S2, and their request to restore an account is
+/// never below the policy's floor for restore requests.
 /// </summary>
 public static class IncidentTriage
 {
-    public static TriageResult Triage(IncidentReport report, bool namesAtRiskPerson)
+    /// <param name="partnerFloor">For a trusted partner's flag, the least severity it gets (policy); null otherwise.</param>
+    public static TriageResult Triage(IncidentReport report, bool namesAtRiskPerson, RestoreRequests? restore = null, string? partnerFloor = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         var findings = new List<TriageFinding>();
@@ -44,6 +46,17 @@ public static class IncidentTriage
             Raise(2, "triage.atRisk", "The report names an account of a person on the at-risk registry.");
         }
 
+        if (namesAtRiskPerson && restore is not null && report.Types.Any(restore.Types.Contains))
+        {
+            Raise(Level(restore.AtRiskSeverity), "triage.atRiskRestore",
+                "A person on the at-risk registry asks to restore an account that was taken over or suspended: handled with priority.");
+        }
+
+        if (partnerFloor is not null)
+        {
+            Raise(Level(partnerFloor), "triage.partnerFlag", "Flagged by a vetted trusted partner: handled with priority.");
+        }
+
         if (report.Urgency == IncidentUrgency.Today || report.Types.Contains(IncidentType.Threats))
         {
             Raise(2, "triage.urgent", "Reported as urgent, or threats.");
@@ -56,4 +69,6 @@ public static class IncidentTriage
 
         return new TriageResult("S" + level, findings);
     }
+
+    private static int Level(string severity) => int.Parse(severity.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
 }

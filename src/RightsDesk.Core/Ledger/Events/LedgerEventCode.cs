@@ -133,6 +133,14 @@ public enum LedgerEventCode
     IncidentLinked = 5109,
     IncidentAttachmentStored = 5110,
     IncidentAttachmentRead = 5111,
+    // Trusted partners, 52xx.
+    PartnerApplied = 5200,
+    PartnerApplicationRead = 5201,
+    PartnerApplicationVetted = 5202,
+    PartnerApproved = 5203,
+    PartnerApplicationRejected = 5204,
+    PartnerFlagged = 5205,
+    PartnerFeedbackRead = 5206,
     /// <summary>A version of a transparency report was published: its tree head, parameters, records root and file hashes.</summary>
     TransparencyReportPublished = 6000,
     /// <summary>The DSA harmonised-template report for a year was written: its version, the counts it rests on and the files' hashes.</summary>

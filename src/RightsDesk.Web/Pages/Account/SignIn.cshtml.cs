@@ -29,7 +29,7 @@ public sealed class SignInModel(DeskSignIn signIn, UserManager<DeskUser> users) 
         if (outcome is SignInOutcome.SignedIn or SignInOutcome.SignedInWithRecoveryCode)
         {
             // Only local return addresses: an open redirect would make the sign-in page a phishing tool.
-            var home = (await users.FindByEmailAsync(Email!.Trim()))?.Kind == AccountKind.Official ? "/portal" : "/desk";
+            var home = (await users.FindByEmailAsync(Email!.Trim()))?.Kind switch { AccountKind.Official => "/portal", AccountKind.Partner => "/partner", _ => "/desk" };
             var next = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : home;
             // After a recovery code the person is told how many remain before going on.
             return outcome is SignInOutcome.SignedInWithRecoveryCode ? LocalRedirect("/account/recovered?returnUrl=" + Uri.EscapeDataString(next)) : LocalRedirect(next);

@@ -58,7 +58,10 @@ public sealed class IncidentModel(PublicCatalogue catalogue, PolicyProvider poli
         Posted = Request.Form;
         var form = new IncidentForm(
             [.. Posted["types"].OfType<string>()], Posted["description"], Posted["accounts"], Posted["content"], Posted["urgency"],
-            Ticked("physicalDanger"), Posted["contact"], Posted["contactAddress"], Ticked("registryRequest"), Posted["country"], Language.Code);
+            Ticked("physicalDanger"), Posted["contact"], Posted["contactAddress"], Ticked("registryRequest"), Posted["country"], Language.Code)
+        {
+            RegistryAccounts = Posted["registryAccounts"],
+        };
         try
         {
             var report = IncidentReportReader.Read(form);

@@ -17,8 +17,11 @@ namespace RightsDesk.Web.Pages.Desk.Incidents;
 /// Reading needs IncidentRead, acting IncidentManage.
 /// </summary>
 [RequirePermission(Permission.IncidentRead)]
-public sealed class DetailModel(IncidentDesk desk, IncidentWork work, AtRiskRegistry registry) : PageModel
+public sealed class DetailModel(IncidentDesk desk, IncidentWork work, AtRiskRegistry registry, Application.Partners.PartnerFlags partners) : PageModel
 {
+    /// <summary>The trusted partner that flagged the incident; null for a report from the public channel.</summary>
+    public string? PartnerOrganisation { get; private set; }
+
     public IncidentCase Case { get; private set; } = null!;
 
     public IncidentWorkView Work { get; private set; } = null!;
@@ -121,6 +124,7 @@ public sealed class DetailModel(IncidentDesk desk, IncidentWork work, AtRiskRegi
         Responders = CanManage ? await work.RespondersAsync(ct) : [];
         var matches = await registry.MatchAsync(opened.Accounts.Select(a => new Target(TargetType.Account, a)).ToList(), null, ct);
         AtRiskAccounts = matches.Select(m => m.TargetIndex).ToHashSet();
+        PartnerOrganisation = await partners.OrganisationOfAsync(id, ct);
         return true;
     }
 
