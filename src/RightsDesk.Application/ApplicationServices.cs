@@ -120,5 +120,7 @@ public static class ApplicationServices
         services.AddSingleton<Impact.IMetric, Impact.NoticesBeforeDisclosureMetric>();
         services.AddSingleton<Impact.IMetric, Impact.RestrictionsNarrowedMetric>();
         services.AddSingleton<Impact.IMetric, Impact.DeadLettersMetric>();
+        services.AddSingleton<Impact.IMetric, Defenders.Protection.IncidentsAcknowledgedInTargetMetric>();
+        services.AddSingleton<Impact.IMetric, Defenders.Protection.IncidentsResolvedInTargetMetric>();
     }
 }
