@@ -71,6 +71,7 @@ public static class ApplicationServices
         services.AddScoped<NoticeBoard>();
         services.AddScoped<Transparency.ITransparencySource, Transparency.DemandTransparencySource>();
         services.AddScoped<Transparency.ITransparencySource, Transparency.NoticeTransparencySource>();
+        services.AddScoped<Transparency.ITransparencySource, Transparency.IncidentTransparencySource>();
         services.AddScoped<Transparency.PublishReport>();
         services.AddScoped<Transparency.ReportOutput>();
         services.AddScoped<Transparency.Dsa.DsaExport>();
