@@ -32,21 +32,21 @@ public sealed class HrdGuidanceBrowserTests(WebServer server, BrowserFixture bro
         await tab.Locator($"a[href='/{lang}/defenders']").First.ClickAsync();
         Assert.EndsWith($"/{lang}/defenders", tab.Url, StringComparison.Ordinal);
         Assert.True(await tab.Locator("blockquote [lang=en]").IsVisibleAsync());
-        Assert.Contains("2027-06-01", await tab.Locator("#review").Locator("..").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("2027-06-01", await tab.Locator("section[aria-labelledby=review]").InnerTextAsync(), StringComparison.Ordinal);
         await Layout.AssertFits(tab, $"/{lang}/defenders");
         await Screenshots.Save(tab, $"defenders.{lang}.commitment.{width}", fullPage: true);
 
         await tab.Locator($"a[href='/{lang}/defenders/hk']").ClickAsync();
         Assert.EndsWith($"/{lang}/defenders/hk", tab.Url, StringComparison.Ordinal);
         Assert.Equal(lang == "ar" ? "rtl" : "ltr", await tab.Locator("html").EvaluateAsync<string>("e => getComputedStyle(e).direction"));
-        Assert.True(await tab.Locator($"#help a[href='/{lang}/incident']").IsVisibleAsync());
-        Assert.True(await tab.Locator("#secure ol li").CountAsync() >= 5);
-        Assert.Contains("User-data demands from Hong Kong authorities suspended", await tab.Locator("#demands").Locator("..").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await tab.Locator($"section[aria-labelledby=help] a[href='/{lang}/incident']").IsVisibleAsync());
+        Assert.True(await tab.Locator("section[aria-labelledby=secure] ol li").CountAsync() >= 5);
+        Assert.Contains("User-data demands from Hong Kong authorities suspended", await tab.Locator("section[aria-labelledby=demands]").InnerTextAsync(), StringComparison.Ordinal);
         await Layout.AssertFits(tab, $"/{lang}/defenders/hk");
         await Screenshots.Save(tab, $"defenders.{lang}.guidance-hk.{width}", fullPage: true);
 
         // The incident link leads to the form, which works without a script.
-        await tab.Locator($"#help a[href='/{lang}/incident']").ClickAsync();
+        await tab.Locator($"section[aria-labelledby=help] a[href='/{lang}/incident']").ClickAsync();
         Assert.EndsWith($"/{lang}/incident", tab.Url, StringComparison.Ordinal);
         Assert.Empty(foreign);
     }
