@@ -65,6 +65,20 @@ public abstract class HrdGuidancePageTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Every_benchmark_of_the_hrd_policy_is_a_metric_the_desk_computes()
+    {
+        var hrd = app.Services.GetRequiredService<PolicyProvider>().Current.Hrd!;
+        await using var scope = app.Services.CreateAsyncScope();
+        var metrics = scope.ServiceProvider.GetRequiredService<Application.Impact.IMetricRegistry>();
+        var size = await metrics.TreeSizeAsync(default);
+        foreach (var b in hrd.Benchmarks)
+        {
+            Assert.True(metrics.Find(b.Metric) is not null, $"hrd-policy.json benchmark '{b.Metric}' is not a registered metric");
+            Assert.InRange(await metrics.ReadAsync(b.Metric, null, size, default), 0m, 100m);
+        }
+    }
+
+    [Fact]
     public async Task Only_countries_with_threats_of_their_own_have_guidance_at_their_lower_case_address()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await Get("/en/defenders/us")).Status);
