@@ -80,6 +80,7 @@ public static class ApplicationServices
         services.AddScoped<Transparency.ITransparencySource, Transparency.NoticeTransparencySource>();
         services.AddScoped<Transparency.ITransparencySource, Transparency.ModerationTransparencySource>();
         services.AddScoped<Transparency.ITransparencySource, Transparency.AppealTransparencySource>();
+        services.AddScoped<Transparency.ITransparencySource, Transparency.IncidentTransparencySource>();
         services.AddScoped<Transparency.PublishReport>();
         services.AddScoped<Transparency.ReportOutput>();
         services.AddScoped<Transparency.Dsa.DsaExport>();
@@ -134,5 +135,7 @@ public static class ApplicationServices
         services.AddSingleton<Impact.IMetric, Impact.NoticesBeforeDisclosureMetric>();
         services.AddSingleton<Impact.IMetric, Impact.RestrictionsNarrowedMetric>();
         services.AddSingleton<Impact.IMetric, Impact.DeadLettersMetric>();
+        services.AddSingleton<Impact.IMetric, Defenders.Protection.IncidentsAcknowledgedInTargetMetric>();
+        services.AddSingleton<Impact.IMetric, Defenders.Protection.IncidentsResolvedInTargetMetric>();
     }
 }

@@ -7,7 +7,7 @@ public static class ReportSchema
         {
           "$schema": "https://json-schema.org/draft/2020-12/schema",
           "title": "RightsDesk transparency report",
-          "description": "One published version of a transparency report. Figures are counts of demands, accounts, items or users received in the period (UTC, by date received); a band (valueLow < valueHigh) hides a count from 1 to the threshold, or widens another figure so the hidden one cannot be recovered by subtraction. Percentages are computed from the published counts; durations are in hours, withheld (null) when taken over no more cases than the threshold.",
+          "description": "One published version of a transparency report. Figures are counts of demands, accounts, items, users or incidents received in the period (UTC, by date received); a band (valueLow < valueHigh) hides a count from 1 to the threshold, or widens another figure so the hidden one cannot be recovered by subtraction. Percentages are computed from the published counts; durations are in hours, withheld (null) when taken over no more cases than the threshold.",
           "type": "object",
           "required": ["period", "version", "publishedAt", "threshold", "policyVersion", "parametersSha256", "treeHead", "recordsRoot", "records", "figuresSha256", "changes", "sources", "dimensions", "figures"],
           "properties": {
@@ -48,7 +48,7 @@ public static class ReportSchema
                   "value": { "type": ["string", "null"], "description": "The dimension's value (country codes are ISO 3166-1 alpha-2)." },
                   "valueLow": { "type": ["number", "null"] },
                   "valueHigh": { "type": ["number", "null"], "description": "Equal to valueLow for an exact figure; null with a valueLow for 'at least'." },
-                  "unit": { "enum": ["requests", "accounts", "items", "users", "percent", "hours"] },
+                  "unit": { "enum": ["requests", "accounts", "items", "users", "incidents", "percent", "hours"] },
                   "n": { "type": ["integer", "null"], "description": "The count a percentage or duration rests on, when published exactly." }
                 }
               }

@@ -44,6 +44,13 @@ public static class ReportTables
         ["appeal_totals"] = "Appeals against moderation decisions (DSA Art. 20): totals",
         ["appeal_by_outcome"] = "Appeals by outcome",
         ["appeal_times"] = "Appeals: time to decide",
+        ["incident_totals"] = "Incidents reported by human rights defenders: totals",
+        ["incident_by_type"] = "Incidents by type (the first the reporter ticked)",
+        ["incident_by_severity"] = "Incidents by severity (S1: threat to life or liberty)",
+        ["incident_by_country"] = "Incidents by the reporter's country (ISO 3166)",
+        ["incident_times"] = "Incidents: time to acknowledge and to resolve, per severity",
+        ["incident_acknowledged_in_target"] = "Incidents acknowledged within their severity's target",
+        ["incident_resolved_in_target"] = "Incidents resolved within their severity's target",
     };
 
     public static readonly IReadOnlyDictionary<string, string> Measures = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -70,7 +77,26 @@ public static class ReportTables
         ["hours_to_decide_p90"] = "90th percentile of hours from receipt to decision",
         ["hours_to_complete_median"] = "median hours from receipt to completion",
         ["hours_to_complete_p90"] = "90th percentile of hours from receipt to completion",
-    };
+        ["incidents"] = "incidents received",
+        ["incidents_share"] = "share of incidents",
+    }.Concat(IncidentMeasures()).ToDictionary(StringComparer.Ordinal);
+
+    /// <summary>The incident measures, one set per severity level.</summary>
+    private static IEnumerable<KeyValuePair<string, string>> IncidentMeasures()
+    {
+        foreach (var s in new[] { "S1", "S2", "S3", "S4" })
+        {
+            var id = s.ToLowerInvariant();
+            yield return new("acknowledged_" + id, $"{s} incidents acknowledged");
+            yield return new("acknowledged_" + id + "_share", $"share of {s} incidents acknowledged");
+            yield return new("resolved_" + id, $"{s} incidents resolved");
+            yield return new("resolved_" + id + "_share", $"share of {s} incidents resolved");
+            yield return new("hours_to_acknowledge_" + id + "_median", $"median hours from report to acknowledgement, {s}");
+            yield return new("hours_to_acknowledge_" + id + "_p90", $"90th percentile of hours from report to acknowledgement, {s}");
+            yield return new("hours_to_resolve_" + id + "_median", $"median hours from report to resolution, {s}");
+            yield return new("hours_to_resolve_" + id + "_p90", $"90th percentile of hours from report to resolution, {s}");
+        }
+    }
 
     public static string Title(string table) => Titles.TryGetValue(table, out var t) ? t : table;
 

@@ -23,9 +23,11 @@ public sealed class PolicySet
         IReadOnlyDictionary<string, string> templates,
         Moderation.ModerationPolicy? moderation,
         Impact.ImpactPolicy? impact,
-        Defenders.Incidents.DefendersPolicy? defenders)
+        Defenders.Incidents.DefendersPolicy? defenders,
+        Defenders.Protection.HrdPolicy? hrd)
     {
         Defenders = defenders;
+        Hrd = hrd;
         Moderation = moderation;
         Impact = impact;
         Version = version;
@@ -53,6 +55,10 @@ public sealed class PolicySet
     /// <summary>Incident triage: severity levels and their clocks (defenders.json); null in a directory without it,
     /// and then the incident channel refuses reports, since none could be triaged.</summary>
     public Defenders.Incidents.DefendersPolicy? Defenders { get; }
+
+    /// <summary>The human rights defender protection policy (hrd-policy.json); null in a directory without it, and
+    /// then the commitment and guidance pages are not published.</summary>
+    public Defenders.Protection.HrdPolicy? Hrd { get; }
 
     /// <summary>The proportionality ladder (moderation.json); null in a policy directory without moderation.</summary>
     public Moderation.ModerationPolicy? Moderation { get; }
@@ -120,7 +126,7 @@ public sealed class PolicySet
 
         var moderation = files.ContainsKey("moderation.json") ? Deserialize<Moderation.ModerationPolicy>(files, "moderation.json") : null;
         moderation?.Validate();
-        return new PolicySet(version, op, profiles, fallback, offences, templates, moderation, ParseImpact(files), ParseDefenders(files));
+        return new PolicySet(version, op, profiles, fallback, offences, templates, moderation, ParseImpact(files), ParseDefenders(files), ParseHrd(files));
     }
 
     private static Defenders.Incidents.DefendersPolicy? ParseDefenders(IReadOnlyDictionary<string, string> files)
@@ -142,6 +148,29 @@ public sealed class PolicySet
         }
 
         return defenders;
+    }
+
+    private static Defenders.Protection.HrdPolicy? ParseHrd(IReadOnlyDictionary<string, string> files)
+    {
+        const string path = "hrd-policy.json";
+        if (!files.TryGetValue(path, out var text))
+        {
+            return null;
+        }
+
+        var hrd = Deserialize<Defenders.Protection.HrdPolicy>(files, path);
+        try
+        {
+            hrd.Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new PolicyException(path, ex.Message);
+        }
+
+        // Its own version beside the directory's: the commitment page names the policy text it shows, and an edit
+        // to a jurisdiction profile does not make the commitment look revised.
+        return hrd with { Version = ComputeVersion([new KeyValuePair<string, string>(path, text)]) };
     }
 
     private static Impact.ImpactPolicy? ParseImpact(IReadOnlyDictionary<string, string> files)

@@ -118,7 +118,8 @@ public static class RightsDeskWeb
             o.Conventions.AuthorizeFolder("/Partner", AccountSetup.PartnerPolicy);
         });
         services.AddPublicPages();
-        services.AddSingleton(new Defenders.IncidentGuardOptions());
+        // Configurable so a busy operator (or a benchmark on loopback, where every report comes from one address) can set them.
+        services.AddSingleton(config.GetSection("Incidents:Guard").Get<Defenders.IncidentGuardOptions>() ?? new Defenders.IncidentGuardOptions());
         services.AddSingleton<Defenders.IncidentGuard>();
         services.AddRightsDeskProxy(config);
         services.AddRateLimiter(o =>

@@ -55,6 +55,8 @@ public static class PublicPages
             o.Conventions.AddPageRoute("/Public/Incident", lang + "/incident");
             o.Conventions.AddPageRoute("/Public/IncidentStatus", lang + "/incident/status");
             o.Conventions.AddPageRoute("/Public/PartnerApply", lang + "/partners/apply");
+            o.Conventions.AddPageRoute("/Public/Defenders", lang + "/defenders");
+            o.Conventions.AddPageRoute("/Public/DefenderGuidance", lang + "/defenders/{country}");
         });
         return services;
     }

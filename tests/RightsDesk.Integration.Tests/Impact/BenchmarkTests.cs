@@ -78,7 +78,7 @@ public abstract class BenchmarkTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("notices.deadLetters", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var metrics = (await lead.GetFromJsonAsync<JsonElement>("/api/v1/metrics")).EnumerateArray().Select(m => m.GetProperty("id").GetString()).ToList();
-        Assert.Equal(["demands.rejectedOrChallenged", "notices.beforeDisclosure", "notices.deadLetters", "restrictions.narrowedToJurisdiction"], metrics);
+        Assert.Equal(["demands.rejectedOrChallenged", "incidents.acknowledgedInTarget", "incidents.resolvedInTarget", "notices.beforeDisclosure", "notices.deadLetters", "restrictions.narrowedToJurisdiction"], metrics);
         var backwards = await lead.PostAsJsonAsync($"/api/v1/impact-assessments/{id}/benchmarks", new { title = "t", metric = "notices.deadLetters", commitment = "c", baseline = 0, target = 5, direction = "atMost" });
         Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
     }

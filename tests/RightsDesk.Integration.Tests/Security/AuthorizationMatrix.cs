@@ -74,6 +74,10 @@ public static class AuthorizationMatrix
         ["GET /{lang:publang}/incident/status"] = Rule.Public,
         ["GET /partners/apply"] = Rule.Public,
         ["GET /{lang:publang}/partners/apply"] = Rule.Public,
+        ["GET /defenders"] = Rule.Public,
+        ["GET /{lang:publang}/defenders"] = Rule.Public,
+        ["GET /defenders/{country}"] = Rule.Public,
+        ["GET /{lang:publang}/defenders/{country}"] = Rule.Public,
         ["GET /transparency/files/{period}/{version:int}/{file}"] = Rule.Public.Answers(404),
         // Errors and what nothing serves are public: a browser's error page in words, and 404 for any unknown path
         // (never a redirect to the staff sign-in); robots.txt for search engines.

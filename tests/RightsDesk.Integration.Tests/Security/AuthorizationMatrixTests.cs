@@ -297,6 +297,8 @@ public sealed partial class AuthorizationMatrixTests(SqliteDeskApp app) : IClass
         (_, _, "documentName") => "v1",
         // The public pages: a language they are published in, a country with a profile (lower case, its one address).
         (_, _, "lang") => "en",
+        // Safety guidance exists only for countries with threats of their own in the HRD policy.
+        (_, _, "country") when route?.Contains("defenders", StringComparison.Ordinal) == true => "hk",
         (_, _, "country") => "us",
         // The error page's status, and a path nothing serves (the fallback's catch-all).
         (_, _, "code") => "404",

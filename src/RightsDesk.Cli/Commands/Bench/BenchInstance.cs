@@ -94,7 +94,9 @@ public sealed class BenchInstance : IAsyncDisposable
     public DatabaseOptions Database { get; }
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<BenchInstance> StartAsync(BenchStore store, string? policyDirectory, CancellationToken ct)
+    /// <param name="settings">More configuration as command-line pairs, for what a benchmark must lift (a limit that
+    /// would cap the figure it measures).</param>
+    public static async Task<BenchInstance> StartAsync(BenchStore store, string? policyDirectory, CancellationToken ct, IReadOnlyList<string>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         var database = await store.NewDatabaseAsync("ingest", ct);
@@ -115,6 +117,8 @@ public sealed class BenchInstance : IAsyncDisposable
         {
             args.AddRange(["--RightsDesk:PolicyDirectory", policyDirectory]);
         }
+
+        args.AddRange(settings ?? []);
 
         var app = RightsDeskWeb.Build([.. args], b =>
         {
