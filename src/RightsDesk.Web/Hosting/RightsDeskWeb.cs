@@ -191,6 +191,7 @@ public static class RightsDeskWeb
         Transparency.TransparencyFiles.MapTransparencyFiles(app);
         Pushback.PushbackApi.MapPublicPushback(app);
         Transparency.RdrApi.MapPublicRdr(app);
+        Impact.PublicImpactApi.MapPublicImpact(app);
         app.MapRobots();
         app.MapNotFoundFallback();
     }
