@@ -113,6 +113,7 @@ public static class ApplicationServices
         services.AddScoped<Impact.ImpactReviews>();
         services.AddScoped<Impact.ImpactQueries>();
         services.AddScoped<Impact.PublicImpact>();
+        services.AddScoped<Impact.ImpactRdrEvidence>();
         services.AddScoped<Impact.Benchmarks>();
         services.AddScoped<Pushback.PushbackRecords>();
         services.AddScoped<Pushback.PushbackQueries>();

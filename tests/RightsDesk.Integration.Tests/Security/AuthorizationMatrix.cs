@@ -66,6 +66,8 @@ public static class AuthorizationMatrix
         ["GET /{lang:publang}/transparency"] = Rule.Public,
         ["GET /transparency/pushback"] = Rule.Public,
         ["GET /{lang:publang}/transparency/pushback"] = Rule.Public,
+        ["GET /transparency/impact"] = Rule.Public,
+        ["GET /{lang:publang}/transparency/impact"] = Rule.Public,
         ["GET /transparency/rdr"] = Rule.Public,
         ["GET /{lang:publang}/transparency/rdr"] = Rule.Public,
         ["GET /incident"] = Rule.Public,
@@ -129,6 +131,7 @@ public static class AuthorizationMatrix
         ["GET /api/v1/pushback/{id:guid}"] = Rule.For(LegalReviewer, Approver, HumanRightsLead).Object(ObjectKind.Pushback),
         ["POST /api/v1/pushback/{id:guid}/status"] = Rule.For(HumanRightsLead).Object(ObjectKind.Pushback).Body(Bodies.Json("{\"status\":\"withdrawn\"}")),
         ["GET /transparency/pushback.json"] = Rule.Public,
+        ["GET /transparency/impact.json"] = Rule.Public,
         ["GET /transparency/rdr.json"] = Rule.Public,
 
         // Notices and the outbox.
