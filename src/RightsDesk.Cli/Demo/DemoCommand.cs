@@ -159,7 +159,7 @@ public static class DemoCommand
         await LumenDemo.SeedAsync(sp, Path.Combine(policyDir, "examples"), Person, Viewer, ct);
         await ModerationDemo.SeedAsync(sp, platform, ct);
         await AppealsDemo.SeedAsync(sp, platform, Person("tomas"), ct);
-        await ImpactDemo.SeedAsync(sp, Person("hana"), ct);
+        await ImpactDemo.SeedAsync(sp, Person("hana"), Person("noor"), ct);
         await PushbackDemo.SeedAsync(sp, Person("hana"), ct);
         await IncidentsDemo.SeedAsync(sp, Person("ivan"), Person("hana"), ct);
         return tokens;

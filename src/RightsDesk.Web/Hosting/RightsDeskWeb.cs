@@ -82,6 +82,11 @@ public static class RightsDeskWeb
             services.AddHostedService<OutboxWorker>();
         }
 
+        if (config.GetValue("Impact:Worker:Enabled", true))
+        {
+            services.AddHostedService<Impact.BenchmarkWorker>();
+        }
+
         services.AddLedger(config);
 
         builder.AddRightsDeskAccounts(dataDir);
