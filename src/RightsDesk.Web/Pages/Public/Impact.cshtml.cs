@@ -40,7 +40,10 @@ public sealed class ImpactModel(PublicCatalogue catalogue, PolicyProvider policy
     public string Named(string group, string name) => T.Has($"impact.{group}.{name}") ? T[$"impact.{group}.{name}"] : name;
 
     public string Scope(PublicAssessment a) =>
-        T.List(a.Countries.Select(c => T.Country(c, c)).Concat(a.Products));
+        T.List(a.Countries.Select(CountryName).Concat(a.Products));
+
+    /// <summary>The country in this language, else its profile's (English) name, else its code: an assessment may cover a country without a profile.</summary>
+    public string CountryName(string code) => T.Country(code, Policy.Profiles.FirstOrDefault(p => p.Country == code)?.Name ?? code);
 
     public string Heading(PublicAssessment a) => Label("trigger", a.Trigger) + ": " + Scope(a);
 
@@ -54,5 +57,6 @@ public sealed class ImpactModel(PublicCatalogue catalogue, PolicyProvider policy
 
     public static string Number(long n) => n.ToString(CultureInfo.InvariantCulture);
 
-    public static string Day(DateOnly d) => PublicText.Date(d);
+    /// <summary>An ISO date isolated left to right, so an Arabic or Persian sentence does not reorder its digits.</summary>
+    public static Microsoft.AspNetCore.Html.HtmlString Day(DateOnly d) => new($"<bdi dir=\"ltr\">{PublicText.Date(d)}</bdi>");
 }
