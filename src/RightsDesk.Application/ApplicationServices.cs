@@ -127,6 +127,8 @@ public static class ApplicationServices
         services.AddScoped<Impact.ImpactConsultations>();
         services.AddScoped<Impact.ImpactReviews>();
         services.AddScoped<Impact.ImpactQueries>();
+        services.AddScoped<Impact.PublicImpact>();
+        services.AddScoped<Impact.ImpactRdrEvidence>();
         services.AddScoped<Impact.Benchmarks>();
         services.AddScoped<Pushback.PushbackRecords>();
         services.AddScoped<Pushback.PushbackQueries>();

@@ -71,6 +71,10 @@ public sealed class Benchmarks(ImpactStore store, IMetricRegistry metrics, Impac
             return null;
         }
 
+        // A review is raised when the benchmark goes off target, not again on every reading while it stays there: the
+        // review raised then is where the plan is reconsidered, and a weekly schedule would otherwise bury it in copies.
+        var previous = await store.Db.BenchmarkReadings.AsNoTracking().Where(r => r.BenchmarkId == benchmark)
+            .OrderByDescending(r => r.At).ThenByDescending(r => r.TreeSize).Select(r => (bool?)r.OnTarget).FirstOrDefaultAsync(ct);
         var size = await metrics.TreeSizeAsync(ct);
         var value = await metrics.ReadAsync(row.Metric, row.Country, size, ct);
         var onTarget = new BenchmarkTarget(row.Baseline, row.Target, row.Direction).OnTarget(value);
@@ -78,7 +82,7 @@ public sealed class Benchmarks(ImpactStore store, IMetricRegistry metrics, Impac
         var reading = new BenchmarkReadingRecord { Id = Guid.CreateVersion7(now), BenchmarkId = benchmark, Value = value, At = now, TreeSize = size, OnTarget = onTarget };
         store.Db.BenchmarkReadings.Add(reading);
         ledger.Record(new BenchmarkReadingTaken(benchmark, reading.Id, value, size, onTarget), by, row.AssessmentId.ToString());
-        if (!onTarget)
+        if (!onTarget && previous != false)
         {
             await reviews.RaiseAsync(row.AssessmentId, ReviewCause.BenchmarkOffTarget, benchmark, ct);
         }
@@ -94,6 +98,32 @@ public sealed class Benchmarks(ImpactStore store, IMetricRegistry metrics, Impac
         foreach (var id in ids)
         {
             await TakeReadingAsync(id, by, ct);
+        }
+
+        return ids.Count;
+    }
+
+    /// <summary>
+    /// The monitoring schedule: reads, as the system, every benchmark whose last reading is at least the policy's
+    /// <c>benchmarkReadingDays</c> old (or that has none yet).
+    /// </summary>
+    /// <returns>How many readings were taken.</returns>
+    public async Task<int> TakeDueAsync(CancellationToken ct)
+    {
+        var all = await store.Db.Benchmarks.AsNoTracking().OrderBy(b => b.CreatedAt).Select(b => b.Id).ToListAsync(ct);
+        if (all.Count == 0)
+        {
+            // Checked first: a store whose policy has no impact.json has no benchmarks, and then no rules to read.
+            return 0;
+        }
+
+        var due = clock.GetUtcNow().AddDays(-store.Rules.BenchmarkReadingDays);
+        var last = (await store.Db.BenchmarkReadings.AsNoTracking().Select(r => new { r.BenchmarkId, r.At }).ToListAsync(ct))
+            .GroupBy(r => r.BenchmarkId).ToDictionary(g => g.Key, g => g.Max(r => r.At));
+        var ids = all.Where(id => !last.TryGetValue(id, out var at) || at <= due).ToList();
+        foreach (var id in ids)
+        {
+            await TakeReadingAsync(id, Actor.System("benchmark schedule"), ct);
         }
 
         return ids.Count;

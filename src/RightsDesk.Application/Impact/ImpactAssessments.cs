@@ -1,3 +1,4 @@
+using RightsDesk.Core;
 using RightsDesk.Core.Cases;
 using RightsDesk.Core.Impact;
 using RightsDesk.Core.Ledger.Events;
@@ -27,12 +28,19 @@ public sealed class ImpactAssessments(ImpactStore store, LedgerWriter ledger, Ti
         return record.Id;
     }
 
+    /// <exception cref="ValidationFailedException">when <see cref="PhaseRules"/> forbid the step (a skip, a step back, monitoring before sign-off).</exception>
     public async Task<bool> ChangePhaseAsync(Guid id, AssessmentPhase phase, Actor by, CancellationToken ct)
     {
         var record = await store.FindAsync(id, ct);
         if (record is null)
         {
             return false;
+        }
+
+        var errors = PhaseRules.Check(record.Phase, phase, record.SignedOffAt is not null);
+        if (errors.Count > 0)
+        {
+            throw new ValidationFailedException(errors);
         }
 
         if (record.Phase != phase)

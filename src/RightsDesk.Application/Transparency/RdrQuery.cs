@@ -12,9 +12,9 @@ public sealed record RdrSelfAssessmentView(DateOnly AssessedOn, string PolicyVer
 /// <summary>
 /// Gathers the evidence for the RDR self-assessment from the platform's own records: the published report versions
 /// (the latest one's tables and its published notice shares, never raw counts, so the page says no more than the
-/// report), the policy in force, the public push-back records and the statements of reasons issued.
+/// report), the policy in force, the public push-back records, the statements of reasons issued and the impact assessments (G4a).
 /// </summary>
-public sealed class RdrQuery(RightsDeskDbContext db, PolicyProvider policy, TimeProvider clock)
+public sealed class RdrQuery(RightsDeskDbContext db, PolicyProvider policy, TimeProvider clock, Impact.ImpactRdrEvidence impact)
 {
     public async Task<RdrSelfAssessmentView> AssessAsync(CancellationToken ct)
     {
@@ -55,6 +55,7 @@ public sealed class RdrQuery(RightsDeskDbContext db, PolicyProvider policy, Time
                                        join d in db.ModerationDecisions on s.DecisionId equals d.Id
                                        where accountRungs.Contains(d.Rung)
                                        select s.Id).LongCountAsync(ct),
+            Impact = await impact.GatherAsync(ct),
         };
         return new RdrSelfAssessmentView(today, current.Version, latest?.Period, latest?.Version, RdrSelfAssessment.Assess(evidence));
     }

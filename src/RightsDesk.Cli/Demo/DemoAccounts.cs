@@ -20,6 +20,8 @@ public static class DemoAccounts
     [
         ("alice", Roles.LegalReviewer), ("bob", Roles.Approver), ("hana", Roles.HumanRightsLead), ("ines", Roles.Intake),
         ("tomas", Roles.TrustAndSafety), ("ivan", Roles.IncidentResponder), ("audit", Roles.Auditor), ("admin", Roles.Admin),
+        // A second human rights lead, so an impact assessment can be signed off by someone other than its reviewer.
+        ("noor", Roles.HumanRightsLead),
     ];
 
     public static string Email(string name) => $"{name}@{Domain}";

@@ -161,7 +161,7 @@ public static class DemoCommand
         await ModerationDemo.SeedAsync(sp, platform, ct);
         await AppealsDemo.SeedAsync(sp, platform, Person("tomas"), ct);
         await ModflowDemo.SeedAsync(sp, platform, Person, Viewer, ct);
-        await ImpactDemo.SeedAsync(sp, Person("hana"), ct);
+        await ImpactDemo.SeedAsync(sp, Person("hana"), Person("noor"), ct);
         await PushbackDemo.SeedAsync(sp, Person("hana"), ct);
         await IncidentsDemo.SeedAsync(sp, Person("ivan"), Person("hana"), ct);
         return tokens;

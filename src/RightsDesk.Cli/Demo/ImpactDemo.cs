@@ -7,25 +7,28 @@ using RightsDesk.Core.Impact;
 namespace RightsDesk.Cli.Demo;
 
 /// <summary>
-/// The demo's impact assessment: Kenya, a market the policy marks as operating since February 2026, with its risks,
-/// plan, a consultation, two benchmarks read from the demo's own decisions and notices, and a review conducted by the
-/// human rights lead that waits for a second person's sign-off (so the desk home shows the market as not yet covered).
+/// The demo's impact assessment: Kenya, a market the policy marks as operating since February 2026, moved through the
+/// DIHR phases with its risks, plan, a consultation and two benchmarks read from the demo's own decisions and notices;
+/// a review conducted by one human rights lead and signed off by another, after which it is in monitoring and on the
+/// public summary. Brazil, also operating, has no assessment, so the desk home still shows a market not covered.
 /// </summary>
 public static class ImpactDemo
 {
-    public static async Task SeedAsync(IServiceProvider sp, Actor lead, CancellationToken ct)
+    public static async Task SeedAsync(IServiceProvider sp, Actor lead, Actor signer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(lead);
         var store = sp.GetRequiredService<ImpactStore>();
         var rules = store.Rules;
         var assessments = sp.GetRequiredService<ImpactAssessments>();
         var id = await assessments.CreateAsync(ImpactReader.Assessment(Json("""
-            {"title":"Entry into Kenya","trigger":"marketEntry","phase":"mitigationAndManagement",
+            {"title":"Entry into Kenya","trigger":"marketEntry","phase":"planningAndScoping",
              "scope":{"products":["timeline","messaging"],"countries":["KE"],"partners":["local payments provider"]},
              "assessors":[{"name":"Human rights lead","independent":false},{"name":"External counsel (Nairobi)","independent":true}],
              "nextReviewDue":"2027-02-01"}
             """)), lead, ct);
 
+        await assessments.ChangePhaseAsync(id, AssessmentPhase.DataCollectionAndBaseline, lead, ct);
+        await assessments.ChangePhaseAsync(id, AssessmentPhase.AnalysingImpacts, lead, ct);
         Guid Risk(Guid? added) => added ?? throw new InvalidOperationException("The demo assessment vanished.");
         var doxxing = Risk(await assessments.AddRiskAsync(id, RiskReader.Read(Json("""
             {"title":"Police demands to unmask journalists' sources","rights":["iccpr-19","iccpr-17"],"groups":[{"group":"journalists","country":"KE"},{"group":"humanRightsDefenders","country":"KE"}],
@@ -47,6 +50,7 @@ public static class ImpactDemo
                          "irremediability":{"value":2,"rationale":"Service returns when the order ends"},"likelihood":{"value":1,"rationale":"No shutdown since 2017"}}}
             """), rules), lead, ct);
 
+        await assessments.ChangePhaseAsync(id, AssessmentPhase.MitigationAndManagement, lead, ct);
         var mitigations = sp.GetRequiredService<ImpactMitigations>();
         var minimise = await mitigations.AddAsync(id, new MitigationInput("Hold no IP logs beyond 14 days for Kenyan accounts", [doxxing], lead.Name, new DateOnly(2026, 6, 30), MitigationMeasure.DesignAndInterfaces), lead, ct);
         await mitigations.ChangeStatusAsync(id, new MitigationStatusInput(minimise!.Value, MitigationStatus.Implemented, null, []), lead, ct);
@@ -65,8 +69,13 @@ public static class ImpactDemo
         await benchmarks.CreateAsync(id, new BenchmarkInput("Tell users before their data is disclosed", "notices.beforeDisclosure", null, minimise, null, 50, 90, BenchmarkDirection.AtLeast), lead, ct);
         await benchmarks.TakeAllAsync(lead, ct);
 
-        await sp.GetRequiredService<ImpactReviews>().ConductAsync(id, new ReviewInput(ReviewKind.Scheduled, null,
-            "Plan agreed; the IP-log limit is claimed as implemented and waits for verification", new DateOnly(2027, 2, 1)), lead, ct);
+        var reviews = sp.GetRequiredService<ImpactReviews>();
+        var review = await reviews.ConductAsync(id, new ReviewInput(ReviewKind.Scheduled, null,
+            "Plan agreed; the IP-log limit is claimed as implemented and waits for verification", new DateOnly(2027, 2, 1)), lead, ct)
+            ?? throw new InvalidOperationException("The demo assessment vanished.");
+        await reviews.SignOffAsync(id, review, signer, ct);
+        await assessments.ChangePhaseAsync(id, AssessmentPhase.ReportingAndEvaluation, lead, ct);
+        await assessments.ChangePhaseAsync(id, AssessmentPhase.Monitoring, lead, ct);
     }
 
     private static JsonElement Json(string text)

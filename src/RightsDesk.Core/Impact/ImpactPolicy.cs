@@ -19,7 +19,8 @@ public sealed record SeverityRule(int ScaleWeight, int ScopeWeight, int Irremedi
 public sealed record SeverityBand(string Name, int AtLeast);
 
 /// <summary>policy/impact.json: the rights catalogue, the groups risks can name, and the severity rule.</summary>
-public sealed record ImpactPolicy(IReadOnlyList<RightEntry> Rights, IReadOnlyList<string> Groups, SeverityRule Severity)
+/// <param name="BenchmarkReadingDays">How many days apart the schedule reads each benchmark (a benchmark read by hand sooner waits its interval from then).</param>
+public sealed record ImpactPolicy(IReadOnlyList<RightEntry> Rights, IReadOnlyList<string> Groups, SeverityRule Severity, int BenchmarkReadingDays = 7)
 {
     public RightEntry? Right(string id) => Rights.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.Ordinal));
 
@@ -41,6 +42,11 @@ public sealed record ImpactPolicy(IReadOnlyList<RightEntry> Rights, IReadOnlyLis
         if (Severity.Bands.Count == 0 || new[] { Severity.ScaleWeight, Severity.ScopeWeight, Severity.IrremediabilityWeight }.Any(w => w is < 1 or > 4))
         {
             throw new ArgumentException("severity needs weights between 1 and 4 and at least one band.");
+        }
+
+        if (BenchmarkReadingDays is < 1 or > 366)
+        {
+            throw new ArgumentException("benchmarkReadingDays must be between 1 and 366.");
         }
     }
 }

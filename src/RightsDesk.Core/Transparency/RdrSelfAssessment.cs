@@ -36,10 +36,12 @@ public sealed record RdrEvidence
     public int PushbackRecords { get; init; }
     public long Statements { get; init; }
     public long AccountStatements { get; init; }
+    /// <summary>The impact assessments G4a is scored from.</summary>
+    public Impact.G4aEvidence Impact { get; init; } = new();
 }
 
 /// <summary>
-/// The RDR self-assessment on F5a, F6, F8, P10a, P11a and P12 (RDR 2020 elements), element by element, from the
+/// The RDR self-assessment on G4a, F5a, F6, F8, P10a, P11a and P12 (RDR 2020 elements), element by element, from the
 /// evidence alone: a report table that exists, a share that was published, a policy that says it. An element the
 /// product does not do is scored as not met with the gap named, never claimed.
 /// </summary>
@@ -48,7 +50,7 @@ public static class RdrSelfAssessment
     public static IReadOnlyList<RdrIndicator> Assess(RdrEvidence e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return [Process(e, "F5a", "Process for responding to government demands to restrict content or accounts", restriction: true), Restrictions(e), Notice(e),
+        return [Impact.G4aSelfAssessment.Assess(e.Impact), Process(e, "F5a", "Process for responding to government demands to restrict content or accounts", restriction: true), Restrictions(e), Notice(e),
             Process(e, "P10a", "Process for responding to government demands for user information", restriction: false), UserData(e), UserNotice(e)];
     }
 

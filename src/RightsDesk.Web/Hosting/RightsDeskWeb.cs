@@ -84,6 +84,11 @@ public static class RightsDeskWeb
             services.AddHostedService<OutboxWorker>();
         }
 
+        if (config.GetValue("Impact:Worker:Enabled", true))
+        {
+            services.AddHostedService<Impact.BenchmarkWorker>();
+        }
+
         services.AddLedger(config);
 
         builder.AddRightsDeskAccounts(dataDir);
@@ -196,6 +201,7 @@ public static class RightsDeskWeb
         Transparency.TransparencyFiles.MapTransparencyFiles(app);
         Pushback.PushbackApi.MapPublicPushback(app);
         Transparency.RdrApi.MapPublicRdr(app);
+        Impact.PublicImpactApi.MapPublicImpact(app);
         app.MapRobots();
         app.MapNotFoundFallback();
     }

@@ -50,6 +50,7 @@ public static class PublicPages
             o.Conventions.AddPageRoute("/Public/YourData", lang + "/your-data");
             o.Conventions.AddPageRoute("/Public/Transparency", lang + "/transparency");
             o.Conventions.AddPageRoute("/Public/Pushback", lang + "/transparency/pushback");
+            o.Conventions.AddPageRoute("/Public/Impact", lang + "/transparency/impact");
             o.Conventions.AddPageRoute("/Public/Rdr", lang + "/transparency/rdr");
             o.Conventions.AddPageRoute("/Public/Appeal", lang + "/appeal");
             o.Conventions.AddPageRoute("/Public/Incident", lang + "/incident");

@@ -9,7 +9,7 @@ public static class PublicSite
     public static readonly PublicCatalogue Catalogue = PublicCatalogue.Load(Repo.Policy);
 
     /// <summary>Every kind of public page; one country page stands for all (the HTTP tests fetch every one).</summary>
-    public static readonly string[] Pages = ["", "guidelines", "your-data", "guidelines/hk", "transparency", "transparency/pushback", "transparency/rdr", "defenders", "defenders/hk"];
+    public static readonly string[] Pages = ["", "guidelines", "your-data", "guidelines/hk", "transparency", "transparency/pushback", "transparency/impact", "transparency/rdr", "defenders", "defenders/hk"];
 
     public const int MaxPageBytes = 100 * 1024;
 

@@ -48,6 +48,7 @@ public class WebServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RightsDesk:DataDirectory", DataDirectory);
         builder.UseSetting("RightsDesk:PolicyDirectory", PolicyDirectory);
         builder.UseSetting("Notices:Worker:Enabled", "false");
+        builder.UseSetting("Impact:Worker:Enabled", "false");
         // A browser test fetches many pages from one address within a minute.
         builder.UseSetting("RateLimits:AnonymousPerMinute", "100000");
         builder.UseSetting("RateLimits:AuthenticatedPerMinute", "100000");

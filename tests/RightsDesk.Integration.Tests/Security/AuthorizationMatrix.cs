@@ -66,6 +66,8 @@ public static class AuthorizationMatrix
         ["GET /{lang:publang}/transparency"] = Rule.Public,
         ["GET /transparency/pushback"] = Rule.Public,
         ["GET /{lang:publang}/transparency/pushback"] = Rule.Public,
+        ["GET /transparency/impact"] = Rule.Public,
+        ["GET /{lang:publang}/transparency/impact"] = Rule.Public,
         ["GET /transparency/rdr"] = Rule.Public,
         ["GET /{lang:publang}/transparency/rdr"] = Rule.Public,
         ["GET /incident"] = Rule.Public,
@@ -118,7 +120,7 @@ public static class AuthorizationMatrix
         ["GET /api/v1/impact-assessments/"] = Rule.For(LegalReviewer, Approver, HumanRightsLead),
         ["POST /api/v1/impact-assessments/"] = Rule.For(HumanRightsLead).Body(Bodies.Json("{\"title\":\"Matrix\",\"trigger\":\"marketEntry\",\"scope\":{\"countries\":[\"KE\"]},\"assessors\":[{\"name\":\"A\",\"independent\":true}],\"nextReviewDue\":\"2027-01-01\"}")),
         ["GET /api/v1/impact-assessments/{id:guid}"] = Rule.For(LegalReviewer, Approver, HumanRightsLead).Object(ObjectKind.ImpactAssessment),
-        ["POST /api/v1/impact-assessments/{id:guid}/phase"] = Rule.For(HumanRightsLead).Object(ObjectKind.ImpactAssessment).Body(Bodies.Json("{\"phase\":\"analysingImpacts\"}")),
+        ["POST /api/v1/impact-assessments/{id:guid}/phase"] = Rule.For(HumanRightsLead).Object(ObjectKind.ImpactAssessment).Body(Bodies.Json("{\"phase\":\"dataCollectionAndBaseline\"}")),
         ["POST /api/v1/impact-assessments/{id:guid}/risks"] = Rule.For(HumanRightsLead).Object(ObjectKind.ImpactAssessment).Body(Bodies.Json("{\"title\":\"t\",\"rights\":[\"iccpr-19\"],\"groups\":[{\"group\":\"women\",\"country\":\"KE\"}],\"nature\":\"actual\",\"involvement\":\"cause\",\"inherent\":{\"scale\":{\"value\":1,\"rationale\":\"a\"},\"scope\":{\"value\":1,\"rationale\":\"b\"},\"irremediability\":{\"value\":1,\"rationale\":\"c\"}}}")),
         ["POST /api/v1/impact-assessments/{id:guid}/mitigations"] = Rule.For(HumanRightsLead).Object(ObjectKind.ImpactAssessment).Body(Bodies.Json("{\"title\":\"t\",\"risks\":[\"" + Guid.Empty + "\"],\"owner\":\"x@example.org\",\"due\":\"2027-01-01\"}")),
         ["POST /api/v1/impact-assessments/{id:guid}/mitigation-status"] = Rule.For(HumanRightsLead).Object(ObjectKind.ImpactAssessment).Body(Bodies.Json("{\"mitigation\":\"" + Guid.Empty + "\",\"status\":\"proposed\"}")),
@@ -137,6 +139,7 @@ public static class AuthorizationMatrix
         ["GET /api/v1/pushback/{id:guid}"] = Rule.For(LegalReviewer, Approver, HumanRightsLead).Object(ObjectKind.Pushback),
         ["POST /api/v1/pushback/{id:guid}/status"] = Rule.For(HumanRightsLead).Object(ObjectKind.Pushback).Body(Bodies.Json("{\"status\":\"withdrawn\"}")),
         ["GET /transparency/pushback.json"] = Rule.Public,
+        ["GET /transparency/impact.json"] = Rule.Public,
         ["GET /transparency/rdr.json"] = Rule.Public,
 
         // Notices and the outbox.

@@ -85,6 +85,7 @@ public static class AuthorizationMatrixPosts
         ["POST /desk/impact/{id:guid}?handler=SignOff"] = Post.For(HumanRightsLead),
         ["POST /desk/impact/{id:guid}?handler=Benchmark"] = Post.For(HumanRightsLead),
         ["POST /desk/impact/{id:guid}?handler=Reading"] = Post.For(HumanRightsLead),
+        ["POST /desk/impact/{id:guid}?handler=Phase"] = Post.For(HumanRightsLead),
         ["POST /desk/pushback?handler=Record"] = Post.For(HumanRightsLead),
         ["POST /desk/pushback/{id:guid}?handler=Status"] = Post.For(HumanRightsLead),
         ["POST /desk/impact/{id:guid}/consultations?handler=Add"] = Post.For(HumanRightsLead),

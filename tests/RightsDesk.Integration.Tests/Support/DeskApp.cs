@@ -85,6 +85,7 @@ public abstract class DeskApp : WebApplicationFactory<Program>, IAsyncLifetime
         // A copy: the desk can edit policy files, and a test must never change the checkout's.
         builder.UseSetting("RightsDesk:PolicyDirectory", CopyPolicy());
         builder.UseSetting("Notices:Worker:Enabled", "false");
+        builder.UseSetting("Impact:Worker:Enabled", "false");
         builder.UseSetting("Ledger:Worker:Enabled", "false");
         builder.UseSetting("Notices:Smtp:Host", "127.0.0.1");
         builder.UseSetting("Notices:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -23,7 +23,7 @@ public sealed class DetailModel(ImpactQueries queries, ImpactStore store, Impact
     public ImpactPolicy Rules => store.Rules;
     public bool CanManage => User.Can(Permission.ImpactManage);
 
-    /// <summary>The form that was posted and refused, by its name (risk, mitigation, status, review, signOff, benchmark); blank ones otherwise.</summary>
+    /// <summary>The form that was posted and refused, by its name (risk, mitigation, status, review, signOff, phase, benchmark); blank ones otherwise.</summary>
     public string? Refused { get; private set; }
     public PostedForm Form { get; private set; } = PostedForm.Blank(FormShape.Of());
     public string? Done { get; private set; }
@@ -33,7 +33,7 @@ public sealed class DetailModel(ImpactQueries queries, ImpactStore store, Impact
     private static readonly Dictionary<string, FormShape> Shapes = new(StringComparer.Ordinal)
     {
         ["risk"] = ImpactForms.Risk, ["mitigation"] = ImpactForms.Mitigation, ["status"] = ImpactForms.Status, ["review"] = ImpactForms.Review,
-        ["signOff"] = FormShape.Of(), ["benchmark"] = ImpactForms.Benchmark, ["reading"] = FormShape.Of(),
+        ["signOff"] = FormShape.Of(), ["phase"] = FormShape.Of(), ["benchmark"] = ImpactForms.Benchmark, ["reading"] = FormShape.Of(),
     };
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? done, CancellationToken ct)
@@ -47,6 +47,12 @@ public sealed class DetailModel(ImpactQueries queries, ImpactStore store, Impact
         await queries.GetAsync(id, ct) is { } view
             ? File(System.Text.Encoding.UTF8.GetBytes(RightsDesk.Web.Impact.ImpactReport.Render(view, store.Rules.Severity)), "text/html; charset=utf-8", $"assessment-{id:D}.html")
             : NotFound();
+
+    /// <summary>The phases the rules let this assessment move to now (the next one, or back to analysing impacts).</summary>
+    public IReadOnlyList<AssessmentPhase> NextPhases => PhaseRules.Allowed(View.Phase, View.SignedOffAt is not null);
+
+    public Task<IActionResult> OnPostPhaseAsync(Guid id, CancellationToken ct) =>
+        Act(id, "phase", (json, by) => assessments.ChangePhaseAsync(id, ImpactReader.Phase(json), by, ct), [], ct);
 
     public Task<IActionResult> OnPostRiskAsync(Guid id, CancellationToken ct) =>
         Act(id, "risk", async (json, by) => await assessments.AddRiskAsync(id, RiskReader.Read(json, store.Rules), by, ct) is not null, ImpactForms.RiskNumbers, ct);
