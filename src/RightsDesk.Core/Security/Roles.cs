@@ -10,6 +10,8 @@ public enum Permission
     ModerationSubmit, ModerationRead, ModerationReview,
     ImpactRead, ImpactManage,
     IncidentRead, IncidentManage,
+    /// <summary>Send notices of illegal content (DSA Art. 16) by API: the platform's reporting flow, trusted flaggers.</summary>
+    IllegalContentNoticeSubmit,
 }
 
 public static class Roles
@@ -26,6 +28,9 @@ public static class Roles
     public const string Platform = "platform";
     /// <summary>An official of a requesting authority, using the portal: submits and follows their own demands only.</summary>
     public const string Official = "official";
+    /// <summary>An organisation designated a trusted flagger by a Digital Services Coordinator (DSA Art. 22): a machine
+    /// token made with its registry entry, which only sends notices.</summary>
+    public const string TrustedFlagger = "trustedFlagger";
 
     // Deny by default: a role has exactly what is listed here. The auditor sees the ledger, not the secrets;
     // the admin manages accounts and tokens, not cases.
@@ -39,7 +44,8 @@ public static class Roles
         [IncidentResponder] = [Permission.AtRiskRead, Permission.AtRiskManage, Permission.IncidentRead, Permission.IncidentManage],
         [Auditor] = [Permission.LedgerRead],
         [Admin] = [Permission.TokenManage, Permission.LedgerRead, Permission.AccountManage, Permission.PolicyManage],
-        [Platform] = [Permission.DemandCreate, Permission.ModerationSubmit],
+        [Platform] = [Permission.DemandCreate, Permission.ModerationSubmit, Permission.IllegalContentNoticeSubmit],
+        [TrustedFlagger] = [Permission.IllegalContentNoticeSubmit],
         // Officials reach the portal only; what they see there is limited to their own demands in the portal itself.
         [Official] = [],
     };
@@ -80,7 +86,7 @@ public static class Grants
 
     /// <summary>A machine submits demands and documents and reads the status of its own, and reports the platform's
     /// moderation decisions; it never decides, approves or reviews.</summary>
-    public static IReadOnlySet<Permission> Machine { get; } = new HashSet<Permission> { Permission.DemandCreate, Permission.ModerationSubmit };
+    public static IReadOnlySet<Permission> Machine { get; } = new HashSet<Permission> { Permission.DemandCreate, Permission.ModerationSubmit, Permission.IllegalContentNoticeSubmit };
 
     /// <summary>The permissions an actor with <paramref name="role"/> has, through a token of <paramref name="token"/>
     /// kind or (null) through a signed-in session.</summary>

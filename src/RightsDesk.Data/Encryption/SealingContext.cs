@@ -16,6 +16,8 @@ public enum SealedKind
     Consultation,
     /// <summary>An incident report from the incident channel, and its messages and attachments.</summary>
     Incident,
+    /// <summary>A notice of illegal content (DSA Art. 16): the notice, the notifier's contact, the desk's reason.</summary>
+    IllegalContentNotice,
 }
 
 /// <summary>
@@ -55,6 +57,7 @@ public readonly record struct SealingContext
     public static SealingContext Moderation(Guid id, string field) => Named(SealedKind.Moderation, "moderation", id.ToString("N"), field);
     public static SealingContext Consultation(Guid id, string field) => Named(SealedKind.Consultation, "consultations", id.ToString("N"), field);
     public static SealingContext Incident(Guid id, string field) => Named(SealedKind.Incident, "incidents", id.ToString("N"), field);
+    public static SealingContext IllegalContentNotice(Guid id, string field) => Named(SealedKind.IllegalContentNotice, "notices", id.ToString("N"), field);
 
     public static SealingContext Session(string sessionId) =>
         new(SealedKind.Session, Checked(sessionId), "ticket", "sessions.ticket:" + sessionId);

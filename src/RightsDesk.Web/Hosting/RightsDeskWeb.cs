@@ -117,6 +117,8 @@ public static class RightsDeskWeb
         services.AddPublicPages();
         services.AddSingleton(new Defenders.IncidentGuardOptions());
         services.AddSingleton<Defenders.IncidentGuard>();
+        services.AddSingleton<IllegalContentNotices.NoticeFormGuard>();
+        services.AddScoped<IllegalContentNotices.TrustedFlaggerRegistry>();
         services.AddRightsDeskProxy(config);
         services.AddRateLimiter(o =>
         {
@@ -182,6 +184,7 @@ public static class RightsDeskWeb
         api.MapAtRiskApi();
         api.MapModerationApi();
         Appeals.AppealsApi.MapAppealsApi(api);
+        IllegalContentNotices.IllegalContentNoticesApi.MapIllegalContentNoticesApi(api);
         api.MapNoticesApi();
         api.MapLedgerApi();
         api.MapImpactApi();
