@@ -12,7 +12,7 @@ using RightsDesk.Web.Security;
 namespace RightsDesk.Web.IllegalContentNotices;
 
 /// <summary>An organisation entered in the registry, and the token it sends notices with (shown once).</summary>
-public sealed record DesignatedFlagger(Guid Id, string Organisation, string Country, string Coordinator, string TokenPrefix, string Token);
+public sealed record DesignatedFlagger(Guid Id, string Organisation, string Country, string Coordinator, Guid TokenId, string TokenPrefix, string Token);
 
 /// <summary>
 /// The registry of trusted flaggers (DSA Art. 22). A flagger is designated by a Digital Services Coordinator, not by
@@ -59,7 +59,7 @@ public sealed class TrustedFlaggerRegistry(RightsDeskDbContext db, ApiTokenServi
             });
             ledger.Record(new TrustedFlaggerDesignated(code.Value, token.Prefix, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(org)))), actor, id.ToString());
         }, ct);
-        return new DesignatedFlagger(id, org, code.Value, dsc, issued.Record.Prefix, issued.Secret);
+        return new DesignatedFlagger(id, org, code.Value, dsc, issued.Record.Id, issued.Record.Prefix, issued.Secret);
     }
 
     /// <summary>The registry entry of the flagger whose token is <paramref name="tokenId"/>, or null.</summary>

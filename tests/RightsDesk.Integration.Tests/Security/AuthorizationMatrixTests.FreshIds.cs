@@ -97,6 +97,10 @@ public sealed partial class AuthorizationMatrixTests
                         [Core.Defenders.Incidents.IncidentType.Harassment], "Matrix.", [], [], Core.Defenders.Incidents.IncidentUrgency.NotUrgent, false,
                         Core.Defenders.Incidents.ContactChannel.None, null, false, null, "en"), default)).Id.ToString();
                     break;
+                case ObjectKind.IllegalContentNotice:
+                    id = (await sp.GetRequiredService<Application.IllegalContentNotices.SubmitNotice>().FromPublicAsync(new Core.IllegalContentNotices.IllegalContentNotice(
+                        ["https://matrix.example/@m/2"], "The matrix notifies content.", null, null, null, true, "en"), default)).Id.ToString();
+                    break;
                 default:
                     throw new InvalidOperationException($"No way to make a {kind}: add one to AuthorizationMatrixTests.FreshId.");
             }
