@@ -54,6 +54,7 @@ public static class PublicPages
             o.Conventions.AddPageRoute("/Public/Appeal", lang + "/appeal");
             o.Conventions.AddPageRoute("/Public/Incident", lang + "/incident");
             o.Conventions.AddPageRoute("/Public/IncidentStatus", lang + "/incident/status");
+            o.Conventions.AddPageRoute("/Public/Notice", lang + "/notice");
         });
         return services;
     }
