@@ -35,6 +35,10 @@ public static class ApplicationServices
         services.AddScoped<Appeals.SubmitAppeal>();
         services.AddScoped<Appeals.AppealReview>();
         services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(Appeals.AppealReview.OutcomeTopic));
+        services.AddScoped<IllegalContentNotices.SubmitNotice>();
+        services.AddScoped<IllegalContentNotices.NoticeDesk>();
+        services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(IllegalContentNotices.SubmitNotice.ReceiptTopic));
+        services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(IllegalContentNotices.NoticeDesk.OutcomeTopic));
         services.AddScoped<DemandSealing>();
         services.AddScoped<DemandCases>();
         services.AddScoped<DemandDocuments>();

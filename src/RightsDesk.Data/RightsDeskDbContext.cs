@@ -47,6 +47,9 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
     public DbSet<IncidentLinkRecord> IncidentLinks => Set<IncidentLinkRecord>();
     public DbSet<IncidentAttachmentRecord> IncidentAttachments => Set<IncidentAttachmentRecord>();
     public DbSet<ModerationDecisionRecord> ModerationDecisions => Set<ModerationDecisionRecord>();
+    public DbSet<IllegalContentNotices.IllegalContentNoticeRecord> IllegalContentNotices => Set<IllegalContentNotices.IllegalContentNoticeRecord>();
+    public DbSet<IllegalContentNotices.NoticeTargetRecord> NoticeTargets => Set<IllegalContentNotices.NoticeTargetRecord>();
+    public DbSet<IllegalContentNotices.TrustedFlaggerRecord> TrustedFlaggers => Set<IllegalContentNotices.TrustedFlaggerRecord>();
     public DbSet<StatementRecord> ModerationStatements => Set<StatementRecord>();
     public DbSet<AppealRecord> Appeals => Set<AppealRecord>();
     public DbSet<AppealCodeRecord> AppealCodes => Set<AppealCodeRecord>();
@@ -216,6 +219,9 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
         m.ApplyConfiguration(new RecoveryCodeRecordConfiguration());
         m.ApplyConfiguration(new RegistrationAttemptConfiguration());
         m.ApplyConfiguration(new ModerationDecisionRecordConfiguration());
+        m.ApplyConfiguration(new IllegalContentNotices.IllegalContentNoticeRecordConfiguration());
+        m.ApplyConfiguration(new IllegalContentNotices.NoticeTargetRecordConfiguration());
+        m.ApplyConfiguration(new IllegalContentNotices.TrustedFlaggerRecordConfiguration());
         m.ApplyConfiguration(new StatementRecordConfiguration());
         m.ApplyConfiguration(new AppealRecordConfiguration());
         m.ApplyConfiguration(new AppealCodeRecordConfiguration());

@@ -164,6 +164,7 @@ public static class DemoCommand
         await ImpactDemo.SeedAsync(sp, Person("hana"), Person("noor"), ct);
         await PushbackDemo.SeedAsync(sp, Person("hana"), ct);
         await IncidentsDemo.SeedAsync(sp, Person("ivan"), Person("hana"), ct);
+        await NoticesDemo.SeedAsync(sp, platform, Person("tomas"), ct);
         return tokens;
     }
 

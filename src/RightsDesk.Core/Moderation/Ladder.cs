@@ -19,8 +19,12 @@ public sealed record ModerationPolicy(
     IReadOnlyList<string> AutomatedAccountMeasureExempt,
     int IndefiniteReviewDays,
     int AppealDays,
-    int AppealReviewDays = 14)
+    int AppealReviewDays = 14,
+    IllegalContentNotices.NoticeCampaignPolicy? NoticeCampaign = null)
 {
+    /// <summary>The coordinated-campaign thresholds for notices; the defaults when the file does not say.</summary>
+    public IllegalContentNotices.NoticeCampaignPolicy Campaign => NoticeCampaign ?? new();
+
     /// <summary>Art. 20(1): complaints are open for at least six months after the decision.</summary>
     public const int MinimumAppealDays = 183;
 
@@ -67,6 +71,8 @@ public sealed record ModerationPolicy(
         {
             throw new Policy.PolicyException(file, "appealReviewDays must be between 1 and 90: an appeal is decided in a timely manner (DSA Art. 20(4)).");
         }
+
+        Campaign.Validate();
     }
 
     private static bool Known(string value) =>

@@ -11,6 +11,8 @@ public enum Permission
     ImpactRead, ImpactManage,
     IncidentRead, IncidentManage,
     PartnerVet, PartnerFlag,
+    /// <summary>Send notices of illegal content (DSA Art. 16) by API: the platform's reporting flow, trusted flaggers.</summary>
+    IllegalContentNoticeSubmit,
 }
 
 public static class Roles
@@ -29,6 +31,9 @@ public static class Roles
     public const string Official = "official";
     /// <summary>A person of a trusted partner organisation: flags urgent cases and follows its own flags, nothing else.</summary>
     public const string Partner = "partner";
+    /// <summary>An organisation designated a trusted flagger by a Digital Services Coordinator (DSA Art. 22): a machine
+    /// token made with its registry entry, which only sends notices.</summary>
+    public const string TrustedFlagger = "trustedFlagger";
 
     // Deny by default: a role has exactly what is listed here. The auditor sees the ledger, not the secrets;
     // the admin manages accounts and tokens, not cases.
@@ -42,7 +47,8 @@ public static class Roles
         [IncidentResponder] = [Permission.AtRiskRead, Permission.AtRiskManage, Permission.IncidentRead, Permission.IncidentManage, Permission.PartnerVet],
         [Auditor] = [Permission.LedgerRead],
         [Admin] = [Permission.TokenManage, Permission.LedgerRead, Permission.AccountManage, Permission.PolicyManage],
-        [Platform] = [Permission.DemandCreate, Permission.ModerationSubmit],
+        [Platform] = [Permission.DemandCreate, Permission.ModerationSubmit, Permission.IllegalContentNoticeSubmit],
+        [TrustedFlagger] = [Permission.IllegalContentNoticeSubmit],
         // Officials reach the portal only; what they see there is limited to their own demands in the portal itself.
         [Official] = [],
         [Partner] = [Permission.PartnerFlag],
@@ -84,7 +90,7 @@ public static class Grants
 
     /// <summary>A machine submits demands and documents and reads the status of its own, and reports the platform's
     /// moderation decisions; it never decides, approves or reviews.</summary>
-    public static IReadOnlySet<Permission> Machine { get; } = new HashSet<Permission> { Permission.DemandCreate, Permission.ModerationSubmit };
+    public static IReadOnlySet<Permission> Machine { get; } = new HashSet<Permission> { Permission.DemandCreate, Permission.ModerationSubmit, Permission.IllegalContentNoticeSubmit };
 
     /// <summary>The permissions an actor with <paramref name="role"/> has, through a token of <paramref name="token"/>
     /// kind or (null) through a signed-in session.</summary>

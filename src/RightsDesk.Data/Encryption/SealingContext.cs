@@ -18,6 +18,8 @@ public enum SealedKind
     Incident,
     /// <summary>A trusted partner's application: its contact and its own words.</summary>
     PartnerApplication,
+    /// <summary>A notice of illegal content (DSA Art. 16): the notice, the notifier's contact, the desk's reason.</summary>
+    IllegalContentNotice,
 }
 
 /// <summary>
@@ -57,6 +59,7 @@ public readonly record struct SealingContext
     public static SealingContext Moderation(Guid id, string field) => Named(SealedKind.Moderation, "moderation", id.ToString("N"), field);
     public static SealingContext Consultation(Guid id, string field) => Named(SealedKind.Consultation, "consultations", id.ToString("N"), field);
     public static SealingContext Incident(Guid id, string field) => Named(SealedKind.Incident, "incidents", id.ToString("N"), field);
+    public static SealingContext IllegalContentNotice(Guid id, string field) => Named(SealedKind.IllegalContentNotice, "notices", id.ToString("N"), field);
 
     public static SealingContext PartnerApplication(Guid id, string field) => Named(SealedKind.PartnerApplication, "partner-applications", id.ToString("N"), field);
 

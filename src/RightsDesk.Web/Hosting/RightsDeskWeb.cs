@@ -126,6 +126,8 @@ public static class RightsDeskWeb
         // Configurable so a busy operator (or a benchmark on loopback, where every report comes from one address) can set them.
         services.AddSingleton(config.GetSection("Incidents:Guard").Get<Defenders.IncidentGuardOptions>() ?? new Defenders.IncidentGuardOptions());
         services.AddSingleton<Defenders.IncidentGuard>();
+        services.AddSingleton<IllegalContentNotices.NoticeFormGuard>();
+        services.AddScoped<IllegalContentNotices.TrustedFlaggerRegistry>();
         services.AddRightsDeskProxy(config);
         services.AddRateLimiter(o =>
         {
@@ -192,6 +194,7 @@ public static class RightsDeskWeb
         Partners.PartnersApi.MapPartnersApi(api);
         api.MapModerationApi();
         Appeals.AppealsApi.MapAppealsApi(api);
+        IllegalContentNotices.IllegalContentNoticesApi.MapIllegalContentNoticesApi(api);
         api.MapNoticesApi();
         api.MapLedgerApi();
         api.MapImpactApi();

@@ -58,6 +58,7 @@ public static class PublicPages
             o.Conventions.AddPageRoute("/Public/PartnerApply", lang + "/partners/apply");
             o.Conventions.AddPageRoute("/Public/Defenders", lang + "/defenders");
             o.Conventions.AddPageRoute("/Public/DefenderGuidance", lang + "/defenders/{country}");
+            o.Conventions.AddPageRoute("/Public/Notice", lang + "/notice");
         });
         return services;
     }

@@ -26,6 +26,11 @@ public sealed class ApiTokenService(RightsDeskDbContext db, LedgerWriter ledger,
     public Task<IssuedToken> CreateForMachineAsync(string name, TimeSpan lifetime, string actor, CancellationToken ct) =>
         CreateAsync(name, Roles.Platform, TokenKind.Machine, null, lifetime, actor, ct);
 
+    /// <summary>A machine token for a trusted flagger (only sends notices); <paramref name="alongside"/> adds the
+    /// flagger's registry entry to the same unit of work, so there is never a flagger's token without its entry.</summary>
+    public Task<IssuedToken> CreateForTrustedFlaggerAsync(string name, TimeSpan lifetime, string actor, Action<ApiTokenRecord> alongside, CancellationToken ct) =>
+        CreateAsync(name, Roles.TrustedFlagger, TokenKind.Machine, null, lifetime, actor, ct, alongside);
+
     /// <summary>
     /// A token that acts for a person: it carries the person's role as it is now, never more than a token may
     /// (<see cref="Grants.NeverByToken"/>), and stops when the account is disabled or no longer holds that role.
@@ -44,7 +49,8 @@ public sealed class ApiTokenService(RightsDeskDbContext db, LedgerWriter ledger,
         return await CreateAsync(name, role, TokenKind.Person, person.Id, lifetime, actor, ct);
     }
 
-    private async Task<IssuedToken> CreateAsync(string name, string role, TokenKind kind, string? personId, TimeSpan lifetime, string actor, CancellationToken ct)
+    private async Task<IssuedToken> CreateAsync(
+        string name, string role, TokenKind kind, string? personId, TimeSpan lifetime, string actor, CancellationToken ct, Action<ApiTokenRecord>? alongside = null)
     {
 
         if (lifetime <= TimeSpan.Zero || lifetime > MaxLifetime)
@@ -62,6 +68,7 @@ public sealed class ApiTokenService(RightsDeskDbContext db, LedgerWriter ledger,
         };
         db.ApiTokens.Add(record);
         ledger.Record(new ApiTokenCreated(name, role, prefix, kind == TokenKind.Person ? "person" : "machine"), actor, record.Id.ToString());
+        alongside?.Invoke(record);
         await ledger.SaveAsync(ct);
         return new IssuedToken(record, secret);
     }

@@ -299,6 +299,19 @@ public sealed class LedgerGoldenTests
              Typed(new PushbackRecorded(X, PushbackKind.Advocacy, "RU", [], PushbackStatus.Preparing, AdvocacyTarget.Gni, 0, H), "lead@example.org", X.ToString())),
         ["PushbackStatusChanged"] = ("""{"seq":41,"code":7101,"at":"2026-11-05T09:30:15.123Z","actor":"lead@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"from":"active","outcome":"partlySucceeded","pushback":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","to":"concluded"}}""",
              Typed(new PushbackStatusChanged(X, PushbackStatus.Active, PushbackStatus.Concluded, PushbackOutcome.PartlySucceeded, H), "lead@example.org", X.ToString())),
+        // Notices of illegal content (43xx): source, counts, language, outcome, days and hashes, never the content or the notifier.
+        ["IllegalContentNoticeReceived"] = ("""{"seq":41,"code":4300,"at":"2026-11-05T09:30:15.123Z","actor":"system","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"accounts":"1","contact":"true","flagger":null,"items":"2","language":"fr","noticeSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","source":"notifier"}}""",
+             Typed(new IllegalContentNoticeReceived(RightsDesk.Core.IllegalContentNotices.NoticeSource.Notifier, 2, 1, true, "fr", null, H), "system", X.ToString())),
+        ["IllegalContentNoticeReceivedFromFlagger"] = ("""{"seq":41,"code":4300,"at":"2026-11-05T09:30:15.123Z","actor":"token:flagger:HateAid","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"accounts":"0","contact":"false","flagger":"3c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f","items":"1","language":"en","noticeSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","source":"trustedFlagger"}}""",
+             Typed(new IllegalContentNoticeReceived(RightsDesk.Core.IllegalContentNotices.NoticeSource.TrustedFlagger, 1, 0, false, "en", Y, H), "token:flagger:HateAid", X.ToString())),
+        ["IllegalContentNoticeDecided"] = ("""{"seq":41,"code":4301,"at":"2026-11-05T09:30:15.123Z","actor":"ts@desk.example","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"days":"2","decision":"3c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f","outcome":"decisionTaken","reasonSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","source":"reportingFlow","told":"true"}}""",
+             Typed(new IllegalContentNoticeDecided(RightsDesk.Core.IllegalContentNotices.NoticeSource.ReportingFlow, RightsDesk.Core.IllegalContentNotices.NoticeOutcome.DecisionTaken, Y, H, 2, true), "ts@desk.example", X.ToString())),
+        ["IllegalContentNoticeRead"] = ("""{"seq":41,"code":4302,"at":"2026-11-05T09:30:15.123Z","actor":"ts@desk.example","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"contact":"true"}}""",
+             Typed(new IllegalContentNoticeRead(true), "ts@desk.example", X.ToString())),
+        ["NoticeCampaignFlagged"] = ("""{"seq":41,"code":4303,"at":"2026-11-05T09:30:15.123Z","actor":"system","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"notices":"10","target":"account","threshold":"10","windowHours":"24"}}""",
+             Typed(new NoticeCampaignFlagged("account", 10, 10, 24), "system", X.ToString())),
+        ["TrustedFlaggerDesignated"] = ("""{"seq":41,"code":4304,"at":"2026-11-05T09:30:15.123Z","actor":"operator","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"country":"DE","organisationSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","tokenPrefix":"ab12cd34"}}""",
+             Typed(new TrustedFlaggerDesignated("DE", "ab12cd34", H), "operator", X.ToString())),
     };
 
     /// <summary>Codes no release has written: there are no stored bytes to keep.</summary>

@@ -70,6 +70,9 @@ public static class AuthorizationMatrix
         ["GET /{lang:publang}/transparency/impact"] = Rule.Public,
         ["GET /transparency/rdr"] = Rule.Public,
         ["GET /{lang:publang}/transparency/rdr"] = Rule.Public,
+        // Notices of illegal content (DSA Art. 16): anyone notifies on the public form.
+        ["GET /notice"] = Rule.Public,
+        ["GET /{lang:publang}/notice"] = Rule.Public,
         ["GET /incident"] = Rule.Public,
         ["GET /{lang:publang}/incident"] = Rule.Public,
         ["GET /incident/status"] = Rule.Public,
@@ -198,6 +201,10 @@ public static class AuthorizationMatrix
         ["GET /desk/at-risk"] = Rule.For(HumanRightsLead, IncidentResponder).SignInRedirect(),
         // Incidents: responders and the human rights lead; any incident (they are not compartmented further).
         ["GET /desk/incidents"] = Rule.For(HumanRightsLead, IncidentResponder).SignInRedirect(),
+        // Notices of illegal content: trust and safety staff; the platform's flow (and trusted flaggers' own tokens) send them.
+        ["POST /api/v1/moderation/notices"] = Rule.For(Platform).Body(Bodies.Json("{\"content\":[\"https://matrix.example/@m/1\"],\"explanation\":\"The matrix notifies content.\",\"goodFaith\":true}")),
+        ["GET /desk/moderation/notices"] = Rule.For(TrustAndSafety).SignInRedirect(),
+        ["GET /desk/moderation/notices/{id:guid}"] = Rule.For(TrustAndSafety).Object(ObjectKind.IllegalContentNotice).SignInRedirect(),
         ["GET /desk/incidents/{id:guid}"] = Rule.For(HumanRightsLead, IncidentResponder).Object(ObjectKind.Incident).SignInRedirect(),
         // Trusted partners: the lead and incident responders vet applications; a partner's own pages are its alone.
         ["GET /desk/partners"] = Rule.For(HumanRightsLead, IncidentResponder).SignInRedirect(),
@@ -276,6 +283,8 @@ public enum ObjectKind
 
     /// <summary>A trusted partner's application ({id}).</summary>
     PartnerApplication,
+    /// <summary>A notice of illegal content ({id}) from the public form.</summary>
+    IllegalContentNotice,
 }
 
 /// <summary>What anonymous callers get when a route is not public.</summary>

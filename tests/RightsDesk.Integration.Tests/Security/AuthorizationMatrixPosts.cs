@@ -121,6 +121,9 @@ public static class AuthorizationMatrixPosts
         ["POST /error/{code:int}"] = Post.Public.Answers(404),
 
         // The incident channel: anyone reports, and anyone holding a receipt code reads and writes its thread.
+        ["POST /notice"] = Post.Public,
+        ["POST /{lang:publang}/notice"] = Post.Public,
+        ["POST /desk/moderation/notices/{id:guid}?handler=Decide"] = Post.For(TrustAndSafety),
         ["POST /incident"] = Post.Public,
         ["POST /{lang:publang}/incident"] = Post.Public,
         ["POST /partners/apply"] = Post.Public,

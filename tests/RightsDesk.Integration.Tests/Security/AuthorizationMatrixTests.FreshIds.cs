@@ -101,6 +101,10 @@ public sealed partial class AuthorizationMatrixTests
                     id = (await sp.GetRequiredService<Application.Partners.ApplyAsPartner>().RunAsync(new Core.Partners.PartnerApplication(
                         "Matrix CSO", [Core.Partners.ExpertiseArea.DigitalSecurity], ["TN"], "Matrix", "matrix@cso.example", null, "A matrix application.", "en"), default)).ToString();
                     break;
+                case ObjectKind.IllegalContentNotice:
+                    id = (await sp.GetRequiredService<Application.IllegalContentNotices.SubmitNotice>().FromPublicAsync(new Core.IllegalContentNotices.IllegalContentNotice(
+                        ["https://matrix.example/@m/2"], "The matrix notifies content.", null, null, null, true, "en"), default)).Id.ToString();
+                    break;
                 default:
                     throw new InvalidOperationException($"No way to make a {kind}: add one to AuthorizationMatrixTests.FreshId.");
             }

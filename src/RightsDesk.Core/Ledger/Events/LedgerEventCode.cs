@@ -115,6 +115,17 @@ public enum LedgerEventCode
     DsaSubmissionCompleted = 4201,
     /// <summary>Lumen notices were written for government and court takedown demands: the period, counts, redactions, holds.</summary>
     LumenNoticesExported = 4202,
+    // Notices of illegal content (DSA Art. 16), 43xx.
+    /// <summary>A notice of illegal content arrived (public form, trusted flagger or the platform's reporting flow).</summary>
+    IllegalContentNoticeReceived = 4300,
+    /// <summary>The desk decided a notice: a moderation decision taken, or no action with a reason (hashed).</summary>
+    IllegalContentNoticeDecided = 4301,
+    /// <summary>Staff opened a notice's sealed texts (and the notifier's contact, where given).</summary>
+    IllegalContentNoticeRead = 4302,
+    /// <summary>Notices against one target crossed the coordinated-campaign threshold.</summary>
+    NoticeCampaignFlagged = 4303,
+    /// <summary>A trusted flagger was entered in the registry, with the coordinator that designated it.</summary>
+    TrustedFlaggerDesignated = 4304,
     AtRiskPersonProposed = 5000,
     AtRiskPersonApproved = 5001,
     AtRiskRemovalProposed = 5002,

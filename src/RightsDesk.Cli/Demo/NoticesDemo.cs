@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RightsDesk.Application.IllegalContentNotices;
+using RightsDesk.Core.Cases;
+using RightsDesk.Core.IllegalContentNotices;
+using RightsDesk.Data;
+using RightsDesk.Web.IllegalContentNotices;
+
+namespace RightsDesk.Cli.Demo;
+
+/// <summary>
+/// The demo's notices of illegal content, through the same commands as the public form, the API and the desk: notices
+/// from the public in several languages, a trusted flagger's (first in the queue), notices from the platform's
+/// reporting flow, a mass-reporting cluster against one account (flagged as a possible campaign), three notices
+/// against a journalist on the at-risk registry (flagged at the lower threshold), and decided notices of both outcomes.
+/// </summary>
+public static class NoticesDemo
+{
+    public static async Task SeedAsync(IServiceProvider sp, Actor platform, Actor reviewer, CancellationToken ct)
+    {
+        var submit = sp.GetRequiredService<SubmitNotice>();
+        var desk = sp.GetRequiredService<NoticeDesk>();
+        var flagger = await sp.GetRequiredService<TrustedFlaggerRegistry>()
+            .DesignateAsync("Digital Rights Watch e.V.", "DE", "Bundesnetzagentur", new DateOnly(2025, 9, 1), TimeSpan.FromDays(30), "demo", ct);
+        var flaggerActor = Actor.Machine(flagger.TokenId.ToString(), "flagger:" + flagger.Organisation);
+        var flow = new NoticeSender(NoticeSource.ReportingFlow, platform, null);
+
+        var fromPublic = await submit.FromPublicAsync(new IllegalContentNotice(["https://social.example/@hassprediger/2201"],
+            "Dieser Beitrag ruft zur Gewalt gegen Geflüchtete in einer namentlich genannten Unterkunft auf.", "StGB § 130 (Volksverhetzung)", "Jana M.",
+            "jana.m@example.net", true, "en"), ct);
+        await submit.FromPublicAsync(new IllegalContentNotice(["https://social.example/@vendeur_faux/88", "https://social.example/@vendeur_faux/89"],
+            "Ces annonces vendent de faux médicaments contre le cancer.", null, null, null, true, "fr"), ct);
+        await submit.FromPublicAsync(new IllegalContentNotice(["https://social.example/@anon7/450"],
+            "هذا المنشور ينشر صوراً خاصة لامرأة من دون موافقتها.", null, null, "noor@example.org", true, "ar"), ct);
+        await submit.RunAsync(new IllegalContentNotice(["demo-post-00044"], "Reported by a user through the in-app flow: a scam asking for bank details.", null, null, null, true, "en"), flow, ct);
+
+        // The trusted flagger's notice arrives last and is listed first.
+        await submit.RunAsync(new IllegalContentNotice(["https://social.example/@kanal88/1", "https://social.example/@kanal88/2"],
+            "Both posts display a banned organisation's symbols with a call to join it.", "StGB § 86a", null, "meldestelle@drw.example", true, "en"),
+            new NoticeSender(NoticeSource.TrustedFlagger, flaggerActor, flagger.Id), ct);
+
+        // A mass-reporting cluster: twelve notices against one activist's account in an afternoon.
+        for (var i = 0; i < 12; i++)
+        {
+            await submit.RunAsync(new IllegalContentNotice([$"https://social.example/@greenriver_action/{900 + i}"],
+                "This account spreads illegal propaganda and must be removed.", null, null, null, true, "en"), flow, ct);
+        }
+
+        // Three against a journalist on the at-risk registry: flagged at the lower bar; the notifiers see nothing of it.
+        for (var i = 0; i < 3; i++)
+        {
+            await submit.FromPublicAsync(new IllegalContentNotice([$"https://social.example/@amira/{300 + i}"],
+                "This journalist publishes lies about our country and insults the state.", "Penal Code art. 301", null, null, true, "tr"), ct);
+        }
+
+        // Decided: one linked to a moderation decision that followed a notice, one with no action.
+        var db = sp.GetRequiredService<RightsDeskDbContext>();
+        var puid = await db.ModerationDecisions.AsNoTracking().Where(d => d.SourceType == "SOURCE_ARTICLE_16").OrderBy(d => d.Puid).Select(d => d.Puid).FirstAsync(ct);
+        await desk.DecideAsync(fromPublic.Id, NoticeOutcome.DecisionTaken, puid, "We removed the post: it incites violence against the people living in the named shelter.", reviewer, ct);
+        var scam = await db.IllegalContentNotices.AsNoTracking().Where(n => n.Source == NoticeSource.Notifier && n.Language == "fr").Select(n => n.Id).FirstAsync(ct);
+        await desk.DecideAsync(scam, NoticeOutcome.NoAction, null,
+            "The listings had already been removed by the seller before we reviewed them; there is nothing left to act on.", reviewer, ct);
+    }
+}
