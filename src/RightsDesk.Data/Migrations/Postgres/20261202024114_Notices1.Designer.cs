@@ -3092,7 +3092,6 @@ namespace RightsDesk.Data.Migrations.Postgres
                 {
                     b.Navigation("Steps");
                 });
-#pragma warning restore 612, 618
         }
     }
 }

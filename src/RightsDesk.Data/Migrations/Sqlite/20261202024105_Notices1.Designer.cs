@@ -3077,7 +3077,6 @@ namespace RightsDesk.Data.Migrations.Sqlite
                 {
                     b.Navigation("Steps");
                 });
-#pragma warning restore 612, 618
         }
     }
 }
