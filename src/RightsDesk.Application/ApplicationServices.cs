@@ -128,6 +128,7 @@ public static class ApplicationServices
         services.AddScoped<Impact.ImpactStore>();
         services.AddScoped<Impact.ImpactAssessments>();
         services.AddScoped<Impact.ImpactMitigations>();
+        services.AddScoped<Impact.ImpactRecommendations>();
         services.AddScoped<Impact.ImpactConsultations>();
         services.AddScoped<Impact.ImpactReviews>();
         services.AddScoped<Impact.ImpactQueries>();

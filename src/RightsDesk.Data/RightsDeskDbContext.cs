@@ -70,6 +70,7 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
     public DbSet<Impact.ImpactReviewRecord> ImpactReviews => Set<Impact.ImpactReviewRecord>();
     public DbSet<Impact.BenchmarkRecord> Benchmarks => Set<Impact.BenchmarkRecord>();
     public DbSet<Impact.BenchmarkReadingRecord> BenchmarkReadings => Set<Impact.BenchmarkReadingRecord>();
+    public DbSet<Impact.ImpactRecommendationRecord> ImpactRecommendations => Set<Impact.ImpactRecommendationRecord>();
     public DbSet<Pushback.PushbackRecord> Pushback => Set<Pushback.PushbackRecord>();
     public DbSet<Exports.DsaSubmissionRecord> DsaSubmissions => Set<Exports.DsaSubmissionRecord>();
 

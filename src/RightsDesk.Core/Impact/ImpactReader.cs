@@ -230,7 +230,7 @@ public static class ImpactReader
         return null;
     }
 
-    private static List<Guid> Ids(JsonInput input, JsonElement o, string name)
+    internal static List<Guid> Ids(JsonInput input, JsonElement o, string name)
     {
         var ids = new List<Guid>();
         foreach (var (s, i) in Strings(input, o, name, name, 40).Select((s, i) => (s, i)))

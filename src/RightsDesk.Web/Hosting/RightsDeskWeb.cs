@@ -62,6 +62,8 @@ public static class RightsDeskWeb
         services.AddScoped<INoticeSources, NoticeSources>();
         services.AddScoped<ApiTokenService>();
         services.AddScoped<Policy.PolicyEditor>();
+        services.AddScoped<Application.Impact.IPolicyFileWriter>(sp => sp.GetRequiredService<Policy.PolicyEditor>());
+        services.AddScoped<Application.Impact.ApprovePolicyChange>();
         services.AddSingleton<Pages.Desk.DeskText>();
         services.AddHostedService<Demands.DemandIndexStartup>();
         services.AddHostedService<Defenders.AtRiskReindexStartup>();

@@ -41,6 +41,7 @@ public static class ImpactApi
         g.MapGet("/{id:guid}/consultations", Consultations).RequirePermission(Permission.ImpactManage).WithSummary("The consultations, opened from their seal (recorded in the ledger).");
         g.MapPost("/{id:guid}/reviews", Review).RequirePermission(Permission.ImpactManage).Accepts<ReviewInput>("application/json").WorkflowStep().WithSummary("Record a review (scheduled, triggered, after an incident).");
         g.MapPost("/{id:guid}/sign-off", SignOff).RequirePermission(Permission.ImpactManage).Accepts<SignOffRequest>("application/json").WorkflowStep().WithSummary("Sign a review off: never by the person who conducted it.");
+        g.MapImpactRecommendations();
         g.MapPost("/{id:guid}/benchmarks", AddBenchmark).RequirePermission(Permission.ImpactManage).Accepts<BenchmarkInput>("application/json").WithSummary("Bind a mitigation or commitment to a registered metric, with baseline, target and direction.");
 
         var b = api.MapGroup("/benchmarks").WithTags("Impact assessments");

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using RightsDesk.Application.Impact;
 using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Core.Policy;
 using RightsDesk.Data.Ledger;
@@ -13,7 +14,7 @@ namespace RightsDesk.Web.Policy;
 /// checked against the whole policy before it is written, so a mistake never reaches the assessment; each change is
 /// a ledger event with the file's new hash and the policy version it produced.
 /// </summary>
-public sealed class PolicyEditor(PolicyProvider provider, LedgerWriter ledger)
+public sealed class PolicyEditor(PolicyProvider provider, LedgerWriter ledger) : IPolicyFileWriter
 {
     public const int MaxFileChars = 512 * 1024;
 
@@ -49,6 +50,9 @@ public sealed class PolicyEditor(PolicyProvider provider, LedgerWriter ledger)
         await ledger.SaveAsync(ct);
         return parsed;
     }
+
+    async Task<string> IPolicyFileWriter.WriteAsync(string file, string content, string actor, CancellationToken ct) =>
+        (await SaveAsync(file, content, actor, ct)).Version;
 
     private static bool IsEditable(string file) =>
         file is "operator.json" or "offences.json" or "impact.json"

@@ -170,6 +170,9 @@ public enum LedgerEventCode
     ImpactReviewRaised = 7042,
     BenchmarkCreated = 7050,
     BenchmarkReadingTaken = 7051,
+    ImpactRecommendationRecorded = 7060,
+    ImpactRecommendationProposed = 7061,
+    ImpactRecommendationApproved = 7062,
 
     // Push-back beyond the case: legal challenges, advocacy, refusals of legal orders.
     PushbackRecorded = 7100,
