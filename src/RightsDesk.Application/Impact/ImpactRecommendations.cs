@@ -87,6 +87,14 @@ public sealed class ImpactRecommendations(ImpactStore store, PolicyProvider poli
         return rows.Select(View).ToList();
     }
 
+    /// <summary>Every recommendation waiting for a second person's approval, oldest first, with its assessment's title.</summary>
+    public async Task<IReadOnlyList<(Guid Assessment, string Title, RecommendationView Recommendation)>> ProposedAsync(CancellationToken ct)
+    {
+        var rows = await store.Db.ImpactRecommendations.AsNoTracking().Where(r => r.State == RecommendationState.Proposed)
+            .Join(store.Db.ImpactAssessments.AsNoTracking(), r => r.AssessmentId, a => a.Id, (r, a) => new { r, a.Title }).ToListAsync(ct);
+        return rows.OrderBy(x => x.r.ProposedAt).Select(x => (x.r.AssessmentId, x.Title, View(x.r))).ToList();
+    }
+
     public static RecommendationView View(ImpactRecommendationRecord r) => new(
         r.Id, r.Kind, r.Country, ImpactStore.Read<List<DemandKind>>(r.DemandKindsJson), r.Reasons, ImpactStore.Read<List<Guid>>(r.RisksJson), r.State,
         r.RecordedByName, r.RecordedAt, r.PolicyFile, r.Kind == RecommendationKind.LeaveMarket ? null : RecommendationPolicyEdit.OverrideId(r.Id),

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using RightsDesk.Application.Impact;
 using RightsDesk.Core.Cases;
+using RightsDesk.Core.Demands;
 using RightsDesk.Core.Impact;
 
 namespace RightsDesk.Cli.Demo;
@@ -55,6 +56,12 @@ public static class ImpactDemo
         var minimise = await mitigations.AddAsync(id, new MitigationInput("Hold no IP logs beyond 14 days for Kenyan accounts", [doxxing], lead.Name, new DateOnly(2026, 6, 30), MitigationMeasure.DesignAndInterfaces), lead, ct);
         await mitigations.ChangeStatusAsync(id, new MitigationStatusInput(minimise!.Value, MitigationStatus.Implemented, null, []), lead, ct);
         await mitigations.AddAsync(id, new MitigationInput("Challenge every restriction order that names no law", [hate], lead.Name, new DateOnly(2026, 9, 30), MitigationMeasure.ContentModeration), lead, ct);
+
+        // The assessment recommends conditions for restriction orders; proposed as a policy change, it waits on the desk for an administrator's approval.
+        var recommendations = sp.GetRequiredService<ImpactRecommendations>();
+        var conditions = await recommendations.RecordAsync(id, new RecommendationInput(RecommendationKind.Conditions, "KE", [DemandKind.ContentRestriction],
+            "Serve Kenya on condition that every content restriction order goes to the human rights lead and is challenged when it names no law", [hate]), lead, ct);
+        await recommendations.ProposeAsync(id, conditions!.Value, lead, ct);
 
         await sp.GetRequiredService<ImpactConsultations>().RecordAsync(id, ImpactReader.Consultation(Json($$"""
             {"group":"journalists","country":"KE","method":"focusGroup","heldOn":"2026-01-20","participants":9,"consented":false,

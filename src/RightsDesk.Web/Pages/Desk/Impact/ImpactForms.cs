@@ -25,6 +25,8 @@ public static class ImpactForms
 
     public static readonly FormShape Consultation = FormShape.Of(lists: ["risks"], booleans: ["consented"]);
 
+    public static readonly FormShape Recommendation = FormShape.Of(lists: ["risks", "demandKinds"]);
+
     public static readonly string[] RiskNumbers =
         ["inherent.scale.value", "inherent.scope.value", "inherent.irremediability.value", "inherent.likelihood.value"];
 
