@@ -41,7 +41,7 @@ public abstract class ImpactRecommendationTests<TApp>(TApp app) : IClassFixture<
         Assert.Equal("proposed", proposed.GetProperty("state").GetString());
         Assert.Equal("jurisdictions/KE.json", proposed.GetProperty("policyFile").GetString());
         var overrideId = proposed.GetProperty("overrideId").GetString()!;
-        Assert.Empty(Policy().ProfileFor("KE").Overrides.Where(o => o.Id == overrideId));
+        Assert.DoesNotContain(Policy().ProfileFor("KE").Overrides, o => o.Id == overrideId);
 
         // A human rights lead proposes; only someone who may change the policy approves, on the desk.
         var proposerRole = await PageSession.CreatePersonAsync(app, $"rec-lead-{Guid.NewGuid():N}"[..20] + "@desk.example", Roles.HumanRightsLead);
