@@ -89,7 +89,7 @@ public static class ApplicationServices
         services.AddScoped<Transparency.ReportOutput>();
         services.AddScoped<Transparency.Dsa.DsaExport>();
         services.AddScoped<Transparency.ModerationFactReader>();
-        services.TryAddSingleton<Transparency.Dsa.IDsaNoticeSource, Transparency.Dsa.NoNoticeStore>();
+        services.TryAddScoped<Transparency.Dsa.IDsaNoticeSource, Transparency.Dsa.StoredNoticeSource>();
         services.AddScoped<Transparency.Verification.ReportLedgerChecks>();
         services.AddScoped<Transparency.Verification.ReportRecordChecks>();
         services.AddScoped<Transparency.Verification.VerifyReport>();

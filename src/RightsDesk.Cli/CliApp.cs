@@ -14,6 +14,7 @@ public static class CliApp
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(TokenCommands.Create());
+        root.Subcommands.Add(FlaggerCommands.Create());
         root.Subcommands.Add(UserCommands.Create());
         root.Subcommands.Add(UserCommands.CreateTotp());
         root.Subcommands.Add(KeyCommands.Create());

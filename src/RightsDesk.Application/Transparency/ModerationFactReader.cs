@@ -44,6 +44,13 @@ public sealed class ModerationFactReader(RightsDeskDbContext db, FieldCipher cip
         return (appeals, decisions);
     }
 
+    /// <summary>The decisions with these ids, wherever they were received (the decisions taken on notices).</summary>
+    public async Task<IReadOnlyList<ModerationFact>> ByIdsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        return ids.Count == 0 ? [] : await ReadAsync(db.ModerationDecisions.AsNoTracking().Where(r => ids.Contains(r.Id)), ct);
+    }
+
     public string DecisionHash(Guid id) => cipher.BlindIndex(DecisionPurpose, id.ToString("N"));
 
     private async Task<IReadOnlyList<ModerationFact>> ReadAsync(IQueryable<Data.Moderation.ModerationDecisionRecord> query, CancellationToken ct)

@@ -32,6 +32,7 @@ public static class CliStore
         services.AddScoped<RecoveryCodes>();
         services.AddScoped<AccountService>();
         services.AddScoped<ApiTokenService>();
+        services.AddScoped<Web.IllegalContentNotices.TrustedFlaggerRegistry>();
         var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         await DataServices.MigrateAsync(scope.ServiceProvider.GetRequiredService<RightsDeskDbContext>(), ct);

@@ -104,7 +104,7 @@ public sealed class PartnerFlagBrowserTests(WebServer server, BrowserFixture bro
 
         await partnerTab.GotoAsync(server.Url("/partner").ToString());
         var card = partnerTab.Locator($"#flag-{reference}");
-        Assert.Contains("contentRemoved", await card.Locator(".outcome").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("content removed", await card.Locator(".outcome").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("upheld", await card.Locator(".outcome").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("We removed the impersonating account and its posts.", await card.Locator(".reply").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await partnerTab.Locator("script").CountAsync());

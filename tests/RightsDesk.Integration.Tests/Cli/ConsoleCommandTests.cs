@@ -39,6 +39,22 @@ public sealed class ConsoleCommandTests : IDisposable
         Assert.Contains("for the platform system platform", machine.Output, StringComparison.Ordinal);
         Assert.Matches("rd_[0-9a-f]{8}_", machine.Output);
 
+        // A trusted flagger entered as its coordinator published it: the token once, the registry by line.
+        var badDate = await RunCli(["flaggers", "designate", "--organisation", "Hate Aid", "--coordinator-country", "DE", "--coordinator", "Bundesnetzagentur", "--designated", "18 June 2025", .. store]);
+        Assert.Equal(2, badDate.ExitCode);
+        Assert.Contains("--designated must be a date", badDate.Error, StringComparison.Ordinal);
+        var badCountry = await RunCli(["flaggers", "designate", "--organisation", "Hate Aid", "--coordinator-country", "Germany", "--coordinator", "Bundesnetzagentur", "--designated", "2025-06-18", .. store]);
+        Assert.Equal(2, badCountry.ExitCode);
+        Assert.Contains("--coordinator-country: ", badCountry.Error, StringComparison.Ordinal);
+        var flagger = await RunCli(["flaggers", "designate", "--organisation", "Hate Aid", "--coordinator-country", "DE", "--coordinator", "Bundesnetzagentur", "--designated", "2025-06-18", .. store]);
+        Assert.True(flagger.ExitCode == 0, flagger.ToString());
+        Assert.Contains("Trusted flagger Hate Aid (Bundesnetzagentur, DE)", flagger.Output, StringComparison.Ordinal);
+        Assert.Matches("rd_[0-9a-f]{8}_", flagger.Output);
+        var flaggers = await RunCli(["flaggers", "list", .. store]);
+        Assert.True(flaggers.ExitCode == 0, flaggers.ToString());
+        Assert.Matches("\\tHate Aid\\tDE\\tBundesnetzagentur\\t2025-06-18", flaggers.Output);
+        Assert.DoesNotMatch("rd_[0-9a-f]{8}_", flaggers.Output);
+
         var file = Path.Combine(_dir, "warrant.json");
         await File.WriteAllTextAsync(file, TestRepo.RawExample("01-us-search-warrant").Replace("\"portal\"", "\"post\"", StringComparison.Ordinal));
         var imported = await RunCli(["import", file, .. store]);

@@ -137,7 +137,7 @@ public abstract class PartnerTests<TApp>(TApp app) : IClassFixture<TApp> where T
         await session.SignInAsync(partner.Person);
         var mine = await session.GetAsync("/partner");
         Assert.Contains(reference, mine, StringComparison.Ordinal);
-        Assert.Contains("contentRemoved", mine, StringComparison.Ordinal);
+        Assert.Contains("content removed", mine, StringComparison.Ordinal);
         Assert.Contains("upheld: we acted on your flag", mine, StringComparison.Ordinal);
         Assert.Contains("We removed the impersonating account and its posts.", mine, StringComparison.Ordinal);
         Assert.DoesNotContain(report.Reference, mine, StringComparison.Ordinal);

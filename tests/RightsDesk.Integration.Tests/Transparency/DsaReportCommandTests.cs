@@ -6,9 +6,11 @@ using DocumentFormat.OpenXml.Packaging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using RightsDesk.Application.Appeals;
+using RightsDesk.Application.IllegalContentNotices;
 using RightsDesk.Application.Moderation;
 using RightsDesk.Application.Transparency.Dsa;
 using RightsDesk.Core.Appeals;
+using RightsDesk.Core.IllegalContentNotices;
 using RightsDesk.Core.Moderation;
 using RightsDesk.Core.Security;
 using RightsDesk.Core.Transparency.Dsa;
@@ -21,7 +23,8 @@ namespace RightsDesk.Integration.Tests.Transparency;
 /// <summary>
 /// `rightsdesk report dsa --year 2026 --out DIR` over demands made through the API and a decision taken on a trusted
 /// flagger's notice, on SQLite and PostgreSQL: the Commission's sheets with their header rows, Member States' orders
-/// counted where a regulator looks for them (and a US warrant nowhere), and one workbook with the same sheets.
+/// counted where a regulator looks for them (and a US warrant nowhere), the stored Art. 16 notices in sheets 4 and 8,
+/// and one workbook with the same sheets.
 /// </summary>
 public abstract class DsaReportCommandTests<TApp> : IAsyncLifetime where TApp : DeskApp, new()
 {
@@ -50,6 +53,18 @@ public abstract class DsaReportCommandTests<TApp> : IAsyncLifetime where TApp : 
             await Record(sp, json.Replace("SOURCE_TRUSTED_FLAGGER", "SOURCE_VOLUNTARY", StringComparison.Ordinal).Replace("\"automatedDetection\":\"No\"", "\"automatedDetection\":\"Yes\"", StringComparison.Ordinal)
                 .Replace("AUTOMATED_DECISION_NOT_AUTOMATED", "AUTOMATED_DECISION_FULLY", StringComparison.Ordinal), "own-1");
             var own = await sp.GetRequiredService<RightsDeskDbContext>().ModerationDecisions.AsNoTracking().Where(d => d.Puid == "own-1").Select(d => d.Id).SingleAsync();
+            // Three notices: the trusted flagger's, acted on by the decision above 6 hours after it arrived; one from
+            // the public form with no action; one still waiting.
+            var submit = sp.GetRequiredService<SubmitNotice>();
+            var desk = sp.GetRequiredService<NoticeDesk>();
+            var reviewer = RightsDesk.Core.Cases.Actor.Person("dsa-reviewer", "dsa-reviewer");
+            IllegalContentNotice Notice(params string[] urls) => new(urls, "This reply incites hatred against a group.", null, null, null, true, "en");
+            var flagged = await submit.RunAsync(Notice("https://social.example/p/tf-1", "https://social.example/p/tf-2"), new NoticeSender(NoticeSource.TrustedFlagger, ModerationSupport.Platform, null), default);
+            var plain = await submit.FromPublicAsync(Notice("https://social.example/p/plain-1"), default);
+            await submit.FromPublicAsync(Notice("https://social.example/p/waiting-1"), default);
+            app.Clock.Advance(TimeSpan.FromHours(6));
+            Assert.True(await desk.DecideAsync(flagged.Id, NoticeOutcome.DecisionTaken, "tf-1", "We removed the reply you flagged.", reviewer, default));
+            Assert.True(await desk.DecideAsync(plain.Id, NoticeOutcome.NoAction, null, "The post criticises a law; it stays up.", reviewer, default));
             var appeal = await sp.GetRequiredService<SubmitAppeal>().ByDecisionAsync(own, new AppealInput("The reply quoted a slur in order to criticise it.", null, "en", null), AppealChannel.Platform, ModerationSupport.Platform, default);
             Assert.NotNull(appeal);
             return 0;
@@ -82,6 +97,10 @@ public abstract class DsaReportCommandTests<TApp> : IAsyncLifetime where TApp : 
         Assert.Equal(DsaHeaders.Notices, notices[0]);
         var hate = notices.Single(r => r[3] == "KEYWORD_HATE_SPEECH");
         Assert.Equal(["0", "0", "1", "1"], hate[11..15]);
+        // The notices themselves: received, from trusted flaggers, items named (each), median hours to act (each).
+        Assert.Equal(["1", "1", "2", "2", "6.0", "6.0"], hate[5..11]);
+        Assert.Equal(["3", "1", "4", "2", "6.0", "6.0"], notices.Single(r => r[3] == "TOTAL")[5..11]);
+        Assert.Equal(["2", "0", "2", "0", "", ""], notices.Single(r => r[3] == DsaCategories.NotSpecifiedNotice)[5..11]);
 
         var terms = Rows(Path.Combine(dir, "6_own_initiative_TC.csv"));
         Assert.Equal(DsaHeaders.OwnInitiativeTc, terms[0]);
@@ -99,7 +118,7 @@ public abstract class DsaReportCommandTests<TApp> : IAsyncLifetime where TApp : 
         string Auto(string indicator, string scope) => automated.Single(r => r[4] == indicator && r[5] == scope)[6];
         Assert.Equal(["1", "1"], new[] { Auto(DsaHeaders.MeasuresAutomated, "Total number"), Auto(DsaHeaders.MeasuresNotAutomated, "Total number") });
         Assert.Equal(["1", "0"], new[] { Auto(DsaHeaders.MeasuresAutomated, "Own-initiative "), Auto(DsaHeaders.MeasuresNotAutomated, "Own-initiative ") });
-        Assert.Equal("", Auto(DsaHeaders.NoticesAutomated, "NAM Total"));
+        Assert.Equal(["0", "3"], new[] { Auto(DsaHeaders.NoticesAutomated, "NAM Total"), Auto(DsaHeaders.NoticesNotAutomated, "NAM Total") });
 
         var identification = Rows(Path.Combine(dir, "1_report_identification.csv"));
         Assert.Contains(identification, r => r[2] == "Version of the report" && r[3] == "1");
@@ -114,7 +133,7 @@ public abstract class DsaReportCommandTests<TApp> : IAsyncLifetime where TApp : 
             Assert.Equal("3", f.GetProperty("orders").GetString());
             Assert.Equal("2", f.GetProperty("measures").GetString());
             Assert.Equal("1", f.GetProperty("complaints").GetString());
-            Assert.Equal("false", f.GetProperty("noticesRecorded").GetString());
+            Assert.Equal("true", f.GetProperty("noticesRecorded").GetString());
             var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(dir, "7_appeals_and_recidivism.csv"))));
             Assert.Equal(sha, f.GetProperty("file:7_appeals_and_recidivism.csv").GetString());
         }

@@ -19,7 +19,7 @@ internal static class DsaAutomatedSheet
         "Not computed: accuracy, precision and recall need the platform's own evaluation of its classifiers, which RightsDesk does not receive.";
 
     private const string NoNoticeStore =
-        "Not recorded: RightsDesk has no store of Art. 16 notices yet, so notices and how they were processed are not known to it; the decisions taken on notices are in sheet 4.";
+        "Not recorded: this installation records no Art. 16 notices, so notices and how they were processed are not known to it; the decisions taken on notices are in sheet 4.";
 
     private const string Notices = "Art. 16 notices received in the period, by whether they were processed solely by automated means.";
 

@@ -11,7 +11,7 @@ internal static class DsaNoticesSheet
     private const string NoTime =
         "Not recorded: the time a notice arrived is not part of the statement of reasons RightsDesk receives, so no median (in hours) can be computed.";
 
-    private const string NoticesReceived = "Art. 16 notices received in the period, by date received (UTC), under the category and keyword the notifier gave.";
+    private const string NoticesReceived = "Art. 16 notices received in the period, by date received (UTC), under the category and keyword of the moderation decision taken on them; notices without action, still pending or decided on the terms and conditions alone are under category 17 (the notice form asks for no category).";
 
     private const string Unit = "Unit: hours, from the notice's receipt to the action taken on it; notices on which no action was taken have no time.";
 
