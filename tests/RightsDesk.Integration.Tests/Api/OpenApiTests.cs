@@ -22,6 +22,8 @@ public sealed class OpenApiTests(SqliteDeskApp app) : IClassFixture<SqliteDeskAp
         "POST /api/v1/demands/{id}/assess", "POST /api/v1/demands/{id}/fulfil", "POST /api/v1/outbox/{id}/retry", "POST /api/v1/ledger/tree-heads",
         // Taking a benchmark reading reads the ledger as it stands: there is nothing to send.
         "POST /api/v1/benchmarks/{id}/readings",
+        // Proposing a recommendation as a policy change: the recommendation already says what the change is.
+        "POST /api/v1/impact-assessments/{id}/recommendations/{recommendation}/propose",
     };
 
     [Fact]

@@ -90,7 +90,7 @@ public static class AuthorizationMatrixPosts
         ["POST /desk/pushback/{id:guid}?handler=Status"] = Post.For(HumanRightsLead),
         ["POST /desk/impact/{id:guid}/consultations?handler=Add"] = Post.For(HumanRightsLead),
         ["POST /desk/impact/{id:guid}/recommendations?handler=Add"] = Post.For(HumanRightsLead),
-        ["POST /desk/impact/{id:guid}/recommendations?handler=Propose"] = Post.For(HumanRightsLead),
+        ["POST /desk/impact/{id:guid}/recommendations?handler=Propose"] = Post.For(HumanRightsLead).Answers(404),
 
         // Administration: accounts, tokens and policy are the admin's.
         ["POST /desk/admin?handler=Add"] = Post.For(Admin),
@@ -101,7 +101,7 @@ public static class AuthorizationMatrixPosts
         ["POST /desk/admin/tokens?handler=Create"] = Post.For(Admin),
         ["POST /desk/admin/tokens?handler=Revoke"] = Post.For(Admin).Object(ObjectKind.ApiToken, "id"),
         ["POST /desk/admin/policy"] = Post.For(Admin),
-        ["POST /desk/admin/policy/proposals"] = Post.For(Admin),
+        ["POST /desk/admin/policy/proposals"] = Post.For(Admin).Answers(404),
 
         // Moderation review: trust and safety staff confirm a held measure or lift one.
         ["POST /desk/moderation?handler=Confirm"] = Post.For(TrustAndSafety).Object(ObjectKind.ModerationDecision, "decisionId"),
