@@ -19,7 +19,7 @@ namespace RightsDesk.Browser.Tests.Partners;
 /// <summary>
 /// Issue 11's "a partner flag handled with priority and the outcome fed back", JavaScript off: a trusted partner flags
 /// an urgent case on its page, the flag is above a report of the same severity in the desk's queue, a responder works
-/// it to its outcome with a reply, and the partner's page shows both. Screenshots at a phone's width and a laptop's.
+/// it to its outcome with a reply by clicking the incident page's forms, and the partner's page shows both. Screenshots at a phone's width and a laptop's.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PartnerFlagBrowserTests(WebServer server, BrowserFixture browser)
@@ -90,17 +90,18 @@ public sealed class PartnerFlagBrowserTests(WebServer server, BrowserFixture bro
 
         await deskTab.Locator($"#i-{reference} a").ClickAsync();
         Assert.Contains(organisation, await deskTab.Locator("#partner-flag").InnerTextAsync(), StringComparison.Ordinal);
-        // The responder's steps on the page (acknowledge, reply, resolve) are clicked by the integration tests on both
-        // engines; here they go through the same commands, and the partner's page is what is looked at.
-        await using (var scope = server.Services.CreateAsyncScope())
-        {
-            var desk = scope.ServiceProvider.GetRequiredService<IncidentDesk>();
-            var id = await scope.ServiceProvider.GetRequiredService<RightsDeskDbContext>().Incidents.Where(i => i.Reference == reference).Select(i => i.Id).SingleAsync();
-            var by = Actor.Person("responder-" + width, "responder@desk.example");
-            Assert.True(await desk.AcknowledgeAsync(id, by, default));
-            Assert.True(await desk.ReplyAsync(id, null, "We removed the impersonating account and its posts.", by, default));
-            Assert.True(await desk.ResolveAsync(id, "contentRemoved", by, default));
-        }
+        // The responder's steps, clicked on the incident's page with no script: acknowledge, reply, resolve.
+        await deskTab.Locator("#acknowledge button[type=submit]").ClickAsync();
+        Assert.Contains("acknowledged", (await deskTab.Locator("#state").InnerTextAsync()).ToLowerInvariant(), StringComparison.Ordinal);
+        await deskTab.Locator("#text").FillAsync("We removed the impersonating account and its posts.");
+        await deskTab.Locator("#reply button[type=submit]").ClickAsync();
+        Assert.Contains("We removed the impersonating account and its posts.", await deskTab.Locator("#thread").InnerTextAsync(), StringComparison.Ordinal);
+        await deskTab.Locator("#outcome-kind").SelectOptionAsync("contentRemoved");
+        await deskTab.Locator("#resolve button[type=submit]").ClickAsync();
+        Assert.Contains("content removed", await deskTab.Locator("#outcome").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await deskTab.Locator("#action-error").CountAsync());
+        await Layout.AssertFits(deskTab, "the partner's incident, resolved");
+        await Screenshots.Save(deskTab, $"partner.desk.incident.{width}", fullPage: true);
 
         await partnerTab.GotoAsync(server.Url("/partner").ToString());
         var card = partnerTab.Locator($"#flag-{reference}");

@@ -49,13 +49,15 @@ public sealed class DsaExport(
         var decisions = (await moderation.DecisionsAsync(period, ct)).Where(d => d.Taken).ToList();
         var (appeals, appealed) = await moderation.AppealsAsync(period, ct);
         var name = policy.Current.Operator.Name;
+        List<DsaMeasure> measures = [.. decisions.Select(d => d.ToDsa())];
+        var complaints = Complaints(appeals, appealed, end);
         return new DsaReportInput(
             name, name, year, version, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), previousPublication, orders, NoticeActions(decisions))
         {
-            Measures = [.. decisions.Select(d => d.ToDsa())],
-            Complaints = Complaints(appeals, appealed, end),
+            Measures = measures,
+            Complaints = complaints,
             Notices = await notices.NoticesAsync(period, ct),
-            Qualitative = DsaQualitative.From(policy.Current),
+            Qualitative = DsaQualitative.From(policy.Current, measures, complaints),
         };
     }
 
