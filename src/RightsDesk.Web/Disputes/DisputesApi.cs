@@ -29,11 +29,10 @@ public static class DisputesApi
 {
     public static RouteGroupBuilder MapDisputesApi(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/moderation/disputes").WithTags("Moderation");
-        g.MapPost("", Refer).RequirePermission(Permission.ModerationSubmit).DisableAntiforgery()
+        api.MapPost("/moderation/disputes", Refer).WithTags("Moderation").RequirePermission(Permission.ModerationSubmit).DisableAntiforgery()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Record that a stored decision, named by its puid, was referred to a certified out-of-court dispute settlement body (DSA Art. 21) by the user or the notifier. After a decided appeal or straight to the body; refused (422) while an appeal on the decision is under review, and (409) while the same side has a referral open.");
-        g.MapPost("/{id:guid}/outcome", Outcome).RequirePermission(Permission.ModerationSubmit).DisableAntiforgery()
+        api.MapPost("/moderation/disputes/{id:guid}/outcome", Outcome).WithTags("Moderation").RequirePermission(Permission.ModerationSubmit).DisableAntiforgery()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Record the body's outcome on a referral: upheld, partiallyReversed, reversed, withdrawn or declined, with its day and reasons. A reversal lifts the restriction as a reversed appeal does; once recorded, an outcome is not changed (422).");
         return api;

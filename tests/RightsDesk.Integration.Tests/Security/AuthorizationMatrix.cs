@@ -192,7 +192,7 @@ public static class AuthorizationMatrix
         ["GET /desk/appeals/{id:guid}"] = Rule.For(TrustAndSafety).SignInRedirect().Answers(404),
         ["POST /api/v1/moderation/appeals"] = Rule.For(TrustAndSafety, Platform).Body(Bodies.Json("{\"puid\":\"matrix-no-such-decision\",\"statement\":\"The matrix appeals a decision it never made.\"}")).Answers(404),
         ["GET /desk/disputes/{id:guid}"] = Rule.For(TrustAndSafety).SignInRedirect().Answers(404),
-        ["GET /desk/disputes/refer/{decisionId:guid}"] = Rule.For(TrustAndSafety).SignInRedirect().Answers(404),
+        ["GET /desk/disputes/refer/{id:guid}"] = Rule.For(TrustAndSafety).SignInRedirect().Answers(404),
         ["POST /api/v1/moderation/disputes"] = Rule.For(TrustAndSafety, Platform).Body(Bodies.Json("{\"puid\":\"matrix-no-such-decision\",\"side\":\"user\",\"bodyName\":\"Matrix Disputes Body\",\"bodyMemberState\":\"IE\",\"referredOn\":\"2026-01-05\"}")).Answers(404),
         ["POST /api/v1/moderation/disputes/{id:guid}/outcome"] = Rule.For(TrustAndSafety, Platform).Body(Bodies.Json("{\"outcome\":\"upheld\",\"decidedOn\":\"2026-01-05\",\"reasons\":\"The matrix records an outcome on no referral.\"}")).Answers(404),
         ["GET /desk/moderation/accounts"] = Rule.For(TrustAndSafety).SignInRedirect(),

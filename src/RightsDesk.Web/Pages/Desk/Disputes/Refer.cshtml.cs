@@ -22,14 +22,15 @@ public sealed class ReferModel(DisputeReferrals referrals) : PageModel
     public PostedForm Form { get; private set; } = PostedForm.Blank(Shape);
     public string? Error { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid decisionId, CancellationToken ct) =>
-        await LoadAsync(decisionId, ct) ? Page() : NotFound();
+    /// <summary>The route's id is the decision's: a referral has no id until it is recorded.</summary>
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
 
     private static readonly FormShape Shape = FormShape.Of();
 
-    public async Task<IActionResult> OnPostAsync(Guid decisionId, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(decisionId, ct))
+        if (!await LoadAsync(id, ct))
         {
             return NotFound();
         }
@@ -53,7 +54,7 @@ public sealed class ReferModel(DisputeReferrals referrals) : PageModel
                 throw new ValidationFailedException(errors);
             }
 
-            var dispute = await referrals.ReferAsync(decisionId, new ReferralInput(s, form.Value("bodyName"), form.Value("bodyMemberState")?.Trim().ToUpperInvariant(), day), User.ToActor(), ct);
+            var dispute = await referrals.ReferAsync(id, new ReferralInput(s, form.Value("bodyName"), form.Value("bodyMemberState")?.Trim().ToUpperInvariant(), day), User.ToActor(), ct);
             return dispute is null ? NotFound() : Redirect($"/desk/disputes/{dispute.Id}?done=referred");
         }
         catch (ValidationFailedException v)
