@@ -35,6 +35,8 @@ public static class ApplicationServices
         services.AddScoped<Appeals.SubmitAppeal>();
         services.AddScoped<Appeals.AppealReview>();
         services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(Appeals.AppealReview.OutcomeTopic));
+        services.AddScoped<Disputes.DisputeReferrals>();
+        services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(Disputes.DisputeReferrals.OutcomeTopic));
         services.AddScoped<IllegalContentNotices.SubmitNotice>();
         services.AddScoped<IllegalContentNotices.NoticeDesk>();
         services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(IllegalContentNotices.SubmitNotice.ReceiptTopic));
@@ -84,6 +86,7 @@ public static class ApplicationServices
         services.AddScoped<Transparency.ITransparencySource, Transparency.NoticeTransparencySource>();
         services.AddScoped<Transparency.ITransparencySource, Transparency.ModerationTransparencySource>();
         services.AddScoped<Transparency.ITransparencySource, Transparency.AppealTransparencySource>();
+        services.AddScoped<Transparency.ITransparencySource, Transparency.DisputeTransparencySource>();
         services.AddScoped<Transparency.ITransparencySource, Transparency.IncidentTransparencySource>();
         services.AddScoped<Transparency.PublishReport>();
         services.AddScoped<Transparency.ReportOutput>();

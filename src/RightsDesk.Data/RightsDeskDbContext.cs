@@ -11,6 +11,7 @@ using RightsDesk.Data.Demands;
 using RightsDesk.Data.Ledger;
 using RightsDesk.Data.Moderation;
 using RightsDesk.Data.Appeals;
+using RightsDesk.Data.Disputes;
 using RightsDesk.Data.Notices;
 using RightsDesk.Data.Outbox;
 using RightsDesk.Data.Portal;
@@ -53,6 +54,7 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
     public DbSet<StatementRecord> ModerationStatements => Set<StatementRecord>();
     public DbSet<AppealRecord> Appeals => Set<AppealRecord>();
     public DbSet<AppealCodeRecord> AppealCodes => Set<AppealCodeRecord>();
+    public DbSet<DisputeRecord> Disputes => Set<DisputeRecord>();
     public DbSet<ApiTokenRecord> ApiTokens => Set<ApiTokenRecord>();
     public DbSet<LedgerEventRecord> LedgerEvents => Set<LedgerEventRecord>();
     public DbSet<TreeHeadRecord> TreeHeads => Set<TreeHeadRecord>();
@@ -226,6 +228,7 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
         m.ApplyConfiguration(new StatementRecordConfiguration());
         m.ApplyConfiguration(new AppealRecordConfiguration());
         m.ApplyConfiguration(new AppealCodeRecordConfiguration());
+        m.ApplyConfiguration(new DisputeRecordConfiguration());
         m.ApplyConfiguration(new Transparency.TransparencyReportConfiguration());
         m.ApplyConfigurationsFromAssembly(typeof(RightsDeskDbContext).Assembly, t => t.Namespace == "RightsDesk.Data.Impact");
         m.ApplyConfiguration(new Pushback.PushbackRecordConfiguration());

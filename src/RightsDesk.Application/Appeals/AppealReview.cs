@@ -129,15 +129,9 @@ public sealed class AppealReview(RightsDeskDbContext db, FieldCipher cipher, Led
         appeal.DecidedAt = now;
         appeal.SealedReasons = cipher.Encrypt(dek, text, SubmitAppeal.Context(appeal.Id, "reasons"));
         var hash = SubmitAppeal.Sha256(text);
-        if (outcome == AppealOutcome.Reversed && decision!.State != ModerationState.Lifted)
+        if (outcome == AppealOutcome.Reversed && RestrictionLift.Lift(decision!, text, actor, now, cipher, ledger))
         {
-            decision.State = ModerationState.Lifted;
-            decision.ReviewedAt = now;
-            decision.ReviewedBy = actor.LedgerName;
-            decision.ReviewedById = actor.Id;
-            decision.SealedReviewReason = cipher.Encrypt(cipher.Unwrap(decision.WrappedKey), text, SealingContext.Moderation(decision.Id, "reviewReason"));
             appeal.RestrictionLifted = true;
-            ledger.Record(new ModerationDecisionLifted(JsonNames.Of(decision.Rung), hash), actor, decision.Id.ToString());
         }
 
         ledger.Record(new AppealDecided(decision!.Id, outcome, appeal.RestrictionLifted, hash), actor, appeal.Id.ToString());

@@ -17,6 +17,7 @@ public sealed class ModerationFactReader(RightsDeskDbContext db, FieldCipher cip
 {
     public const string DecisionPurpose = "transparency-moderation";
     public const string AppealPurpose = "transparency-appeal";
+    public const string DisputePurpose = "transparency-dispute";
 
     /// <summary>The decisions received in the period.</summary>
     public async Task<IReadOnlyList<ModerationFact>> DecisionsAsync(ReportPeriod period, CancellationToken ct)
@@ -42,6 +43,20 @@ public sealed class ModerationFactReader(RightsDeskDbContext db, FieldCipher cip
             .OrderBy(a => a.CaseHash, StringComparer.Ordinal)
             .ToList();
         return (appeals, decisions);
+    }
+
+    /// <summary>The out-of-court referrals made in the period (by the day referred), with the bodies' outcomes.</summary>
+    public async Task<IReadOnlyList<DisputeFact>> DisputesAsync(ReportPeriod period, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var (first, end) = (DateOnly.FromDateTime(period.Start.UtcDateTime), DateOnly.FromDateTime(period.End.UtcDateTime));
+        var rows = await db.Disputes.AsNoTracking().Where(d => d.ReferredOn >= first && d.ReferredOn < end)
+            .Select(d => new { d.Id, d.DecisionId, d.Side, d.ReferredOn, d.DecidedOn, d.Outcome }).ToListAsync(ct);
+        return [.. rows
+            .Select(d => new DisputeFact(
+                cipher.BlindIndex(DisputePurpose, d.Id.ToString("N")), DecisionHash(d.DecisionId), JsonNames.Of(d.Side), d.ReferredOn, d.DecidedOn,
+                d.Outcome is { } o ? JsonNames.Of(o) : null))
+            .OrderBy(d => d.CaseHash, StringComparer.Ordinal)];
     }
 
     /// <summary>The decisions with these ids, wherever they were received (the decisions taken on notices).</summary>

@@ -31,3 +31,19 @@ public sealed class AppealTransparencySource(ModerationFactReader reader) : ITra
     public ReportSection Compute(ReportPeriod period, IEnumerable<string> records) =>
         ModerationReport.Appeals(ReportRecords.Of<AppealFact>(Name, records), period);
 }
+
+/// <summary>Out-of-court dispute referrals (DSA Art. 21) made in the period, by day referred, with the bodies'
+/// outcomes, as de-identified records.</summary>
+public sealed class DisputeTransparencySource(ModerationFactReader reader) : ITransparencySource
+{
+    public string Name => DisputeReport.Source;
+
+    public async Task<SourceReading> ReadAsync(ReportPeriod period, CancellationToken ct)
+    {
+        var disputes = await reader.DisputesAsync(period, ct);
+        return new SourceReading(DisputeReport.Disputes(disputes, period), [.. disputes.Select(d => ReportRecords.Canonical(Name, d))]);
+    }
+
+    public ReportSection Compute(ReportPeriod period, IEnumerable<string> records) =>
+        DisputeReport.Disputes(ReportRecords.Of<DisputeFact>(Name, records), period);
+}

@@ -160,6 +160,7 @@ public static class DemoCommand
         await LumenDemo.SeedAsync(sp, Path.Combine(policyDir, "examples"), Person, Viewer, ct);
         await ModerationDemo.SeedAsync(sp, platform, ct);
         await AppealsDemo.SeedAsync(sp, platform, Person("tomas"), ct);
+        await DisputesDemo.SeedAsync(sp, platform, Person("tomas"), ct);
         await ModflowDemo.SeedAsync(sp, platform, Person, Viewer, ct);
         await ImpactDemo.SeedAsync(sp, Person("hana"), Person("noor"), ct);
         await PushbackDemo.SeedAsync(sp, Person("hana"), ct);

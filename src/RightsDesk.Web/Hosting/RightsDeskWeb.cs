@@ -196,6 +196,7 @@ public static class RightsDeskWeb
         Partners.PartnersApi.MapPartnersApi(api);
         api.MapModerationApi();
         Appeals.AppealsApi.MapAppealsApi(api);
+        Disputes.DisputesApi.MapDisputesApi(api);
         IllegalContentNotices.IllegalContentNoticesApi.MapIllegalContentNoticesApi(api);
         api.MapNoticesApi();
         api.MapLedgerApi();

@@ -318,6 +318,13 @@ public sealed class LedgerGoldenTests
              Typed(new NoticeCampaignFlagged("account", 10, 10, 24), "system", X.ToString())),
         ["TrustedFlaggerDesignated"] = ("""{"seq":41,"code":4304,"at":"2026-11-05T09:30:15.123Z","actor":"operator","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"country":"DE","organisationSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","tokenPrefix":"ab12cd34"}}""",
              Typed(new TrustedFlaggerDesignated("DE", "ab12cd34", H), "operator", X.ToString())),
+        // Out-of-court disputes (440x): the body's name and reasons only as hashes.
+        ["DisputeReferred"] = ("""{"seq":41,"code":4400,"at":"2026-11-05T09:30:15.123Z","actor":"token:platform-sync","subject":"4d2f0a1e-9c8b-47a6-b5d4-e3f2a1b0c9d8","fields":{"appeal":"3c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f","bodyMemberState":"IE","bodyNameSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","decision":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","referredOn":"2026-10-01","side":"user"}}""",
+            Typed(new DisputeReferred(X, Y, RightsDesk.Core.Disputes.DisputeSide.User, H, "IE", new DateOnly(2026, 10, 1)), "token:platform-sync", U)),
+        ["DisputeOutcomeRecorded"] = ("""{"seq":41,"code":4401,"at":"2026-11-05T09:30:15.123Z","actor":"rita@example.org","subject":"4d2f0a1e-9c8b-47a6-b5d4-e3f2a1b0c9d8","fields":{"decidedOn":"2026-11-02","decision":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","outcome":"partiallyReversed","reasonsSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","restrictionLifted":"false"}}""",
+            Typed(new DisputeOutcomeRecorded(X, RightsDesk.Core.Disputes.DisputeOutcome.PartiallyReversed, new DateOnly(2026, 11, 2), false, H), "rita@example.org", U)),
+        ["DisputeRead"] = ("""{"seq":41,"code":4402,"at":"2026-11-05T09:30:15.123Z","actor":"rita@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"decision":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e"}}""",
+            Typed(new DisputeRead(X), "rita@example.org", X.ToString())),
     };
 
     /// <summary>Codes no release has written: there are no stored bytes to keep.</summary>

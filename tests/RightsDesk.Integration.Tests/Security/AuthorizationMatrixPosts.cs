@@ -115,6 +115,9 @@ public static class AuthorizationMatrixPosts
         ["POST /{lang:publang}/appeal?handler=Submit"] = Post.Public.Answers(400),
         ["POST /desk/appeals/{id:guid}?handler=Take"] = Post.For(TrustAndSafety).Answers(404),
         ["POST /desk/appeals/{id:guid}?handler=Decide"] = Post.For(TrustAndSafety).Answers(404),
+        // Out-of-court disputes: trust and safety staff record a referral and the body's outcome.
+        ["POST /desk/disputes/refer/{id:guid}"] = Post.For(TrustAndSafety).Answers(404),
+        ["POST /desk/disputes/{id:guid}?handler=Outcome"] = Post.For(TrustAndSafety).Answers(404),
 
         // The outbox: those who manage notices retry a dead letter or cancel a message, with a reason.
         ["POST /desk/outbox?handler=Retry"] = Post.For(LegalReviewer, HumanRightsLead),

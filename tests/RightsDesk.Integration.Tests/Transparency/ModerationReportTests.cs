@@ -4,9 +4,11 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RightsDesk.Application.Appeals;
+using RightsDesk.Application.Disputes;
 using RightsDesk.Application.Moderation;
 using RightsDesk.Core.Appeals;
 using RightsDesk.Core.Cases;
+using RightsDesk.Core.Disputes;
 using RightsDesk.Core.Moderation;
 using RightsDesk.Data;
 using RightsDesk.Integration.Tests.Support;
@@ -43,6 +45,12 @@ public abstract class ModerationReportTests<TApp> : IAsyncLifetime where TApp : 
             foreach (var id in list.Take(10))
             {
                 Assert.NotNull(await sp.GetRequiredService<SubmitAppeal>().ByDecisionAsync(id, new AppealInput("The post was satire and said so in its first line.", null, "en", null), AppealChannel.Platform, ModerationSupport.Platform, default));
+            }
+
+            // The other ten went straight to a certified out-of-court body (DSA Art. 21), still with it.
+            foreach (var id in list.Skip(10))
+            {
+                Assert.NotNull(await sp.GetRequiredService<DisputeReferrals>().ReferAsync(id, new ReferralInput(DisputeSide.User, "Appeals Centre Europe", "IE", new DateOnly(2026, 3, 2)), ModerationSupport.Platform, default));
             }
 
             return list;
@@ -84,6 +92,11 @@ public abstract class ModerationReportTests<TApp> : IAsyncLifetime where TApp : 
         var html = await File.ReadAllTextAsync(Path.Combine(dir, "report.html"));
         Assert.Contains("Moderation decisions by source: notice, trusted flagger, other notification or own initiative", html, StringComparison.Ordinal);
         Assert.Contains("Appeals by outcome", html, StringComparison.Ordinal);
+        Assert.Equal("10", Row("dispute_totals", "disputes")["value_low"]);
+        Assert.Equal("10", Row("dispute_by_outcome", "disputes", "outcome", "pending")["value_low"]);
+        Assert.Equal("0", Row("dispute_by_outcome", "disputes", "outcome", "reversed")["value_high"]);
+        Assert.Equal("10", Row("dispute_by_side", "disputes", "side", "user")["value_low"]);
+        Assert.Contains("Out-of-court disputes by the body", html, StringComparison.Ordinal);
         Assert.DoesNotContain("satire", await File.ReadAllTextAsync(Path.Combine(dir, "report.json")), StringComparison.Ordinal);
 
         var honest = await RunCli(["report", "verify", dir, .. Store(app)]);
@@ -98,6 +111,8 @@ public abstract class ModerationReportTests<TApp> : IAsyncLifetime where TApp : 
             var appealId = await sp.GetRequiredService<RightsDeskDbContext>().Appeals.AsNoTracking().Where(a => a.DecisionId == ids[0]).Select(a => a.Id).SingleAsync();
             Assert.True(await review.AssignAsync(appealId, reviewer, reviewer, default));
             Assert.True(await review.DecideAsync(appealId, AppealOutcome.Reversed, "The post was satire, as its first line said.", reviewer, default));
+            var disputeId = await sp.GetRequiredService<RightsDeskDbContext>().Disputes.AsNoTracking().Where(d => d.DecisionId == ids[10]).Select(d => d.Id).SingleAsync();
+            Assert.NotNull(await sp.GetRequiredService<DisputeReferrals>().RecordOutcomeAsync(disputeId, DisputeOutcome.Reversed, new DateOnly(2026, 3, 3), "The body found the reply quoted the slur to condemn it.", reviewer, default));
             return 0;
         });
         var later = await RunCli(["report", "verify", dir, .. Store(app)]);

@@ -56,6 +56,7 @@ public sealed class DsaExport(
         {
             Measures = measures,
             Complaints = complaints,
+            Disputes = Disputes(await moderation.DisputesAsync(period, ct), end),
             Notices = await notices.NoticesAsync(period, ct),
             Qualitative = DsaQualitative.From(policy.Current, measures, complaints),
         };
@@ -64,6 +65,12 @@ public sealed class DsaExport(
     /// <summary>Actions on notices: decisions whose source is an Art. 16 notice or a trusted flagger.</summary>
     private static List<DsaNoticeAction> NoticeActions(IEnumerable<ModerationFact> decisions) =>
         [.. decisions.Select(d => d.ToDsa()).Where(m => m.OnNotice).Select(m => new DsaNoticeAction(m.Category, m.Keyword, m.Source == DsaMeasure.TrustedFlagger, m.OnTheLaw))];
+
+    /// <summary>Each dispute as the template reads it at the period's end: an outcome given after it is pending.</summary>
+    private static List<DsaDispute> Disputes(IEnumerable<DisputeFact> disputes, DateTimeOffset end) =>
+        [.. disputes.Select(d => d.DecidedOn is { } day && new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) < end
+            ? new DsaDispute(d.Outcome!, d.Outcome is "upheld" or "partiallyReversed" or "reversed" ? d.Hours : null)
+            : new DsaDispute("pending", null))];
 
     private static List<DsaComplaint> Complaints(IEnumerable<AppealFact> appeals, IEnumerable<ModerationFact> decisions, DateTimeOffset end)
     {

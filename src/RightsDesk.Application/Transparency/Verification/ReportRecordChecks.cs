@@ -98,6 +98,13 @@ public sealed class ReportRecordChecks(RightsDeskDbContext db, IEnumerable<ITran
         {
             idOf[cipher.BlindIndex(ModerationFactReader.AppealPurpose, id.ToString("N"))] = id.ToString();
         }
+
+        // Out-of-court referrals count by the day referred; a body's later outcome is ledgered under the referral's id.
+        var (firstDay, endDay) = (DateOnly.FromDateTime(start.UtcDateTime), DateOnly.FromDateTime(end.UtcDateTime));
+        foreach (var id in await db.Disputes.AsNoTracking().Where(d => d.ReferredOn >= firstDay && d.ReferredOn < endDay).Select(d => d.Id).ToListAsync(ct))
+        {
+            idOf[cipher.BlindIndex(ModerationFactReader.DisputePurpose, id.ToString("N"))] = id.ToString();
+        }
         var explained = new List<string>();
         var unexplained = new List<string>();
         foreach (var hash in changed)

@@ -126,6 +126,13 @@ public enum LedgerEventCode
     NoticeCampaignFlagged = 4303,
     /// <summary>A trusted flagger was entered in the registry, with the coordinator that designated it.</summary>
     TrustedFlaggerDesignated = 4304,
+    // Out-of-court dispute referrals (DSA Art. 21), 440x.
+    /// <summary>A dispute about a decision was referred to a certified out-of-court body.</summary>
+    DisputeReferred = 4400,
+    /// <summary>The certified body's outcome was recorded, with reasons (hashed); a reversal lifts the restriction.</summary>
+    DisputeOutcomeRecorded = 4401,
+    /// <summary>Staff opened a referral's sealed reasons.</summary>
+    DisputeRead = 4402,
     AtRiskPersonProposed = 5000,
     AtRiskPersonApproved = 5001,
     AtRiskRemovalProposed = 5002,

@@ -21,8 +21,14 @@ internal static class DsaAppealsSheet
     private const string NoActionNotRecorded =
         "RightsDesk records decisions that restrict, not decisions to take no action on a notice, so no appeal against one is recorded.";
 
-    private const string DisputesNotRecorded =
-        "Not recorded: RightsDesk does not record referrals to certified out-of-court dispute settlement bodies (DSA Art. 21); the appeal outcome tells the user of that right.";
+    private const string DisputesReferred =
+        "Referrals of decisions to certified out-of-court dispute settlement bodies (DSA Art. 21) by users or notifiers, by the day referred (UTC); outcomes as of the end of the period.";
+
+    private const string DisputesOmitted =
+        "Referrals withdrawn, declined by the body, or not decided by the end of the period.";
+
+    private const string ImplementedNotRecorded =
+        "Not computed: a body's reversal lifts the restriction when it is recorded, but RightsDesk does not record whether the platform carried out a partial reversal.";
 
     private const string SuspendedForIllegal =
         "Decisions suspending an account (DECISION_ACCOUNT_SUSPENDED) on the ground of illegal content, by date received (UTC).";
@@ -47,10 +53,16 @@ internal static class DsaAppealsSheet
         ByKind(DsaHeaders.ComplaintNoActionNotice, [], NoActionNotRecorded);
         ByKind(DsaHeaders.ComplaintNoActionTrustedFlagger, [], NoActionNotRecorded);
 
-        foreach (var scope in new[] { DsaHeaders.TotalNumber, DsaHeaders.Upheld, DsaHeaders.PartiallyReversed, DsaHeaders.Reversed, DsaHeaders.MedianTime, DsaHeaders.Omitted, DsaHeaders.Implemented })
-        {
-            Row(DsaHeaders.PlatformsOnly, DsaHeaders.DisputesSection, DsaHeaders.DisputesSubmitted, scope, DsaCell.Empty, scope == DsaHeaders.TotalNumber ? DisputesNotRecorded : "");
-        }
+        var disputes = input.Disputes;
+        void Dispute(string scope, DsaCell value, string context) => Row(DsaHeaders.PlatformsOnly, DsaHeaders.DisputesSection, DsaHeaders.DisputesSubmitted, scope, value, context);
+        var bodyHours = disputes.Select(d => d.Hours).OfType<double>().ToList();
+        Dispute(DsaHeaders.TotalNumber, DsaCell.Number(disputes.Count), DisputesReferred);
+        Dispute(DsaHeaders.Upheld, DsaCell.Number(disputes.Count(d => d.Outcome == "upheld")), "");
+        Dispute(DsaHeaders.PartiallyReversed, DsaCell.Number(disputes.Count(d => d.Outcome == "partiallyReversed")), "");
+        Dispute(DsaHeaders.Reversed, DsaCell.Number(disputes.Count(d => d.Outcome == "reversed")), "");
+        Dispute(DsaHeaders.MedianTime, DsaCell.Hours(DsaRules.Median(bodyHours)), DisputeMedianContext(bodyHours.Count, disputes.Count));
+        Dispute(DsaHeaders.Omitted, DsaCell.Number(disputes.Count(d => d.Outcome is "withdrawn" or "declined" or "pending")), DisputesOmitted);
+        Dispute(DsaHeaders.Implemented, DsaCell.Empty, ImplementedNotRecorded);
 
         var suspended = input.Measures.Count(m => m.OnTheLaw && m.Account == "DECISION_ACCOUNT_SUSPENDED");
         Row(DsaHeaders.PlatformsOnly, DsaHeaders.SuspensionsSection, DsaHeaders.SuspensionsIllegal, DsaHeaders.TotalNumber, DsaCell.Number(suspended), SuspendedForIllegal);
@@ -79,6 +91,11 @@ internal static class DsaAppealsSheet
     }
 
     private static DsaCell Count(IEnumerable<DsaComplaint> complaints, DsaComplaintOutcome outcome) => DsaCell.Number(complaints.Count(c => c.Outcome == outcome));
+
+    private static string DisputeMedianContext(int n, int of) =>
+        n == 0
+            ? "Unit: hours. No body decided a dispute here, so there is no median."
+            : string.Create(CultureInfo.InvariantCulture, $"Unit: hours, from the day referred to the day of the body's decision (bodies decide by the day); n = {n} of {of} disputes.");
 
     private static string MedianContext(int n, int of) =>
         n == 0

@@ -40,3 +40,8 @@ public sealed record DsaComplaint(DsaMeasure Decision, DsaComplaintOutcome Outco
 /// it, the items it named, the hours until action was taken (null when none was), and whether it was processed by
 /// automated means alone.</summary>
 public sealed record DsaNotice(string Category, string? Keyword, bool TrustedFlagger, int Items, double? HoursToAction, bool ProcessedAutomatically);
+
+/// <summary>One out-of-court dispute referred in the period (DSA Art. 21): the body's outcome as of the period's end
+/// (upheld, partiallyReversed, reversed; withdrawn, declined or pending when the body gave no decision on the merits)
+/// and, for a decision, the hours from referral to it.</summary>
+public sealed record DsaDispute(string Outcome, double? Hours);

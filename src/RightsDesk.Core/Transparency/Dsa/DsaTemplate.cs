@@ -31,6 +31,9 @@ public sealed record DsaReportInput(
 
     public IReadOnlyList<DsaComplaint> Complaints { get; init; } = [];
 
+    /// <summary>Out-of-court disputes referred in the period, each with its outcome as of the period's end.</summary>
+    public IReadOnlyList<DsaDispute> Disputes { get; init; } = [];
+
     public IReadOnlyList<DsaNotice>? Notices { get; init; }
 
     public IReadOnlyDictionary<string, string> Qualitative { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);

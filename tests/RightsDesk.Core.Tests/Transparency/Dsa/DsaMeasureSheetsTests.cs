@@ -105,10 +105,27 @@ public sealed class DsaMeasureSheetsTests
         Assert.Equal("2", Value(DsaHeaders.ComplaintAccount, "Total number"));
         Assert.Equal("1", Value(DsaHeaders.ComplaintAccount, "Decisions partially reversed"));
         Assert.Equal("1", Value(DsaHeaders.SuspensionsIllegal, "Total number"));
-        Assert.Equal("", Value(DsaHeaders.DisputesSubmitted, "Total number"));
-        Assert.StartsWith("Not recorded", rows.Single(r => r[4].Text == DsaHeaders.DisputesSubmitted && r[5].Text == "Total number")[7].Text, StringComparison.Ordinal);
+        Assert.Equal("0", Value(DsaHeaders.DisputesSubmitted, "Total number"));
+        Assert.StartsWith("Referrals of decisions to certified", rows.Single(r => r[4].Text == DsaHeaders.DisputesSubmitted && r[5].Text == "Total number")[7].Text, StringComparison.Ordinal);
         Assert.Contains("n = 3 of 4 appeals", rows.Single(r => r[4].Text == DsaHeaders.ComplaintsSubmitted && r[5].Text == "Median time")[7].Text, StringComparison.Ordinal);
         Assert.Equal(47, rows.Count);
+    }
+
+    [Fact]
+    public void Out_of_court_outcomes_add_up_to_the_disputes_and_the_median_is_over_the_bodies_decisions()
+    {
+        var input = new DsaReportInput("Example Social Ltd", "Example Social", 2026, 1, new DateOnly(2027, 2, 1), null, [], [])
+        {
+            Disputes = [new("upheld", 240), new("reversed", 720), new("partiallyReversed", 480), new("withdrawn", null), new("pending", null)],
+        };
+        var rows = DsaTemplate.Build(input).Single(s => s.Name == "7_appeals_and_recidivism").Rows;
+        string Value(string scope) => rows.Single(r => r[4].Text == DsaHeaders.DisputesSubmitted && r[5].Text == scope)[6].Text;
+        Assert.Equal("5", Value("Total number"));
+        var outcomes = new[] { "Decisions upheld", "Decisions partially reversed", "Decisions reversed", "Decision omitted" }.Sum(s => long.Parse(Value(s), CultureInfo.InvariantCulture));
+        Assert.Equal(5, outcomes);
+        Assert.Equal("480.0", Value("Median time"));
+        Assert.Contains("n = 3 of 5 disputes", rows.Single(r => r[4].Text == DsaHeaders.DisputesSubmitted && r[5].Text == "Median time")[7].Text, StringComparison.Ordinal);
+        Assert.Equal("", Value(DsaHeaders.Implemented));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RightsDesk.Application.Appeals;
+using RightsDesk.Application.Disputes;
 using RightsDesk.Core;
 using RightsDesk.Core.Appeals;
 using RightsDesk.Core.Cases;
@@ -13,11 +14,14 @@ namespace RightsDesk.Web.Pages.Desk.Appeals;
 /// the reviewer's take and decide forms. Acting needs ModerationReview; the kernel refuses anyone who took part in
 /// the decision.</summary>
 [RequirePermission(Permission.ModerationRead)]
-public sealed class AppealModel(AppealReview review) : PageModel
+public sealed class AppealModel(AppealReview review, DisputeReferrals referrals) : PageModel
 {
     public AppealDetail Detail { get; private set; } = null!;
     public string? Error { get; private set; }
     public string? Done { get; private set; }
+
+    /// <summary>Referrals of the decision under appeal to certified out-of-court bodies (DSA Art. 21).</summary>
+    public IReadOnlyList<DisputeView> Disputes { get; private set; } = [];
 
     public bool CanReview => User.Can(Permission.ModerationReview);
 
@@ -75,6 +79,7 @@ public sealed class AppealModel(AppealReview review) : PageModel
         }
 
         Detail = detail;
+        Disputes = await referrals.ForDecisionAsync(detail.Decision.Id, User.ToActor(), ct);
         return true;
     }
 }
