@@ -51,7 +51,7 @@ public sealed class TakedownOriginalTests
 
         Assert.Contains("The user Ms [redacted: name] ([redacted: account], [redacted: email], [redacted: phone]) posted on\n2026-03-14", md, StringComparison.Ordinal);
         Assert.Contains("[redacted: name] repeated it at [redacted: account] and\nhttps://social.example/p/99120455.", md, StringComparison.Ordinal);
-        Assert.Contains("Under case 27 O 112/25, contact Referentin [redacted: official] at [redacted: email].", md, StringComparison.Ordinal);
+        Assert.True(md.Contains("Under case 27 O 112/25, contact [redacted: official] at [redacted: email].", StringComparison.Ordinal), md);
         Assert.Contains("| Case number | 27 O 112/25 |", md, StringComparison.Ordinal);
     }
 
