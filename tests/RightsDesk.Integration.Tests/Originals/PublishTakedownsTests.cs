@@ -138,7 +138,7 @@ public abstract class PublishTakedownsTests<TApp> : ExportTestBase<TApp> where T
         Assert.Equal("1", run1.GetProperty("heldByNonDisclosure").GetString());
         Assert.Equal("public", run1.GetProperty("tier").GetString());
         var list = events.Single(e => e.Code == (int)LedgerEventCode.TakedownRedactionsListed);
-        Assert.Equal(published.ToString(), list.Subject);
+        Assert.Equal(published.ToString(), list.SubjectId);
         Assert.Equal("1", JsonDocument.Parse(list.Data).RootElement.GetProperty("fields").GetProperty("redacted:phone:phone-number").GetString());
         Assert.All(events, e => Assert.DoesNotContain("novak", e.Data, StringComparison.OrdinalIgnoreCase));
     }
