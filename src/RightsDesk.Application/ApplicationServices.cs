@@ -31,6 +31,7 @@ public static class ApplicationServices
         services.AddScoped<Exports.ExportDsaStatements>();
         services.AddScoped<Exports.SubmitDsaStatements>();
         services.AddScoped<Exports.ExportLumenNotices>();
+        services.AddScoped<Originals.PublishTakedowns>();
         services.AddScoped<Appeals.AppealCodes>();
         services.AddScoped<Appeals.SubmitAppeal>();
         services.AddScoped<Appeals.AppealReview>();

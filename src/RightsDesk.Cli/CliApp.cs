@@ -31,6 +31,7 @@ public static class CliApp
         root.Subcommands.Add(Commands.Transparency.ReportCommand.Create());
         root.Subcommands.Add(Commands.Impact.ImpactReportCommand.Create());
         root.Subcommands.Add(Commands.Export.ExportCommands.Create());
+        root.Subcommands.Add(Commands.Originals.PublishCommands.Create());
         root.Subcommands.Add(BenchCommands.Create(LedgerBench.Create(), ListBench.Create(), Commands.Bench.IngestBench.Create(), Commands.Bench.ReportBench.Create(), Commands.Bench.IncidentBench.Create()));
         return root;
     }

@@ -158,6 +158,7 @@ public static class DemoCommand
         }
 
         await LumenDemo.SeedAsync(sp, Path.Combine(policyDir, "examples"), Person, Viewer, ct);
+        await OriginalsDemo.SeedAsync(sp, Path.Combine(policyDir, "examples"), Person, Viewer, ct);
         await ModerationDemo.SeedAsync(sp, platform, ct);
         await AppealsDemo.SeedAsync(sp, platform, Person("tomas"), ct);
         await DisputesDemo.SeedAsync(sp, platform, Person("tomas"), ct);

@@ -40,7 +40,7 @@ public static class LumenDemo
             person, viewer, ct);
     }
 
-    private static async Task FileAndDecideAsync(IServiceProvider sp, string examples, DateTimeOffset received, Action<JsonObject> edit,
+    internal static async Task FileAndDecideAsync(IServiceProvider sp, string examples, DateTimeOffset received, Action<JsonObject> edit,
         Func<string, Actor> person, Func<string, Viewer> viewer, CancellationToken ct)
     {
         var demand = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(examples, "07-germany-section-130-court-order.demand.json"), ct))!.AsObject();

@@ -52,6 +52,28 @@ public static partial class FreeTextRedactor
         return new RedactedText(current, emails, phones);
     }
 
+    /// <summary>
+    /// Where the e-mail addresses and phone numbers are in <paramref name="text"/>, found by the same rules as
+    /// <see cref="Redact"/>, without replacing them: the published originals decide per tier and per rule which to take
+    /// out, and keep an official's address where the researcher tier's rules say so. Spans may overlap (a run of
+    /// digits inside an address); the caller keeps the first it accepts.
+    /// </summary>
+    public static IReadOnlyList<(int Start, int Length, RedactionKind Kind)> Find(string text, IEnumerable<string> regions)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(regions);
+        var spans = EmailPattern().Matches(text).Select(m => (m.Index, m.Length, RedactionKind.Email)).ToList();
+        if (text.Any(char.IsAsciiDigit))
+        {
+            foreach (var region in new[] { International }.Concat(regions).Distinct(StringComparer.Ordinal))
+            {
+                spans.AddRange(Phones.FindNumbers(text, region, PhoneNumberUtil.Leniency.VALID, long.MaxValue).Select(m => (m.Start, m.Length, RedactionKind.Phone)));
+            }
+        }
+
+        return spans;
+    }
+
     private static (string Text, int Found) RedactPhones(string text, string region)
     {
         // Every digit run is a candidate; text without digits has no phone to find.

@@ -63,6 +63,10 @@ public sealed class PolicySet
     /// <summary>The proportionality ladder (moderation.json); null in a policy directory without moderation.</summary>
     public Moderation.ModerationPolicy? Moderation { get; }
 
+    /// <summary>The rule table of published originals (originals.json); null in a directory without it, and then
+    /// `publish takedowns` refuses, since no redaction could say what a tier keeps.</summary>
+    public Core.Originals.OriginalsPolicy? Originals { get; private init; }
+
     /// <summary>Template texts keyed by their path under templates/, e.g. "letters/en/comply.md".</summary>
     public IReadOnlyDictionary<string, string> Templates { get; }
 
@@ -126,7 +130,9 @@ public sealed class PolicySet
 
         var moderation = files.ContainsKey("moderation.json") ? Deserialize<Moderation.ModerationPolicy>(files, "moderation.json") : null;
         moderation?.Validate();
-        return new PolicySet(version, op, profiles, fallback, offences, templates, moderation, ParseImpact(files), ParseDefenders(files), ParseHrd(files));
+        var originals = files.ContainsKey(Core.Originals.OriginalsPolicy.File) ? Deserialize<Core.Originals.OriginalsPolicy>(files, Core.Originals.OriginalsPolicy.File) : null;
+        originals?.Validate();
+        return new PolicySet(version, op, profiles, fallback, offences, templates, moderation, ParseImpact(files), ParseDefenders(files), ParseHrd(files)) { Originals = originals };
     }
 
     private static Defenders.Incidents.DefendersPolicy? ParseDefenders(IReadOnlyDictionary<string, string> files)

@@ -83,7 +83,7 @@ public static class PolicyDirectory
     }
 
     private static bool IsPolicyFile(string relative) =>
-        relative is "operator.json" or "offences.json" or "moderation.json" or "impact.json" or "defenders.json" or "hrd-policy.json"
+        relative is "operator.json" or "offences.json" or "moderation.json" or "impact.json" or "defenders.json" or "hrd-policy.json" or "originals.json"
         || (relative.StartsWith("jurisdictions/", StringComparison.Ordinal) && relative.EndsWith(".json", StringComparison.Ordinal))
         || relative.StartsWith("templates/", StringComparison.Ordinal);
 }

@@ -19,7 +19,7 @@ public static class Repo
         foreach (var path in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
         {
             var rel = Path.GetRelativePath(dir, path).Replace('\\', '/');
-            if (rel is "operator.json" or "offences.json" or "moderation.json" or "impact.json" or "hrd-policy.json" || rel.StartsWith("jurisdictions/", StringComparison.Ordinal) || rel.StartsWith("templates/", StringComparison.Ordinal))
+            if (rel is "operator.json" or "offences.json" or "moderation.json" or "impact.json" or "hrd-policy.json" or "originals.json" || rel.StartsWith("jurisdictions/", StringComparison.Ordinal) || rel.StartsWith("templates/", StringComparison.Ordinal))
             {
                 var text = File.ReadAllText(path);
                 files[rel] = edit is null ? text : edit(rel, text);

@@ -80,7 +80,7 @@ public sealed class ConsoleCommandTests : IDisposable
     {
         var seeded = await RunCli(["demo", "--seed-only", "--data", _dir]);
         Assert.True(seeded.ExitCode == 0, seeded.ToString());
-        Assert.Contains("RightsDesk demo: 52 demands", seeded.Output, StringComparison.Ordinal);
+        Assert.Contains("RightsDesk demo: 53 demands", seeded.Output, StringComparison.Ordinal);
         Assert.Contains("alice-cli legalReviewer rd_", seeded.Output, StringComparison.Ordinal);
         // The portal: a verified official with recovery codes to try, and one reset and waiting for a call-back.
         Assert.Contains("dana.whitfield@newark.fbi.gov official (verified)", seeded.Output, StringComparison.Ordinal);
@@ -105,5 +105,17 @@ public sealed class ConsoleCommandTests : IDisposable
         Assert.Matches(@"redacted phones\s+[1-9]", lumen.Output);
         Assert.Matches(@"skipped: non-disclosure order in force\s+1\b", lumen.Output);
         Assert.Contains("held: RD-", lumen.Output, StringComparison.Ordinal);
+
+        // Published originals: the demo's regulator order shows every mark in the public tier, and its gagged court
+        // order is held and counted.
+        var originals = await RunCli(["publish", "takedowns", "--from", "2020-01-01", "--to", "2030-12-31", "--out", Path.Combine(_dir, "takedowns"), "--data-dir", _dir]);
+        Assert.True(originals.ExitCode == 0, originals.ToString());
+        foreach (var kind in new[] { "account", "email", "phone", "name", "official" })
+        {
+            Assert.Matches($@"redacted {kind}\s+[1-9]", originals.Output);
+        }
+
+        Assert.Matches(@"not published: non-disclosure order in force\s+1\b", originals.Output);
+        Assert.True(File.Exists(Path.Combine(_dir, "takedowns", "DE", DateTimeOffset.UtcNow.AddDays(-20).Year.ToString(System.Globalization.CultureInfo.InvariantCulture), "index.md")));
     }
 }

@@ -163,6 +163,10 @@ public enum LedgerEventCode
     TransparencyReportPublished = 6000,
     /// <summary>The DSA harmonised-template report for a year was written: its version, the counts it rests on and the files' hashes.</summary>
     DsaReportWritten = 6010,
+    /// <summary>Published originals of takedown demands were written for a tier: counts and the files' hashes.</summary>
+    TakedownsPublished = 6020,
+    /// <summary>The redaction list of one published original: each kind and rule with its count.</summary>
+    TakedownRedactionsListed = 6021,
     // Impact assessments (hria).
     ImpactAssessmentCreated = 7000,
     ImpactPhaseChanged = 7001,

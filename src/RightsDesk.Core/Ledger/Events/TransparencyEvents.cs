@@ -52,3 +52,43 @@ public sealed record DsaReportWritten(int Year, int Version, int Orders, int Mea
         }
     }
 }
+
+/// <summary>
+/// `publish takedowns` opened the period's takedown demands (a sensitive read of their sealed words) and wrote one
+/// published original per demand it may publish. Counts, the tier, the policy version whose rule table redacted, and
+/// the SHA-256 over the files' own hashes in path order; never a name, a target or the demand's words.
+/// </summary>
+public sealed record TakedownsPublished(
+    DateOnly From, DateOnly To, string Tier, string PolicyVersion, int Originals, int HeldByNonDisclosure, int NotDecided,
+    int Redactions, string FilesSha256) : ILedgerEvent
+{
+    public LedgerEventCode Code => LedgerEventCode.TakedownsPublished;
+
+    public void Write(LedgerFields fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        fields.Add("from", LedgerFields.Day(From)).Add("to", LedgerFields.Day(To)).Add("tier", Tier).Add("policyVersion", PolicyVersion)
+            .Add("originals", Originals).Add("heldByNonDisclosure", HeldByNonDisclosure).Add("notDecided", NotDecided)
+            .Add("redactions", Redactions).Add("filesSha256", FilesSha256);
+    }
+}
+
+/// <summary>
+/// The redaction list of one published original, on the demand it came from: the tier, each kind and rule with its
+/// count (<c>email:email-address</c> = 2), the SHA-256 of the demand's sealed words as redacted from and of the file
+/// written, so an auditor holding the desk can show the file came from that text under those rules.
+/// </summary>
+public sealed record TakedownRedactionsListed(string Tier, string File, IReadOnlyDictionary<string, int> Counts, string SourceSha256, string FileSha256) : ILedgerEvent
+{
+    public LedgerEventCode Code => LedgerEventCode.TakedownRedactionsListed;
+
+    public void Write(LedgerFields fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        fields.Add("tier", Tier).Add("file", File).Add("sourceSha256", SourceSha256).Add("fileSha256", FileSha256);
+        foreach (var (rule, count) in Counts.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            fields.Add("redacted:" + rule, count);
+        }
+    }
+}
