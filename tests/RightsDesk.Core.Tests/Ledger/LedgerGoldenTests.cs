@@ -312,6 +312,8 @@ public sealed class LedgerGoldenTests
              Typed(new NoticeCampaignFlagged("account", 10, 10, 24), "system", X.ToString())),
         ["TrustedFlaggerDesignated"] = ("""{"seq":41,"code":4304,"at":"2026-11-05T09:30:15.123Z","actor":"operator","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"country":"DE","organisationSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","tokenPrefix":"ab12cd34"}}""",
              Typed(new TrustedFlaggerDesignated("DE", "ab12cd34", H), "operator", X.ToString())),
+        ["TrustedFlaggerRevoked"] = ("""{"seq":41,"code":4305,"at":"2026-11-05T09:30:15.123Z","actor":"operator","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"reasonSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","tokenPrefix":"ab12cd34"}}""",
+             Typed(new TrustedFlaggerRevoked("ab12cd34", H), "operator", X.ToString())),
     };
 
     /// <summary>Codes no release has written: there are no stored bytes to keep.</summary>

@@ -126,6 +126,8 @@ public enum LedgerEventCode
     NoticeCampaignFlagged = 4303,
     /// <summary>A trusted flagger was entered in the registry, with the coordinator that designated it.</summary>
     TrustedFlaggerDesignated = 4304,
+    /// <summary>A trusted flagger's designation was revoked in the registry: its token stops working.</summary>
+    TrustedFlaggerRevoked = 4305,
     AtRiskPersonProposed = 5000,
     AtRiskPersonApproved = 5001,
     AtRiskRemovalProposed = 5002,

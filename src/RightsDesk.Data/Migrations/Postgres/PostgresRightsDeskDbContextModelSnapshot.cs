@@ -15,6 +15,7 @@ namespace RightsDesk.Data.Migrations.Postgres
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
+#pragma warning disable 612, 618
             modelBuilder
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
@@ -2104,6 +2105,9 @@ namespace RightsDesk.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<Guid?>("NoticeId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("PlatformReportedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2197,6 +2201,8 @@ namespace RightsDesk.Data.Migrations.Postgres
                     b.HasIndex("AccountIndex");
 
                     b.HasIndex("ApplicationDate");
+
+                    b.HasIndex("NoticeId");
 
                     b.HasIndex("Puid")
                         .IsUnique();
@@ -3250,6 +3256,7 @@ namespace RightsDesk.Data.Migrations.Postgres
                 {
                     b.Navigation("Steps");
                 });
+#pragma warning restore 612, 618
         }
     }
 }

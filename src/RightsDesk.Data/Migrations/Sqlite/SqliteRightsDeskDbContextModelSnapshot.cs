@@ -14,6 +14,7 @@ namespace RightsDesk.Data.Migrations.Sqlite
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
+#pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -2089,6 +2090,9 @@ namespace RightsDesk.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("NoticeId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("PlatformReportedAt")
                         .HasColumnType("INTEGER");
 
@@ -2182,6 +2186,8 @@ namespace RightsDesk.Data.Migrations.Sqlite
                     b.HasIndex("AccountIndex");
 
                     b.HasIndex("ApplicationDate");
+
+                    b.HasIndex("NoticeId");
 
                     b.HasIndex("Puid")
                         .IsUnique();
@@ -3235,6 +3241,7 @@ namespace RightsDesk.Data.Migrations.Sqlite
                 {
                     b.Navigation("Steps");
                 });
+#pragma warning restore 612, 618
         }
     }
 }
