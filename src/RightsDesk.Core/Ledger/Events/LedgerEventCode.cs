@@ -154,6 +154,10 @@ public enum LedgerEventCode
     PartnerApplicationRejected = 5204,
     PartnerFlagged = 5205,
     PartnerFeedbackRead = 5206,
+    /// <summary>A person proposed ending a partner's standing, with the reason's hash; a second person confirms.</summary>
+    PartnerRevocationProposed = 5207,
+    /// <summary>A second person confirmed: the partner's account is disabled and its tokens stop working.</summary>
+    PartnerRevoked = 5208,
     /// <summary>A version of a transparency report was published: its tree head, parameters, records root and file hashes.</summary>
     TransparencyReportPublished = 6000,
     /// <summary>The DSA harmonised-template report for a year was written: its version, the counts it rests on and the files' hashes.</summary>
