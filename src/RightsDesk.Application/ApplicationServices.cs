@@ -40,6 +40,7 @@ public static class ApplicationServices
         services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(Disputes.DisputeReferrals.OutcomeTopic));
         services.AddScoped<IllegalContentNotices.SubmitNotice>();
         services.AddScoped<IllegalContentNotices.NoticeDesk>();
+        services.AddScoped<IllegalContentNotices.FlaggerAccuracyQuery>();
         services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(IllegalContentNotices.SubmitNotice.ReceiptTopic));
         services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(IllegalContentNotices.NoticeDesk.OutcomeTopic));
         services.AddScoped<DemandSealing>();
@@ -89,6 +90,8 @@ public static class ApplicationServices
         services.AddScoped<Transparency.ITransparencySource, Transparency.AppealTransparencySource>();
         services.AddScoped<Transparency.ITransparencySource, Transparency.DisputeTransparencySource>();
         services.AddScoped<Transparency.ITransparencySource, Transparency.IncidentTransparencySource>();
+        services.AddScoped<Transparency.ITransparencySource, Transparency.IllegalContentNoticeTransparencySource>();
+        services.AddScoped<Transparency.ITransparencySource, Transparency.PartnerFlagTransparencySource>();
         services.AddScoped<Transparency.PublishReport>();
         services.AddScoped<Transparency.ReportOutput>();
         services.AddScoped<Transparency.Dsa.DsaExport>();

@@ -5,6 +5,7 @@ using RightsDesk.Application.Outbox;
 using RightsDesk.Core.Cases;
 using RightsDesk.Core.IllegalContentNotices;
 using RightsDesk.Core.Ledger.Events;
+using RightsDesk.Core.Moderation;
 using RightsDesk.Data;
 using RightsDesk.Data.Encryption;
 using RightsDesk.Data.IllegalContentNotices;
@@ -37,6 +38,21 @@ public sealed class NoticeDesk(RightsDeskDbContext db, FieldCipher cipher, Ledge
 
     /// <summary>The Transparency Database's source types a decision taken on a notice carries.</summary>
     public static readonly IReadOnlyList<string> NoticeSourceTypes = ["SOURCE_ARTICLE_16", "SOURCE_TRUSTED_FLAGGER"];
+
+    /// <summary>
+    /// What the notifier is told when the platform reports the decision itself: the ground and its explanation as the
+    /// statement of reasons gives them (and the Transparency Database publishes), never the facts, which may speak of
+    /// the affected user.
+    /// </summary>
+    public static string ReasonsFor(ModerationDecision d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var (ground, explanation) = d.DecisionGround == Tdb.GroundIllegal
+            ? (d.IllegalContentLegalGround, d.IllegalContentExplanation)
+            : (d.IncompatibleContentGround, d.IncompatibleContentExplanation);
+        var text = string.IsNullOrWhiteSpace(explanation) ? (ground ?? "").Trim() : $"{(ground ?? "").Trim()}: {explanation.Trim()}";
+        return text.Length > MaxReason ? text[..MaxReason] : text;
+    }
 
     public async Task<IReadOnlyList<NoticeRow>> QueueAsync(NoticeStatus? status, CancellationToken ct)
     {
@@ -133,12 +149,27 @@ public sealed class NoticeDesk(RightsDeskDbContext db, FieldCipher cipher, Ledge
             decisionId = decision.Id;
         }
 
+        await StageDecidedAsync(n, outcome, decisionId, text, by, ct);
+        await ledger.SaveAsync(ct);
+        return true;
+    }
+
+    /// <summary>
+    /// Closes a received notice in the caller's unit of work (the caller saves): the reasons sealed, the notifier
+    /// mailed through the outbox in their language, the decision ledgered. The desk's decision and a decision the
+    /// platform reports naming the notice both end here, so the notifier reads the same kind of letter either way.
+    /// </summary>
+    public async Task StageDecidedAsync(IllegalContentNoticeRecord n, NoticeOutcome outcome, Guid? decisionId, string reasons, Actor by, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(n);
+        ArgumentNullException.ThrowIfNull(by);
+        var id = n.Id;
         var now = clock.GetUtcNow();
         var key = cipher.Unwrap(n.WrappedKey);
         string? to = null;
         try
         {
-            n.SealedReason = cipher.Encrypt(key, text, SealingContext.IllegalContentNotice(id, "reason"));
+            n.SealedReason = cipher.Encrypt(key, reasons, SealingContext.IllegalContentNotice(id, "reason"));
             if (n.SealedContact is { } sc)
             {
                 to = JsonSerializer.Deserialize<SealedContact>(cipher.Decrypt(key, sc, SealingContext.IllegalContentNotice(id, "contact")), SubmitNotice.Json)!.Email;
@@ -155,18 +186,18 @@ public sealed class NoticeDesk(RightsDeskDbContext db, FieldCipher cipher, Ledge
         n.DecidedAt = now;
         n.DecidedBy = by.LedgerName;
         n.Version = Guid.CreateVersion7(now);
+        // A caller may save with automatic change detection off (a batch of decisions): this row's change must not be missed.
+        db.Entry(n).DetectChanges();
         if (to is not null)
         {
-            var (subject, body) = NoticeMail.Decided(n.Language, n.Reference, outcome, text);
+            var (subject, body) = NoticeMail.Decided(n.Language, n.Reference, outcome, reasons);
             await outbox.EnqueueAsync(OutboxMessage.Email(OutcomeTopic, "notice-outcome:" + id.ToString("N"), new EmailPayload(to, subject, body)) with
             {
                 CorrelationId = id.ToString(), SubjectId = id.ToString(),
             }, ct);
         }
 
-        ledger.Record(new IllegalContentNoticeDecided(n.Source, outcome, decisionId, SubmitNotice.Sha256(text), (int)(now - n.ReceivedAt).TotalDays, to is not null),
+        ledger.Record(new IllegalContentNoticeDecided(n.Source, outcome, decisionId, SubmitNotice.Sha256(reasons), (int)(now - n.ReceivedAt).TotalDays, to is not null),
             by, id.ToString());
-        await ledger.SaveAsync(ct);
-        return true;
     }
 }

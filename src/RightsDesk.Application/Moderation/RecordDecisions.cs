@@ -3,15 +3,18 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RightsDesk.Application.Common;
 using RightsDesk.Application.Defenders;
+using RightsDesk.Application.IllegalContentNotices;
 using RightsDesk.Application.Policy;
 using RightsDesk.Core;
 using RightsDesk.Core.Cases;
 using RightsDesk.Core.Common;
 using RightsDesk.Core.Demands;
+using RightsDesk.Core.IllegalContentNotices;
 using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Core.Moderation;
 using RightsDesk.Data;
 using RightsDesk.Data.Encryption;
+using RightsDesk.Data.IllegalContentNotices;
 using RightsDesk.Data.Ledger;
 using RightsDesk.Data.Moderation;
 
@@ -27,7 +30,7 @@ public sealed record DecisionResult(int Index, string? Puid, DecisionStatus Stat
 /// puid: the same decision again is <see cref="DecisionStatus.Existing"/> with the answer it had; another body under a
 /// known puid is refused, since the first one may already have been applied and published.
 /// </summary>
-public sealed class RecordDecisions(RightsDeskDbContext db, FieldCipher cipher, LedgerWriter ledger, PolicyProvider policies, AtRiskRegistry registry, TimeProvider clock)
+public sealed class RecordDecisions(RightsDeskDbContext db, FieldCipher cipher, LedgerWriter ledger, PolicyProvider policies, AtRiskRegistry registry, NoticeDesk notices, TimeProvider clock)
 {
     public const string AccountIndexPurpose = "moderationAccount";
 
@@ -51,7 +54,7 @@ public sealed class RecordDecisions(RightsDeskDbContext db, FieldCipher cipher, 
         catch (DbUpdateException)
         {
             // Two requests stored the same puid at once: the unique index let one win. Nothing of this one was saved.
-            throw new ConflictException("Another request stored one of these puids at the same moment; send the batch again (stored decisions answer 'existing').");
+            throw new ConflictException("Another request stored one of these puids, or decided a notice they name, at the same moment; send the batch again (stored decisions answer 'existing').");
         }
         finally
         {
@@ -79,6 +82,7 @@ public sealed class RecordDecisions(RightsDeskDbContext db, FieldCipher cipher, 
         var demands = (await db.Demands.AsNoTracking().Where(d => demandIds.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct)).ToHashSet();
 
         var protectedAccounts = await ProtectedAccountsAsync(accepted, ct);
+        var named = await NoticesAsync(accepted, ct);
 
         var now = clock.GetUtcNow();
         var results = new List<DecisionResult>(items.Count);
@@ -110,6 +114,13 @@ public sealed class RecordDecisions(RightsDeskDbContext db, FieldCipher cipher, 
                 continue;
             }
 
+            var notice = d.NoticeId is { } noticeRef ? named.GetValueOrDefault(noticeRef) : null;
+            if (NoticeError(d, notice, prefix) is { } noticeError)
+            {
+                results.Add(Refused(item.Index, d.Puid, [noticeError]));
+                continue;
+            }
+
             var review = ProportionalityReview.Review(d, ladder, policy.Version);
             // Someone on the at-risk registry: held for two people, whatever the ladder said. The answer is the same
             // hold a held automated measure gets, with no finding named, so it tells the platform nothing.
@@ -119,7 +130,14 @@ public sealed class RecordDecisions(RightsDeskDbContext db, FieldCipher cipher, 
                 review = review with { Action = ModerationAction.Hold };
             }
 
-            Store(d, body, hash, review, secondReview, targets?.GetValueOrDefault(d.Puid), actor, now);
+            var record = Store(d, body, hash, review, secondReview, targets?.GetValueOrDefault(d.Puid), notice?.Id, actor, now);
+            // The first decision that follows a notice closes it, as the desk would; later ones (the account after the
+            // post) are linked to it and leave the notifier's letter as it was.
+            if (notice is { Status: NoticeStatus.Received })
+            {
+                await notices.StageDecidedAsync(notice, NoticeOutcome.DecisionTaken, record.Id, NoticeDesk.ReasonsFor(d), actor, ct);
+            }
+
             known[d.Puid] = (hash, review.Action);
             results.Add(new DecisionResult(item.Index, d.Puid, DecisionStatus.Created, review.Action, []));
         }
@@ -140,7 +158,48 @@ public sealed class RecordDecisions(RightsDeskDbContext db, FieldCipher cipher, 
         return matches.Select(m => accounts[m.TargetIndex]).ToHashSet(StringComparer.Ordinal);
     }
 
-    private void Store(ModerationDecision d, byte[] body, string hash, ProportionalityResult review, bool secondReview, Target? target, Actor actor, DateTimeOffset now)
+    /// <summary>The notices the decisions name, tracked (a named notice is closed in this unit of work), keyed by the
+    /// name as the reader gave it: a UUID's canonical form or an NTC- reference in upper case.</summary>
+    private async Task<Dictionary<string, IllegalContentNoticeRecord>> NoticesAsync(IReadOnlyList<ModerationDecision> decisions, CancellationToken ct)
+    {
+        var names = decisions.Select(d => d.NoticeId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (names.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = names.Select(n => Guid.TryParse(n, out var g) ? g : (Guid?)null).OfType<Guid>().ToList();
+        var references = names.Where(n => n.StartsWith("NTC-", StringComparison.Ordinal)).ToList();
+        var rows = await db.IllegalContentNotices.Where(n => ids.Contains(n.Id) || references.Contains(n.Reference)).ToListAsync(ct);
+        var found = new Dictionary<string, IllegalContentNoticeRecord>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            found[row.Id.ToString()] = row;
+            found[row.Reference] = row;
+        }
+
+        return found;
+    }
+
+    private static FieldError? NoticeError(ModerationDecision d, IllegalContentNoticeRecord? notice, string prefix)
+    {
+        if (d.NoticeId is null)
+        {
+            return null;
+        }
+
+        if (notice is null)
+        {
+            return new FieldError(StrictJson.Member(prefix, "noticeId"), "No notice with this id or reference.");
+        }
+
+        // The statement tells the user a trusted flagger notified the content: it must be so.
+        return d.SourceType == Tdb.SourceTrustedFlagger && notice.Source != NoticeSource.TrustedFlagger
+            ? new FieldError(StrictJson.Member(prefix, "sourceType"), $"That notice did not come from a trusted flagger; its source is {Tdb.SourceArticle16}.")
+            : null;
+    }
+
+    private ModerationDecisionRecord Store(ModerationDecision d, byte[] body, string hash, ProportionalityResult review, bool secondReview, Target? target, Guid? noticeId, Actor actor, DateTimeOffset now)
     {
         var (dek, wrapped) = cipher.NewDataKey();
         var record = new ModerationDecisionRecord
@@ -166,6 +225,7 @@ public sealed class RecordDecisions(RightsDeskDbContext db, FieldCipher cipher, 
             ReviewDue = review.ReviewDue,
             ReachesEea = d.ReachesEea,
             DemandId = d.DemandId,
+            NoticeId = noticeId,
             UserLanguage = d.UserLanguage,
             AccountIndex = d.Account is null ? null : cipher.BlindIndex(AccountIndexPurpose, Identifiers.Canonical(TargetType.Account, d.Account)),
             SecondReviewRequired = secondReview,
@@ -180,6 +240,7 @@ public sealed class RecordDecisions(RightsDeskDbContext db, FieldCipher cipher, 
         db.ModerationDecisions.Add(record);
         ledger.Record(new ModerationDecisionRecorded(d.Category, d.DecisionGround, d.SourceType, d.AutomatedDecision, JsonNames.Of(review.Rung),
             JsonNames.Of(review.Action), record.Findings, d.ReachesEea, review.PolicyVersion, d.DemandId), actor, record.Id.ToString());
+        return record;
     }
 
     private static DecisionResult Refused(int index, string? puid, IReadOnlyList<FieldError> errors) =>

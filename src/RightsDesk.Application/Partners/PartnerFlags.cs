@@ -19,7 +19,12 @@ public sealed record PartnerFlagView(
     string? Outcome, bool? Upheld, IReadOnlyList<IncidentThreadMessage> Replies);
 
 /// <summary>A partner as the desk lists it, with how accurate its flags have been.</summary>
-public sealed record PartnerSummary(Guid Id, string Organisation, string Expertise, string Countries, DateTimeOffset ApprovedAt, PartnerAccuracy Accuracy);
+public sealed record PartnerSummary(Guid Id, string Organisation, string Expertise, string Countries, DateTimeOffset ApprovedAt, PartnerAccuracy Accuracy,
+    PartnerStanding Standing);
+
+/// <summary>Whether the partner's standing is being ended (proposed by one person, with the reason the second reads)
+/// or has ended.</summary>
+public sealed record PartnerStanding(string? ProposedBy, string? ProposedById, string? Reason, DateTimeOffset? RevokedAt, string? RevokedBy);
 
 /// <summary>
 /// Trusted partners' flags: a flag is an incident from the incident store, marked as the partner's, which puts it
@@ -66,7 +71,8 @@ public sealed class PartnerFlags(RightsDeskDbContext db, FieldCipher cipher, Led
         var outcomes = await db.Incidents.AsNoTracking().Where(i => i.PartnerId != null && ids.Contains(i.PartnerId.Value))
             .Select(i => new { i.PartnerId, i.Outcome }).ToListAsync(ct);
         return partners.Select(p => new PartnerSummary(p.Id, p.Organisation, p.Expertise, p.Countries, p.ApprovedAt,
-            PartnerAccuracy.Of(outcomes.Where(o => o.PartnerId == p.Id).Select(o => o.Outcome)))).ToList();
+            PartnerAccuracy.Of(outcomes.Where(o => o.PartnerId == p.Id).Select(o => o.Outcome)),
+            new PartnerStanding(p.RevocationProposedBy, p.RevocationProposedById, p.RevocationReason, p.RevokedAt, p.RevokedBy))).ToList();
     }
 
     /// <summary>The organisation that flagged an incident, for the desk's incident page; null for a public report.</summary>

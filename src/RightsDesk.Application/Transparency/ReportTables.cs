@@ -55,6 +55,15 @@ public static class ReportTables
         ["incident_times"] = "Incidents: time to acknowledge and to resolve, per severity",
         ["incident_acknowledged_in_target"] = "Incidents acknowledged within their severity's target",
         ["incident_resolved_in_target"] = "Incidents resolved within their severity's target",
+        ["illegal_content_notice_totals"] = "Notices of illegal content (DSA Art. 16): totals",
+        ["illegal_content_notice_by_submitter"] = "Notices by submitter: notifier, the platform's reporting flow or trusted flagger",
+        ["illegal_content_notice_by_outcome"] = "Notices by outcome: decision taken, no action or pending",
+        ["illegal_content_notice_by_campaign"] = "Notices flagged as part of a possible coordinated campaign",
+        ["illegal_content_notice_times"] = "Notices: time to decide, over all and per submitter",
+        ["partner_flag_totals"] = "Trusted partners' flags of incidents: totals, and how many partners flagged",
+        ["partner_flag_by_outcome"] = "Partner flags by outcome: upheld, not upheld or pending",
+        ["partner_flag_upheld"] = "Partner flags decided: upheld or not",
+        ["partner_flag_times"] = "Partner flags: time from the flag to its resolution",
     };
 
     public static readonly IReadOnlyDictionary<string, string> Measures = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -88,7 +97,18 @@ public static class ReportTables
         ["hours_to_complete_p90"] = "90th percentile of hours from receipt to completion",
         ["incidents"] = "incidents received",
         ["incidents_share"] = "share of incidents",
-    }.Concat(IncidentMeasures()).ToDictionary(StringComparer.Ordinal);
+        ["illegal_content_notices"] = "notices of illegal content received",
+        ["illegal_content_notices_share"] = "share of notices",
+        ["illegal_content_notices_decided"] = "notices decided",
+        ["partner_flags"] = "flags received from trusted partners",
+        ["partner_flags_share"] = "share of partner flags",
+        ["partner_flags_decided"] = "partner flags decided",
+        ["partner_flags_decided_share"] = "share of partner flags decided",
+        ["partner_flags_handled"] = "partner flags resolved",
+        ["partners_flagging"] = "trusted partners that flagged",
+        ["hours_to_handle_median"] = "median hours from the flag to its resolution",
+        ["hours_to_handle_p90"] = "90th percentile of hours from the flag to its resolution",
+    }.Concat(IncidentMeasures()).Concat(NoticeMeasures()).ToDictionary(StringComparer.Ordinal);
 
     /// <summary>The incident measures, one set per severity level.</summary>
     private static IEnumerable<KeyValuePair<string, string>> IncidentMeasures()
@@ -104,6 +124,17 @@ public static class ReportTables
             yield return new("hours_to_acknowledge_" + id + "_p90", $"90th percentile of hours from report to acknowledgement, {s}");
             yield return new("hours_to_resolve_" + id + "_median", $"median hours from report to resolution, {s}");
             yield return new("hours_to_resolve_" + id + "_p90", $"90th percentile of hours from report to resolution, {s}");
+        }
+    }
+
+    /// <summary>The Art. 16 notice measures per submitter.</summary>
+    private static IEnumerable<KeyValuePair<string, string>> NoticeMeasures()
+    {
+        foreach (var (id, words) in new[] { ("notifier", "notifiers"), ("trustedFlagger", "trusted flaggers"), ("reportingFlow", "the reporting flow") })
+        {
+            yield return new("illegal_content_notices_decided_" + id, $"notices from {words} decided");
+            yield return new("hours_to_decide_" + id + "_median", $"median hours from receipt to decision, notices from {words}");
+            yield return new("hours_to_decide_" + id + "_p90", $"90th percentile of hours from receipt to decision, notices from {words}");
         }
     }
 

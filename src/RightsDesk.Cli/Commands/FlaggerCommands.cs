@@ -84,7 +84,49 @@ public static class FlaggerCommands
             return 0;
         });
 
-        return new Command("flaggers", "Trusted flaggers (DSA Art. 22) and their tokens.") { designate, list };
+        var id = new Option<string>("--id") { Description = "The flagger's registry id (as `flaggers list` prints it).", Required = true };
+        var reason = new Option<string>("--reason") { Description = "Why the designation ended, e.g. the coordinator's decision (hashed in the ledger).", Required = true };
+        var revoke = new Command("revoke", "End a trusted flagger's designation: its token stops working at once.") { id, reason };
+        store.AddTo(revoke);
+        revoke.SetAction(async (parse, ct) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            if (!Guid.TryParse(parse.GetValue(id), out var flaggerId))
+            {
+                await error.WriteLineAsync("--id must be a flagger's id as `flaggers list` prints it.");
+                return 2;
+            }
+
+            await using var services = await Open(parse, store, ct);
+            if (services is null)
+            {
+                return 2;
+            }
+
+            await using var scope = services.CreateAsyncScope();
+            try
+            {
+                if (!await scope.ServiceProvider.GetRequiredService<TrustedFlaggerRegistry>().RevokeAsync(flaggerId, parse.GetValue(reason)!, CliStore.Operator.LedgerName, ct))
+                {
+                    await error.WriteLineAsync($"No trusted flagger {flaggerId} with a designation in force.");
+                    return 1;
+                }
+            }
+            catch (ValidationFailedException ex)
+            {
+                foreach (var e in ex.Errors)
+                {
+                    await error.WriteLineAsync($"--{e.Field}: {e.Message}");
+                }
+
+                return 2;
+            }
+
+            await parse.InvocationConfiguration.Output.WriteLineAsync($"Trusted flagger {flaggerId} revoked; its token no longer works.");
+            return 0;
+        });
+
+        return new Command("flaggers", "Trusted flaggers (DSA Art. 22) and their tokens.") { designate, list, revoke };
     }
 
     private static async Task<ServiceProvider?> Open(ParseResult parse, StoreOptions store, CancellationToken ct)

@@ -1,8 +1,11 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RightsDesk.Application.IllegalContentNotices;
+using RightsDesk.Application.Moderation;
 using RightsDesk.Core.Cases;
 using RightsDesk.Core.IllegalContentNotices;
+using RightsDesk.Core.Moderation;
 using RightsDesk.Data;
 using RightsDesk.Web.IllegalContentNotices;
 
@@ -12,7 +15,8 @@ namespace RightsDesk.Cli.Demo;
 /// The demo's notices of illegal content, through the same commands as the public form, the API and the desk: notices
 /// from the public in several languages, a trusted flagger's (first in the queue), notices from the platform's
 /// reporting flow, a mass-reporting cluster against one account (flagged as a possible campaign), three notices
-/// against a journalist on the at-risk registry (flagged at the lower threshold), and decided notices of both outcomes.
+/// against a journalist on the at-risk registry (flagged at the lower threshold), decided notices of both outcomes, and the
+/// flagger's notice closed by the platform's decision naming it (noticeId).
 /// </summary>
 public static class NoticesDemo
 {
@@ -35,7 +39,7 @@ public static class NoticesDemo
         await submit.RunAsync(new IllegalContentNotice(["demo-post-00044"], "Reported by a user through the in-app flow: a scam asking for bank details.", null, null, null, true, "en"), flow, ct);
 
         // The trusted flagger's notice arrives last and is listed first.
-        await submit.RunAsync(new IllegalContentNotice(["https://social.example/@kanal88/1", "https://social.example/@kanal88/2"],
+        var flagged = await submit.RunAsync(new IllegalContentNotice(["https://social.example/@kanal88/1", "https://social.example/@kanal88/2"],
             "Both posts display a banned organisation's symbols with a call to join it.", "StGB § 86a", null, "meldestelle@drw.example", true, "en"),
             new NoticeSender(NoticeSource.TrustedFlagger, flaggerActor, flagger.Id), ct);
 
@@ -60,5 +64,17 @@ public static class NoticesDemo
         var scam = await db.IllegalContentNotices.AsNoTracking().Where(n => n.Source == NoticeSource.Notifier && n.Language == "fr").Select(n => n.Id).FirstAsync(ct);
         await desk.DecideAsync(scam, NoticeOutcome.NoAction, null,
             "The listings had already been removed by the seller before we reviewed them; there is nothing left to act on.", reviewer, ct);
+
+        // The platform reports its decision on the flagger's notice naming the notice: the notice closes, the flagger is told.
+        const string flaggerPuid = "demo-flagger-notice-1";
+        using var decision = JsonDocument.Parse($$"""
+            {"decisionVisibility":["DECISION_VISIBILITY_CONTENT_REMOVED"],"decisionGround":"DECISION_GROUND_ILLEGAL_CONTENT","illegalContentLegalGround":"StGB § 86a",
+             "illegalContentExplanation":"Symbols of a banned organisation with a call to join it.","contentType":["CONTENT_TYPE_TEXT"],
+             "category":"STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH","territorialScope":["DE"],"contentDate":"2026-01-10","applicationDate":"2026-01-12",
+             "decisionFacts":"Two posts showing the symbols of a banned organisation.","sourceType":"SOURCE_TRUSTED_FLAGGER","automatedDetection":"No",
+             "automatedDecision":"AUTOMATED_DECISION_NOT_AUTOMATED","puid":"{{flaggerPuid}}","noticeId":"{{flagged.Reference}}","userLanguage":"en"}
+            """);
+        await sp.GetRequiredService<RecordDecisions>().RunAsync(
+            new RecordDecisions.Request(ModerationDecisionReader.ReadBody(decision.RootElement), false, [flaggerPuid], platform), ct);
     }
 }

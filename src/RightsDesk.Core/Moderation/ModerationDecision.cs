@@ -55,6 +55,11 @@ public sealed record ModerationDecision
     /// <summary>The government demand this decision carries out, when it does: its statement says so.</summary>
     public Guid? DemandId { get; init; }
 
+    /// <summary>The Art. 16 notice the decision follows, by its id or its NTC- reference. Left out of the body when
+    /// absent, so a decision stored before the field existed hashes as it did and a retry of it is still 'existing'.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? NoticeId { get; init; }
+
     /// <summary>The language the affected user reads, for the statement of reasons (one of the public pages').</summary>
     public required string UserLanguage { get; init; }
 

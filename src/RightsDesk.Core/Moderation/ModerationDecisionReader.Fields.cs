@@ -181,6 +181,40 @@ public static partial class ModerationDecisionReader
         return null;
     }
 
+    /// <summary>A notice's id (a UUID) or its receipt reference (NTC- and six letters or digits), as the notifier was
+    /// given it; only a decision whose source is a notice may name one, or its statement would tell the user two stories.</summary>
+    private static string? NoticeId(JsonInput input, JsonElement o, string path, string? sourceType)
+    {
+        var s = input.OptionalString(o, "noticeId", 36, path);
+        if (s is null)
+        {
+            return null;
+        }
+
+        if (sourceType is not null && sourceType != Tdb.SourceArticle16 && sourceType != Tdb.SourceTrustedFlagger)
+        {
+            input.Error(path, $"A decision that follows a notice has sourceType {Tdb.SourceArticle16} or {Tdb.SourceTrustedFlagger}.");
+            return null;
+        }
+
+        if (Guid.TryParseExact(s, "D", out var id))
+        {
+            return id.ToString();
+        }
+
+        var reference = s.ToUpperInvariant();
+        if (NoticeReferencePattern().IsMatch(reference))
+        {
+            return reference;
+        }
+
+        input.Error(path, "The notice's id (a UUID) or its reference, such as NTC-7Q4F2A.");
+        return null;
+    }
+
+    [GeneratedRegex("^NTC-[0-9A-Z]{6}$", RegexOptions.CultureInvariant)]
+    private static partial Regex NoticeReferencePattern();
+
     [GeneratedRegex("^[a-zA-Z0-9_-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex PuidPattern();
 }

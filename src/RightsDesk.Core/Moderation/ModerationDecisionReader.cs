@@ -33,7 +33,7 @@ public static partial class ModerationDecisionReader
         "territorialScope", "contentLanguage", "contentDate", "applicationDate", "endDateAccountRestriction",
         "endDateMonetaryRestriction", "endDateServiceRestriction", "endDateVisibilityRestriction", "decisionFacts", "sourceType",
         "sourceIdentity", "automatedDetection", "automatedDecision", "puid", "contentId",
-        "demandId", "userLanguage", "account",
+        "demandId", "noticeId", "userLanguage", "account",
     ];
 
     /// <summary>One decision or <c>{"decisions":[...]}</c>, item by item.</summary>
@@ -66,7 +66,7 @@ public static partial class ModerationDecisionReader
         }
 
         string P(string name) => StrictJson.Member(path, name);
-        input.RejectUnknown(o, path, Known, "Unknown field; the fields are the Transparency Database's in camelCase, plus demandId, userLanguage and account.");
+        input.RejectUnknown(o, path, Known, "Unknown field; the fields are the Transparency Database's in camelCase, plus demandId, noticeId, userLanguage and account.");
 
         var visibility = List(input, o, P("decisionVisibility"), "decisionVisibility", Tdb.DecisionVisibility);
         var monetary = OneOf(input, o, P("decisionMonetary"), "decisionMonetary", Tdb.DecisionMonetary, required: false);
@@ -172,6 +172,7 @@ public static partial class ModerationDecisionReader
             Puid = puid ?? "",
             ContentId = ContentId(input, o, P("contentId")),
             DemandId = DemandId(input, o, P("demandId")),
+            NoticeId = NoticeId(input, o, P("noticeId"), sourceType),
             UserLanguage = userLanguage ?? "en",
             Account = OptionalString(input, o, P("account"), "account", 300),
         };

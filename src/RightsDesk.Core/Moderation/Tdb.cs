@@ -23,6 +23,8 @@ public static class Tdb
     public const string ContentTypeOther = "CONTENT_TYPE_OTHER";
     public const string KeywordOther = "KEYWORD_OTHER";
     public const string SourceVoluntary = "SOURCE_VOLUNTARY";
+    public const string SourceArticle16 = "SOURCE_ARTICLE_16";
+    public const string SourceTrustedFlagger = "SOURCE_TRUSTED_FLAGGER";
     public const string SourceOtherNotification = "SOURCE_TYPE_OTHER_NOTIFICATION";
     public const string FullyAutomated = "AUTOMATED_DECISION_FULLY";
     public const string Yes = "Yes";
@@ -48,7 +50,7 @@ public static class Tdb
     public static readonly IReadOnlyList<string> ContentType =
         ["CONTENT_TYPE_APP", "CONTENT_TYPE_AUDIO", "CONTENT_TYPE_IMAGE", "CONTENT_TYPE_PRODUCT", "CONTENT_TYPE_SYNTHETIC_MEDIA", "CONTENT_TYPE_TEXT", "CONTENT_TYPE_VIDEO", ContentTypeOther];
 
-    public static readonly IReadOnlyList<string> SourceType = ["SOURCE_ARTICLE_16", "SOURCE_TRUSTED_FLAGGER", SourceOtherNotification, SourceVoluntary];
+    public static readonly IReadOnlyList<string> SourceType = [SourceArticle16, SourceTrustedFlagger, SourceOtherNotification, SourceVoluntary];
 
     public static readonly IReadOnlyList<string> AutomatedDecision = [FullyAutomated, "AUTOMATED_DECISION_PARTIALLY", "AUTOMATED_DECISION_NOT_AUTOMATED"];
 

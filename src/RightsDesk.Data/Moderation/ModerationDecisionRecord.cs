@@ -42,6 +42,8 @@ public sealed class ModerationDecisionRecord
     public DateOnly? ReviewDue { get; set; }
     public bool ReachesEea { get; set; }
     public Guid? DemandId { get; set; }
+    /// <summary>The Art. 16 notice the decision follows, when the platform named it (noticeId).</summary>
+    public Guid? NoticeId { get; set; }
     public string UserLanguage { get; set; } = "en";
     /// <summary>Hex HMAC of the account's canonical form under the index key: an account's history without its name.</summary>
     public string? AccountIndex { get; set; }
@@ -103,5 +105,6 @@ public sealed class ModerationDecisionRecordConfiguration : IEntityTypeConfigura
         builder.HasIndex(x => x.AccountIndex);
         builder.HasIndex(x => new { x.State, x.ReceivedAt });
         builder.HasIndex(x => x.ApplicationDate);
+        builder.HasIndex(x => x.NoticeId);
     }
 }

@@ -16,6 +16,13 @@ public sealed class PartnerRecord
     public string Expertise { get; set; } = "";
     public string Countries { get; set; } = "";
     public DateTimeOffset ApprovedAt { get; set; }
+    /// <summary>The first person's proposal to end the partner's standing (four eyes, as vetting): who, when, why.</summary>
+    public string? RevocationProposedBy { get; set; }
+    public string? RevocationProposedById { get; set; }
+    public DateTimeOffset? RevocationProposedAt { get; set; }
+    public string? RevocationReason { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+    public string? RevokedBy { get; set; }
 }
 
 internal sealed class PartnerRecordConfiguration : IEntityTypeConfiguration<PartnerRecord>
@@ -29,5 +36,9 @@ internal sealed class PartnerRecordConfiguration : IEntityTypeConfiguration<Part
         e.Property(x => x.Organisation).HasMaxLength(200);
         e.Property(x => x.Expertise).HasMaxLength(400);
         e.Property(x => x.Countries).HasMaxLength(400);
+        e.Property(x => x.RevocationProposedBy).HasMaxLength(200);
+        e.Property(x => x.RevocationProposedById).HasMaxLength(450);
+        e.Property(x => x.RevocationReason).HasMaxLength(500);
+        e.Property(x => x.RevokedBy).HasMaxLength(200);
     }
 }

@@ -70,6 +70,7 @@ public static class RightsDeskWeb
         services.AddRightsDeskPortal(config);
         services.AddScoped<Partners.PartnerAccounts>();
         services.AddScoped<Partners.PartnerOnboarding>();
+        services.AddScoped<Partners.PartnerRevocation>();
 
         services.AddSingleton(config.GetSection("Notices:Smtp").Get<SmtpOptions>() ?? new SmtpOptions());
         services.AddSingleton(config.GetSection("Notices:Webhook").Get<WebhookOptions>() ?? new WebhookOptions());

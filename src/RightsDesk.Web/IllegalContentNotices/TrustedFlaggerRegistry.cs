@@ -62,6 +62,43 @@ public sealed class TrustedFlaggerRegistry(RightsDeskDbContext db, ApiTokenServi
         return new DesignatedFlagger(id, org, code.Value, dsc, issued.Record.Id, issued.Record.Prefix, issued.Secret);
     }
 
+    /// <summary>
+    /// Ends a designation (the coordinator revoked it, DSA Art. 22(6)): the flagger's token is revoked in the same
+    /// transaction as the ledgered revocation, so from then on its notices are refused at the door. False when there is
+    /// no such flagger or it was already revoked.
+    /// </summary>
+    public async Task<bool> RevokeAsync(Guid id, string reason, string actor, CancellationToken ct)
+    {
+        var why = (reason ?? "").Trim();
+        if (why.Length is < 3 or > 500)
+        {
+            throw new ValidationFailedException([new FieldError("reason", "Why the designation ended (the coordinator's decision), 3 to 500 characters.")]);
+        }
+
+        var flagger = await db.TrustedFlaggers.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
+        var token = flagger is null ? null : await db.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.Id == flagger.TokenId, ct);
+        if (flagger is null || token is null || token.RevokedAt is not null)
+        {
+            return false;
+        }
+
+        // Recorded first, saved by the token's revocation: one transaction for both.
+        ledger.Record(new TrustedFlaggerRevoked(token.Prefix, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(why)))), actor, id.ToString());
+        return await tokens.RevokeAsync(token.Id, actor, ct);
+    }
+
+    /// <summary>Whether the flagger's designation stands: its token is neither revoked nor expired.</summary>
+    public async Task<IReadOnlySet<Guid>> StandingAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var live = await (from f in db.TrustedFlaggers.AsNoTracking()
+                          join t in db.ApiTokens.AsNoTracking() on f.TokenId equals t.Id
+                          where t.RevokedAt == null
+                          select new { f.Id, t.ExpiresAt }).ToListAsync(ct);
+        // Expiry is compared here: DateTimeOffset does not compare on SQLite.
+        return live.Where(x => x.ExpiresAt > now).Select(x => x.Id).ToHashSet();
+    }
+
     /// <summary>The registry entry of the flagger whose token is <paramref name="tokenId"/>, or null.</summary>
     public Task<TrustedFlaggerRecord?> ByTokenAsync(string tokenId, CancellationToken ct) =>
         Guid.TryParse(tokenId, out var id)

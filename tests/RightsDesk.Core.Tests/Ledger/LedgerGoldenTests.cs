@@ -212,6 +212,10 @@ public sealed class LedgerGoldenTests
             Typed(new PartnerFlagged(Y, "harassment", "S2", RightsDesk.Core.Defenders.Incidents.IncidentUrgency.Today, "api"), "partner-0b7e", X.ToString())),
         ["PartnerFeedbackRead"] = ("""{"seq":41,"code":5206,"at":"2026-11-05T09:30:15.123Z","actor":"partner-0b7e","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"flags":"3"}}""",
             Typed(new PartnerFeedbackRead(3), "partner-0b7e", X.ToString())),
+        ["PartnerRevocationProposed"] = ("""{"seq":41,"code":5207,"at":"2026-11-05T09:30:15.123Z","actor":"lead@desk.example","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"reasonSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}}""",
+            Typed(new PartnerRevocationProposed(H), "lead@desk.example", X.ToString())),
+        ["PartnerRevoked"] = ("""{"seq":41,"code":5208,"at":"2026-11-05T09:30:15.123Z","actor":"responder@desk.example","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"proposedBy":"lead@desk.example"}}""",
+            Typed(new PartnerRevoked("lead@desk.example"), "responder@desk.example", X.ToString())),
         ["ModerationDecisionRecorded"] = ("""{"seq":41,"code":4000,"at":"2026-11-05T09:30:15.123Z","actor":"token:platform-sync","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"action":"hold","automated":"AUTOMATED_DECISION_FULLY","category":"STATEMENT_CATEGORY_VIOLENCE","demand":"3c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f","eea":"true","findings":"ladder.indefiniteAccountMeasure,ladder.automatedAccountMeasure","ground":"DECISION_GROUND_ILLEGAL_CONTENT","policyVersion":"2026.11-3f2a","rung":"suspend","source":"SOURCE_TYPE_OTHER_NOTIFICATION"}}""",
             Typed(new ModerationDecisionRecorded("STATEMENT_CATEGORY_VIOLENCE", "DECISION_GROUND_ILLEGAL_CONTENT", "SOURCE_TYPE_OTHER_NOTIFICATION", "AUTOMATED_DECISION_FULLY", "suspend", "hold",
                 "ladder.indefiniteAccountMeasure,ladder.automatedAccountMeasure", true, "2026.11-3f2a", Y), "token:platform-sync", X.ToString())),
@@ -330,6 +334,8 @@ public sealed class LedgerGoldenTests
             Typed(new DisputeOutcomeRecorded(X, RightsDesk.Core.Disputes.DisputeOutcome.PartiallyReversed, new DateOnly(2026, 11, 2), false, H), "rita@example.org", U)),
         ["DisputeRead"] = ("""{"seq":41,"code":4402,"at":"2026-11-05T09:30:15.123Z","actor":"rita@example.org","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"decision":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e"}}""",
             Typed(new DisputeRead(X), "rita@example.org", X.ToString())),
+        ["TrustedFlaggerRevoked"] = ("""{"seq":41,"code":4305,"at":"2026-11-05T09:30:15.123Z","actor":"operator","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"reasonSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","tokenPrefix":"ab12cd34"}}""",
+             Typed(new TrustedFlaggerRevoked("ab12cd34", H), "operator", X.ToString())),
     };
 
     /// <summary>Codes no release has written: there are no stored bytes to keep.</summary>

@@ -74,6 +74,8 @@ public static class AuthorizationMatrixPosts
         ["POST /desk/partners/applications/{id:guid}?handler=Vet"] = Post.For(HumanRightsLead, IncidentResponder),
         ["POST /desk/partners/applications/{id:guid}?handler=Approve"] = Post.For(HumanRightsLead, IncidentResponder),
         ["POST /desk/partners/applications/{id:guid}?handler=Reject"] = Post.For(HumanRightsLead, IncidentResponder),
+        ["POST /desk/partners?handler=ProposeRevocation"] = Post.For(HumanRightsLead, IncidentResponder),
+        ["POST /desk/partners?handler=ConfirmRevocation"] = Post.For(HumanRightsLead, IncidentResponder),
         ["POST /partner/flag"] = Post.For(Partner),
 
         // Impact assessments: the human rights lead keeps them.

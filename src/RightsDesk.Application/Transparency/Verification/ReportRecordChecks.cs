@@ -85,6 +85,8 @@ public sealed class ReportRecordChecks(RightsDeskDbContext db, IEnumerable<ITran
         var ids = await db.Demands.AsNoTracking().Where(d => d.ReceivedAt >= start && d.ReceivedAt < end).Select(d => d.Id).ToListAsync(ct);
         // Incidents are ledgered under their own id too, so a later acknowledgement explains a changed incident record.
         ids.AddRange(await db.Incidents.AsNoTracking().Where(i => i.ReceivedAt >= start && i.ReceivedAt < end).Select(i => i.Id).ToListAsync(ct));
+        // So are Art. 16 notices: a notice decided after the report is explained by its ledgered decision.
+        ids.AddRange(await db.IllegalContentNotices.AsNoTracking().Where(n => n.ReceivedAt >= start && n.ReceivedAt < end).Select(n => n.Id).ToListAsync(ct));
         var idOf = ids.ToDictionary(id => cipher.BlindIndex(DemandTransparencySource.CaseHashPurpose, id.ToString("N")), id => id.ToString(), StringComparer.Ordinal);
         // Moderation decisions and appeals are cases too: their steps are ledgered under their own ids.
         var decisions = await db.ModerationDecisions.AsNoTracking().Where(d => d.ReceivedAt >= start && d.ReceivedAt < end).Select(d => d.Id).ToListAsync(ct);

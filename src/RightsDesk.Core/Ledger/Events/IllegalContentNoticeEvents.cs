@@ -51,3 +51,12 @@ public sealed record TrustedFlaggerDesignated(string Country, string TokenPrefix
 
     public void Write(LedgerFields fields) => fields.Add("country", Country).Add("tokenPrefix", TokenPrefix).Add("organisationSha256", OrganisationSha256);
 }
+
+/// <summary>The designation ended (the coordinator revoked it, Art. 22(6)): the token prefix that stops working and
+/// the reason's hash; the entry stays for the record.</summary>
+public sealed record TrustedFlaggerRevoked(string TokenPrefix, string ReasonSha256) : ILedgerEvent
+{
+    public LedgerEventCode Code => LedgerEventCode.TrustedFlaggerRevoked;
+
+    public void Write(LedgerFields fields) => fields.Add("tokenPrefix", TokenPrefix).Add("reasonSha256", ReasonSha256);
+}

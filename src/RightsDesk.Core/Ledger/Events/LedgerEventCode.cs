@@ -126,6 +126,8 @@ public enum LedgerEventCode
     NoticeCampaignFlagged = 4303,
     /// <summary>A trusted flagger was entered in the registry, with the coordinator that designated it.</summary>
     TrustedFlaggerDesignated = 4304,
+    /// <summary>A trusted flagger's designation was revoked in the registry: its token stops working.</summary>
+    TrustedFlaggerRevoked = 4305,
     // Out-of-court dispute referrals (DSA Art. 21), 440x.
     /// <summary>A dispute about a decision was referred to a certified out-of-court body.</summary>
     DisputeReferred = 4400,
@@ -159,6 +161,10 @@ public enum LedgerEventCode
     PartnerApplicationRejected = 5204,
     PartnerFlagged = 5205,
     PartnerFeedbackRead = 5206,
+    /// <summary>A person proposed ending a partner's standing, with the reason's hash; a second person confirms.</summary>
+    PartnerRevocationProposed = 5207,
+    /// <summary>A second person confirmed: the partner's account is disabled and its tokens stop working.</summary>
+    PartnerRevoked = 5208,
     /// <summary>A version of a transparency report was published: its tree head, parameters, records root and file hashes.</summary>
     TransparencyReportPublished = 6000,
     /// <summary>The DSA harmonised-template report for a year was written: its version, the counts it rests on and the files' hashes.</summary>

@@ -64,3 +64,18 @@ public sealed record PartnerFeedbackRead(int Flags) : ILedgerEvent
 
     public void Write(LedgerFields fields) => fields.Add("flags", Flags);
 }
+
+public sealed record PartnerRevocationProposed(string ReasonSha256) : ILedgerEvent
+{
+    public LedgerEventCode Code => LedgerEventCode.PartnerRevocationProposed;
+
+    public void Write(LedgerFields fields) => fields.Add("reasonSha256", ReasonSha256);
+}
+
+/// <param name="ProposedBy">the first person's ledger name: the event shows both pairs of eyes.</param>
+public sealed record PartnerRevoked(string ProposedBy) : ILedgerEvent
+{
+    public LedgerEventCode Code => LedgerEventCode.PartnerRevoked;
+
+    public void Write(LedgerFields fields) => fields.Add("proposedBy", ProposedBy);
+}

@@ -2274,6 +2274,9 @@ namespace RightsDesk.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<Guid?>("NoticeId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("PlatformReportedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2367,6 +2370,8 @@ namespace RightsDesk.Data.Migrations.Postgres
                     b.HasIndex("AccountIndex");
 
                     b.HasIndex("ApplicationDate");
+
+                    b.HasIndex("NoticeId");
 
                     b.HasIndex("Puid")
                         .IsUnique();
@@ -2683,6 +2688,28 @@ namespace RightsDesk.Data.Migrations.Postgres
 
                     b.Property<string>("Organisation")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("RevocationProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevocationProposedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RevocationProposedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokedBy")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 

@@ -2259,6 +2259,9 @@ namespace RightsDesk.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("NoticeId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("PlatformReportedAt")
                         .HasColumnType("INTEGER");
 
@@ -2352,6 +2355,8 @@ namespace RightsDesk.Data.Migrations.Sqlite
                     b.HasIndex("AccountIndex");
 
                     b.HasIndex("ApplicationDate");
+
+                    b.HasIndex("NoticeId");
 
                     b.HasIndex("Puid")
                         .IsUnique();
@@ -2668,6 +2673,28 @@ namespace RightsDesk.Data.Migrations.Sqlite
 
                     b.Property<string>("Organisation")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevocationProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevocationProposedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevocationProposedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevokedBy")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 

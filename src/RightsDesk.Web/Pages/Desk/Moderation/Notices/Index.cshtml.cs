@@ -4,6 +4,7 @@ using RightsDesk.Application.IllegalContentNotices;
 using RightsDesk.Core;
 using RightsDesk.Core.IllegalContentNotices;
 using RightsDesk.Core.Security;
+using RightsDesk.Web.IllegalContentNotices;
 using RightsDesk.Web.Security;
 
 namespace RightsDesk.Web.Pages.Desk.Moderation.Notices;
@@ -13,9 +14,15 @@ namespace RightsDesk.Web.Pages.Desk.Moderation.Notices;
 /// is marked on every notice of its cluster. The list shows no free text, so opening it unseals nothing.
 /// </summary>
 [RequirePermission(Permission.ModerationRead)]
-public sealed class IndexModel(NoticeDesk desk, TimeProvider clock) : PageModel
+public sealed class IndexModel(NoticeDesk desk, FlaggerAccuracyQuery flaggers, TrustedFlaggerRegistry registry, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<NoticeRow> Rows { get; private set; } = [];
+
+    /// <summary>The trusted flaggers with the share of their notices that led to action.</summary>
+    public IReadOnlyList<FlaggerAccuracy> Flaggers { get; private set; } = [];
+
+    /// <summary>The flaggers whose designation stands (token neither revoked nor expired).</summary>
+    public IReadOnlySet<Guid> Standing { get; private set; } = new HashSet<Guid>();
 
     /// <summary>The state shown; null: every notice.</summary>
     public NoticeStatus? State { get; private set; }
@@ -30,6 +37,8 @@ public sealed class IndexModel(NoticeDesk desk, TimeProvider clock) : PageModel
         State = All ? null : JsonNames.TryParse<NoticeStatus>(state, out var s) ? s : NoticeStatus.Received;
         Now = clock.GetUtcNow();
         Rows = await desk.QueueAsync(State, ct);
+        Flaggers = await flaggers.ListAsync(ct);
+        Standing = await registry.StandingAsync(ct);
         return Page();
     }
 

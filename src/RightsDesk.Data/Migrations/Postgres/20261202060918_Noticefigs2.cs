@@ -1,0 +1,83 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace RightsDesk.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Noticefigs2 : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "RevocationProposedAt",
+                table: "partners",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RevocationProposedBy",
+                table: "partners",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RevocationProposedById",
+                table: "partners",
+                type: "character varying(450)",
+                maxLength: 450,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RevocationReason",
+                table: "partners",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "RevokedAt",
+                table: "partners",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RevokedBy",
+                table: "partners",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "RevocationProposedAt",
+                table: "partners");
+
+            migrationBuilder.DropColumn(
+                name: "RevocationProposedBy",
+                table: "partners");
+
+            migrationBuilder.DropColumn(
+                name: "RevocationProposedById",
+                table: "partners");
+
+            migrationBuilder.DropColumn(
+                name: "RevocationReason",
+                table: "partners");
+
+            migrationBuilder.DropColumn(
+                name: "RevokedAt",
+                table: "partners");
+
+            migrationBuilder.DropColumn(
+                name: "RevokedBy",
+                table: "partners");
+        }
+    }
+}
