@@ -15,6 +15,7 @@ namespace RightsDesk.Data.Migrations.Postgres
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
+#pragma warning disable 612, 618
             modelBuilder
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
@@ -2201,6 +2202,8 @@ namespace RightsDesk.Data.Migrations.Postgres
                     b.HasIndex("Puid")
                         .IsUnique();
 
+                    b.HasIndex("ReceivedAt");
+
                     b.HasIndex("State", "EndsOn");
 
                     b.HasIndex("State", "ReceivedAt");
@@ -2807,6 +2810,43 @@ namespace RightsDesk.Data.Migrations.Postgres
                     b.ToTable("pushback_records", (string)null);
                 });
 
+            modelBuilder.Entity("RightsDesk.Data.Rollups.ModerationRollupRecord", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DecisionGround")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SourceType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("AutomatedDecision")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Rung")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "Category", "DecisionGround", "SourceType", "AutomatedDecision", "Rung", "State");
+
+                    b.ToTable("moderation_rollups", (string)null);
+                });
+
             modelBuilder.Entity("RightsDesk.Data.Security.ApiTokenRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3250,6 +3290,7 @@ namespace RightsDesk.Data.Migrations.Postgres
                 {
                     b.Navigation("Steps");
                 });
+#pragma warning restore 612, 618
         }
     }
 }

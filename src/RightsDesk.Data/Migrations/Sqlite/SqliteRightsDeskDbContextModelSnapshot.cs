@@ -14,6 +14,7 @@ namespace RightsDesk.Data.Migrations.Sqlite
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
+#pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -2186,6 +2187,8 @@ namespace RightsDesk.Data.Migrations.Sqlite
                     b.HasIndex("Puid")
                         .IsUnique();
 
+                    b.HasIndex("ReceivedAt");
+
                     b.HasIndex("State", "EndsOn");
 
                     b.HasIndex("State", "ReceivedAt");
@@ -2792,6 +2795,43 @@ namespace RightsDesk.Data.Migrations.Sqlite
                     b.ToTable("pushback_records", (string)null);
                 });
 
+            modelBuilder.Entity("RightsDesk.Data.Rollups.ModerationRollupRecord", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionGround")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AutomatedDecision")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rung")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Category", "DecisionGround", "SourceType", "AutomatedDecision", "Rung", "State");
+
+                    b.ToTable("moderation_rollups", (string)null);
+                });
+
             modelBuilder.Entity("RightsDesk.Data.Security.ApiTokenRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3235,6 +3275,7 @@ namespace RightsDesk.Data.Migrations.Sqlite
                 {
                     b.Navigation("Steps");
                 });
+#pragma warning restore 612, 618
         }
     }
 }
