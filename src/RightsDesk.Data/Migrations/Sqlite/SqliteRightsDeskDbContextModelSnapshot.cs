@@ -14,7 +14,6 @@ namespace RightsDesk.Data.Migrations.Sqlite
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
-#pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -3275,7 +3274,6 @@ namespace RightsDesk.Data.Migrations.Sqlite
                 {
                     b.Navigation("Steps");
                 });
-#pragma warning restore 612, 618
         }
     }
 }
