@@ -122,13 +122,13 @@ public static class ReportBench
 
     /// <summary>The half-year published as `report --period` publishes it: a tree head, every source, small numbers, the record and its event.</summary>
     private static async Task<Data.Transparency.TransparencyReportRecord> PublishAsync(IServiceProvider provider, ReportPeriod period, CancellationToken ct, bool fullScan = false) =>
-        (await PublishOutcomeAsync(provider, period, fullScan, ct, [])).Report;
+        (await PublishOutcomeAsync(provider, period, fullScan, [], ct)).Report;
 
     /// <summary>The same report with every source recounting from its records (as `report verify` reads them), no rollup.</summary>
     private static async Task<(long Records, bool Identical)> FullScanAsync(IServiceProvider provider, ReportPeriod period, CancellationToken ct)
     {
         var read = new List<int>();
-        var outcome = await PublishOutcomeAsync(provider, period, fullScan: true, ct, read);
+        var outcome = await PublishOutcomeAsync(provider, period, fullScan: true, read, ct);
         // Not created: the figures hash to those the report from the rollups published.
         return (read.Sum(), !outcome.Created);
     }
@@ -139,7 +139,7 @@ public static class ReportBench
         return await scope.ServiceProvider.GetRequiredService<ModerationRollupStore>().RebuildAsync(ct);
     }
 
-    private static async Task<PublishOutcome> PublishOutcomeAsync(IServiceProvider provider, ReportPeriod period, bool fullScan, CancellationToken ct, List<int> read)
+    private static async Task<PublishOutcome> PublishOutcomeAsync(IServiceProvider provider, ReportPeriod period, bool fullScan, List<int> read, CancellationToken ct)
     {
         await using var scope = provider.CreateAsyncScope();
         var services = scope.ServiceProvider;
