@@ -96,6 +96,7 @@ public static class ApplicationServices
         services.AddScoped<Transparency.ReportOutput>();
         services.AddScoped<Transparency.Dsa.DsaExport>();
         services.AddScoped<Transparency.ModerationFactReader>();
+        services.AddScoped<Transparency.Rollups.ModerationRollupStore>();
         services.TryAddScoped<Transparency.Dsa.IDsaNoticeSource, Transparency.Dsa.StoredNoticeSource>();
         services.AddScoped<Transparency.Verification.ReportLedgerChecks>();
         services.AddScoped<Transparency.Verification.ReportRecordChecks>();

@@ -23,7 +23,7 @@ namespace RightsDesk.Data;
 /// The model, shared by both engines. Each engine has its own subclass only so that each keeps its own migrations
 /// (SQLite and PostgreSQL differ in types); the tables and their meaning are the same.
 /// </summary>
-public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDbContext<DeskUser, IdentityRole, string>(options)
+public abstract partial class RightsDeskDbContext(DbContextOptions options) : IdentityDbContext<DeskUser, IdentityRole, string>(options)
 {
     public DbSet<DemandRecord> Demands => Set<DemandRecord>();
     public DbSet<DemandStep> DemandSteps => Set<DemandStep>();
@@ -75,6 +75,7 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
     public DbSet<Impact.ImpactRecommendationRecord> ImpactRecommendations => Set<Impact.ImpactRecommendationRecord>();
     public DbSet<Pushback.PushbackRecord> Pushback => Set<Pushback.PushbackRecord>();
     public DbSet<Exports.DsaSubmissionRecord> DsaSubmissions => Set<Exports.DsaSubmissionRecord>();
+    public DbSet<Rollups.ModerationRollupRecord> ModerationRollups => Set<Rollups.ModerationRollupRecord>();
 
     public abstract DatabaseEngine Engine { get; }
 
@@ -234,6 +235,7 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
         m.ApplyConfiguration(new Pushback.PushbackRecordConfiguration());
         m.ApplyConfiguration(new Exports.DsaSubmissionRecordConfiguration());
         m.ApplyConfigurationsFromAssembly(typeof(RightsDeskDbContext).Assembly, t => t.Namespace == "RightsDesk.Data.Partners");
+        m.ApplyConfigurationsFromAssembly(typeof(RightsDeskDbContext).Assembly, t => t.Namespace == "RightsDesk.Data.Rollups");
         m.Entity<ApiTokenRecord>(e =>
         {
             e.ToTable("api_tokens");

@@ -1,20 +1,70 @@
+using System.Text.Json;
+using RightsDesk.Application.Transparency.Rollups;
+using RightsDesk.Core;
 using RightsDesk.Core.Transparency;
 
 namespace RightsDesk.Application.Transparency;
 
-/// <summary>Moderation decisions received in the period, as de-identified records (statement values only).</summary>
-public sealed class ModerationTransparencySource(ModerationFactReader reader) : ITransparencySource
+/// <summary>
+/// Moderation decisions received in the period. A report reads them from the rollup (a row per day and tuple, kept
+/// as decisions are written) and keeps those tallies as its records; `report verify` recounts them from the
+/// decisions themselves (<see cref="RecountAsync"/>), so a rollup that drifted from the records is caught there.
+/// </summary>
+public sealed class ModerationTransparencySource(ModerationFactReader reader, ModerationRollupStore rollups) : ITransparencySource
 {
     public string Name => ModerationReport.DecisionSource;
 
     public async Task<SourceReading> ReadAsync(ReportPeriod period, CancellationToken ct)
     {
-        var facts = await reader.DecisionsAsync(period, ct);
-        return new SourceReading(ModerationReport.Decisions(facts, period), [.. facts.Select(f => ReportRecords.Canonical(Name, f))]);
+        var tallies = await rollups.TalliesAsync(period, ct);
+        // A store filled around the desk (a bulk load, a restored backup) or a rollup lost would publish wrong totals
+        // silently; the period's count by date received is an index range and says so before anything is published.
+        var (counted, stored) = (tallies.Sum(t => t.Count), await rollups.StoredAsync(period, ct));
+        if (counted != stored)
+        {
+            throw new InvalidOperationException(
+                $"The moderation rollup counts {counted} decisions received in {period.Label} but the store holds {stored}: run `rightsdesk report rollups --rebuild`, then `report rollups --check`.");
+        }
+
+        return Reading(tallies, period);
     }
 
+    public async Task<SourceReading> RecountAsync(ReportPeriod period, CancellationToken ct) =>
+        Reading(ModerationTally.Of(await reader.DecisionsAsync(period, ct)), period);
+
     public ReportSection Compute(ReportPeriod period, IEnumerable<string> records) =>
-        ModerationReport.Decisions(ReportRecords.Of<ModerationFact>(Name, records), period);
+        ModerationReport.Decisions(TalliesOf(records), period);
+
+    private SourceReading Reading(IReadOnlyList<ModerationTally> tallies, ReportPeriod period) =>
+        new(ModerationReport.Decisions(tallies, period), [.. tallies.Select(t => ReportRecords.Canonical(Name, t))]);
+
+    /// <summary>The tallies a report kept; a version published before the rollup kept one record per decision, and
+    /// those are counted into tallies the same way.</summary>
+    private IReadOnlyList<ModerationTally> TalliesOf(IEnumerable<string> records)
+    {
+        var tallies = new List<ModerationTally>();
+        var facts = new List<ModerationFact>();
+        foreach (var line in records)
+        {
+            using var doc = JsonDocument.Parse(line);
+            if (doc.RootElement.GetProperty("source").GetString() != Name)
+            {
+                continue;
+            }
+
+            var record = doc.RootElement.GetProperty("record");
+            if (record.TryGetProperty("count", out _))
+            {
+                tallies.Add(record.Deserialize<ModerationTally>(JsonNames.Options) ?? throw new FormatException("a moderation tally is null"));
+            }
+            else
+            {
+                facts.Add(record.Deserialize<ModerationFact>(JsonNames.Options) ?? throw new FormatException("a moderation record is null"));
+            }
+        }
+
+        return [.. tallies, .. ModerationTally.Of(facts)];
+    }
 }
 
 /// <summary>Appeals (DSA Art. 20) submitted in the period, with their outcomes and times, as de-identified records.</summary>

@@ -24,6 +24,11 @@ public interface ITransparencySource
     /// <summary>This source's tables from records a report kept (every source's; each takes its own), which is how
     /// `report verify` recomputes a published version from exactly the set its records root commits to.</summary>
     ReportSection Compute(ReportPeriod period, IEnumerable<string> records);
+
+    /// <summary>The same reading recomputed from the cases themselves, never from a rollup or any other kept
+    /// summary: what `report verify` compares the kept records with. A source that reads its cases directly has
+    /// nothing else to do.</summary>
+    Task<SourceReading> RecountAsync(ReportPeriod period, CancellationToken ct) => ReadAsync(period, ct);
 }
 
 public static class ReportRecords

@@ -22,15 +22,24 @@ public static class ModerationReport
     {
         ArgumentNullException.ThrowIfNull(all);
         ArgumentNullException.ThrowIfNull(period);
-        var cases = all.Where(f => period.Contains(f.ReceivedAt)).DistinctBy(f => f.CaseHash, StringComparer.Ordinal).ToList();
+        return Decisions(ModerationTally.Of(all.Where(f => period.Contains(f.ReceivedAt))), period);
+    }
+
+    /// <summary>The same tables from tallies (the rollup's rows, or decisions counted into them): one code path for
+    /// both, so a report from the rollup and a recount from the records can only differ where their counts do.</summary>
+    public static ReportSection Decisions(IReadOnlyList<ModerationTally> all, ReportPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(all);
+        ArgumentNullException.ThrowIfNull(period);
+        var tallies = all.Where(t => period.Contains(new DateTimeOffset(t.Day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)) && t.Count != 0).ToList();
         var b = new SectionBuilder(DecisionSource);
-        var decisions = b.Total("moderation_totals", "decisions", cases.Count, "decisions");
-        b.Breakdown(decisions, "moderation_by_ground", "ground", cases, c => c.Ground == ModerationFact.GroundIllegal ? "illegal" : "termsAndConditions", _ => 1, "decisions", Grounds, shares: true);
-        b.Breakdown(decisions, "moderation_by_category", "category", cases, c => c.Category, _ => 1, "decisions");
-        b.Breakdown(decisions, "moderation_by_restriction", "restriction", cases, c => Camel(c.Rung), _ => 1, "decisions", Rungs, shares: true);
-        b.Breakdown(decisions, "moderation_by_source", "source", cases, c => SourceOf(c.Source), _ => 1, "decisions", Sources, shares: true);
-        b.Breakdown(decisions, "moderation_by_automation", "automation", cases, c => AutomationOf(c.AutomatedDecision), _ => 1, "decisions", Automation, shares: true);
-        b.Breakdown(decisions, "moderation_by_state", "state", cases, c => c.State, _ => 1, "decisions", States);
+        var decisions = b.Total("moderation_totals", "decisions", tallies.Sum(t => t.Count), "decisions");
+        b.Breakdown(decisions, "moderation_by_ground", "ground", tallies, c => c.Ground == ModerationFact.GroundIllegal ? "illegal" : "termsAndConditions", c => c.Count, "decisions", Grounds, shares: true);
+        b.Breakdown(decisions, "moderation_by_category", "category", tallies, c => c.Category, c => c.Count, "decisions");
+        b.Breakdown(decisions, "moderation_by_restriction", "restriction", tallies, c => Camel(c.Rung), c => c.Count, "decisions", Rungs, shares: true);
+        b.Breakdown(decisions, "moderation_by_source", "source", tallies, c => SourceOf(c.Source), c => c.Count, "decisions", Sources, shares: true);
+        b.Breakdown(decisions, "moderation_by_automation", "automation", tallies, c => AutomationOf(c.AutomatedDecision), c => c.Count, "decisions", Automation, shares: true);
+        b.Breakdown(decisions, "moderation_by_state", "state", tallies, c => c.State, c => c.Count, "decisions", States);
         return b.Build();
     }
 

@@ -106,5 +106,7 @@ public sealed class ModerationDecisionRecordConfiguration : IEntityTypeConfigura
         builder.HasIndex(x => new { x.State, x.ReceivedAt });
         builder.HasIndex(x => x.ApplicationDate);
         builder.HasIndex(x => x.NoticeId);
+        // The rollup's guard counts a period's decisions by date received; this index answers it without the sealed rows.
+        builder.HasIndex(x => x.ReceivedAt);
     }
 }

@@ -32,7 +32,7 @@ public sealed class ReportRecordChecks(RightsDeskDbContext db, IEnumerable<ITran
         var readings = new List<SourceReading>();
         foreach (var source in sources)
         {
-            readings.Add(await source.ReadAsync(period, ct));
+            readings.Add(await source.RecountAsync(period, ct));
         }
 
         var now = readings.SelectMany(r => r.Records).Order(StringComparer.Ordinal).ToList();
@@ -107,12 +107,16 @@ public sealed class ReportRecordChecks(RightsDeskDbContext db, IEnumerable<ITran
         {
             idOf[cipher.BlindIndex(ModerationFactReader.DisputePurpose, id.ToString("N"))] = id.ToString();
         }
+
+        var byDay = await DecisionsByDayAsync(start, end, ct);
         var explained = new List<string>();
         var unexplained = new List<string>();
         foreach (var hash in changed)
         {
             var subject = idOf.GetValueOrDefault(hash);
-            var later = subject is not null && await db.LedgerEvents.AnyAsync(e => e.SubjectId == subject && e.Seq >= v.TreeSize, ct);
+            var later = subject is not null
+                ? await db.LedgerEvents.AnyAsync(e => e.SubjectId == subject && e.Seq >= v.TreeSize, ct)
+                : await TallyChangedLaterAsync(hash, byDay, v.TreeSize, ct);
             (later ? explained : unexplained).Add(hash);
         }
 
@@ -125,6 +129,32 @@ public sealed class ReportRecordChecks(RightsDeskDbContext db, IEnumerable<ITran
         var which = string.Join("; ", unexplained.Take(Shown).Select(h => $"case {h[..Math.Min(12, h.Length)]}: {Describe(then[h].FirstOrDefault(), today[h].FirstOrDefault())}"));
         return ReportCheck.Fail("cases", $"{unexplained.Count} stored cases differ from the report's records with no ledgered step after its tree head ({which}): a stored case was altered outside the desk. " +
             (figures.Count == 0 ? "No published figure changes." : $"Figures the store now gives otherwise: {Some(figures)}"));
+    }
+
+    /// <summary>The period's decisions by day received, each with the appeals against it: the subjects whose steps
+    /// can change a day's tallies.</summary>
+    private async Task<ILookup<DateOnly, string>> DecisionsByDayAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    {
+        var decisions = await db.ModerationDecisions.AsNoTracking().Where(d => d.ReceivedAt >= start && d.ReceivedAt < end)
+            .Select(d => new { d.Id, d.ReceivedAt }).ToListAsync(ct);
+        var appeals = (await db.Appeals.AsNoTracking().Select(a => new { a.Id, a.DecisionId }).ToListAsync(ct)).ToLookup(a => a.DecisionId, a => a.Id);
+        return decisions
+            .SelectMany(d => appeals[d.Id].Prepend(d.Id).Select(id => (Day: ModerationTally.DayOf(d.ReceivedAt), Subject: id.ToString())))
+            .ToLookup(x => x.Day, x => x.Subject);
+    }
+
+    /// <summary>A tally (a day and tuple of the moderation rollup) that changed is honest when a decision received
+    /// that day, or an appeal against one, had a step ledgered after the report's tree head.</summary>
+    private async Task<bool> TallyChangedLaterAsync(string hash, ILookup<DateOnly, string> byDay, long treeSize, CancellationToken ct)
+    {
+        var parts = hash.Split('|');
+        if (parts is not ["tally", var day, ..] || !DateOnly.TryParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
+        {
+            return false;
+        }
+
+        var subjects = byDay[d].ToList();
+        return subjects.Count > 0 && await db.LedgerEvents.AnyAsync(e => e.SubjectId != null && subjects.Contains(e.SubjectId) && e.Seq >= treeSize, ct);
     }
 
     private static string Describe(string? before, string? after)

@@ -33,6 +33,7 @@ public static class ReportCommand
         command.Options.Add(output);
         command.Subcommands.Add(DsaReportCommand.Create());
         command.Subcommands.Add(ReportVerifyCommand.Create());
+        command.Subcommands.Add(ReportRollupsCommand.Create());
         command.SetAction(async (parse, ct) =>
         {
             var stdout = parse.InvocationConfiguration.Output;

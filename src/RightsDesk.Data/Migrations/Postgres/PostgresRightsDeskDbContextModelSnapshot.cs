@@ -2376,6 +2376,8 @@ namespace RightsDesk.Data.Migrations.Postgres
                     b.HasIndex("Puid")
                         .IsUnique();
 
+                    b.HasIndex("ReceivedAt");
+
                     b.HasIndex("State", "EndsOn");
 
                     b.HasIndex("State", "ReceivedAt");
@@ -3002,6 +3004,43 @@ namespace RightsDesk.Data.Migrations.Postgres
                     b.HasIndex("Country");
 
                     b.ToTable("pushback_records", (string)null);
+                });
+
+            modelBuilder.Entity("RightsDesk.Data.Rollups.ModerationRollupRecord", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DecisionGround")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SourceType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("AutomatedDecision")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Rung")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "Category", "DecisionGround", "SourceType", "AutomatedDecision", "Rung", "State");
+
+                    b.ToTable("moderation_rollups", (string)null);
                 });
 
             modelBuilder.Entity("RightsDesk.Data.Security.ApiTokenRecord", b =>

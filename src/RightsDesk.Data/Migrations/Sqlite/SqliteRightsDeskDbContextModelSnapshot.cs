@@ -2361,6 +2361,8 @@ namespace RightsDesk.Data.Migrations.Sqlite
                     b.HasIndex("Puid")
                         .IsUnique();
 
+                    b.HasIndex("ReceivedAt");
+
                     b.HasIndex("State", "EndsOn");
 
                     b.HasIndex("State", "ReceivedAt");
@@ -2987,6 +2989,43 @@ namespace RightsDesk.Data.Migrations.Sqlite
                     b.HasIndex("Country");
 
                     b.ToTable("pushback_records", (string)null);
+                });
+
+            modelBuilder.Entity("RightsDesk.Data.Rollups.ModerationRollupRecord", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionGround")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AutomatedDecision")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rung")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Category", "DecisionGround", "SourceType", "AutomatedDecision", "Rung", "State");
+
+                    b.ToTable("moderation_rollups", (string)null);
                 });
 
             modelBuilder.Entity("RightsDesk.Data.Security.ApiTokenRecord", b =>

@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using RightsDesk.Core.Moderation;
+using RightsDesk.Core.Transparency;
+using RightsDesk.Data.Moderation;
+
+namespace RightsDesk.Data.Rollups;
+
+/// <summary>One day and tuple of the moderation rollup.</summary>
+public readonly record struct ModerationRollupKey(DateOnly Day, string Category, string Ground, string Source, string Automated, string Rung, string State);
+
+/// <summary>
+/// Keeps <see cref="ModerationRollupRecord"/> in step with the decisions. The changes come from the change tracker of
+/// the save that writes the decisions (added: +1 on its tuple; removed: -1; a changed state, rung or other dimension:
+/// -1 on the old tuple and +1 on the new), so no use case can forget them, and they are written in that save's
+/// transaction. Each change is one atomic upsert (<c>Count = Count + delta</c>), never a read and a write, so two
+/// writers adding to one tuple at once both count on either engine, whatever their isolation level.
+/// </summary>
+public static class ModerationRollups
+{
+    public static string StateName(ModerationState state) => state.ToString().ToLowerInvariant();
+
+    public static Dictionary<ModerationRollupKey, long> Deltas(ChangeTracker tracker)
+    {
+        ArgumentNullException.ThrowIfNull(tracker);
+        var deltas = new Dictionary<ModerationRollupKey, long>();
+        foreach (var e in tracker.Entries<ModerationDecisionRecord>())
+        {
+            switch (e.State)
+            {
+                case EntityState.Added:
+                    Add(deltas, KeyOf(e.CurrentValues), 1);
+                    break;
+                case EntityState.Deleted:
+                    Add(deltas, KeyOf(e.OriginalValues), -1);
+                    break;
+                case EntityState.Modified when KeyOf(e.OriginalValues) != KeyOf(e.CurrentValues):
+                    Add(deltas, KeyOf(e.OriginalValues), -1);
+                    Add(deltas, KeyOf(e.CurrentValues), 1);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        foreach (var zero in deltas.Where(d => d.Value == 0).Select(d => d.Key).ToList())
+        {
+            deltas.Remove(zero);
+        }
+
+        return deltas;
+    }
+
+    public static ModerationRollupKey KeyOf(ModerationDecisionRecord r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new(ModerationTally.DayOf(r.ReceivedAt), r.Category, r.DecisionGround, r.SourceType, r.AutomatedDecision, r.Rung.ToString(), StateName(r.State));
+    }
+
+    private static ModerationRollupKey KeyOf(PropertyValues v) => new(
+        ModerationTally.DayOf(v.GetValue<DateTimeOffset>(nameof(ModerationDecisionRecord.ReceivedAt))),
+        v.GetValue<string>(nameof(ModerationDecisionRecord.Category)),
+        v.GetValue<string>(nameof(ModerationDecisionRecord.DecisionGround)),
+        v.GetValue<string>(nameof(ModerationDecisionRecord.SourceType)),
+        v.GetValue<string>(nameof(ModerationDecisionRecord.AutomatedDecision)),
+        v.GetValue<Rung>(nameof(ModerationDecisionRecord.Rung)).ToString(),
+        StateName(v.GetValue<ModerationState>(nameof(ModerationDecisionRecord.State))));
+
+    private static void Add(Dictionary<ModerationRollupKey, long> deltas, ModerationRollupKey key, long n) =>
+        deltas[key] = deltas.GetValueOrDefault(key) + n;
+
+    public static async Task ApplyAsync(RightsDeskDbContext db, IReadOnlyDictionary<ModerationRollupKey, long> deltas, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(deltas);
+        foreach (var (k, n) in deltas)
+        {
+            await db.Database.ExecuteSqlAsync(Upsert(k, n), ct);
+        }
+    }
+
+    public static void Apply(RightsDeskDbContext db, IReadOnlyDictionary<ModerationRollupKey, long> deltas)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(deltas);
+        foreach (var (k, n) in deltas)
+        {
+            db.Database.ExecuteSql(Upsert(k, n));
+        }
+    }
+
+    // The same statement on both engines: SQLite (3.24+) and PostgreSQL share INSERT ... ON CONFLICT DO UPDATE.
+    private static FormattableString Upsert(ModerationRollupKey k, long n) => $"""
+        INSERT INTO moderation_rollups ("Day", "Category", "DecisionGround", "SourceType", "AutomatedDecision", "Rung", "State", "Count")
+        VALUES ({k.Day}, {k.Category}, {k.Ground}, {k.Source}, {k.Automated}, {k.Rung}, {k.State}, {n})
+        ON CONFLICT ("Day", "Category", "DecisionGround", "SourceType", "AutomatedDecision", "Rung", "State")
+        DO UPDATE SET "Count" = moderation_rollups."Count" + excluded."Count"
+        """;
+}
