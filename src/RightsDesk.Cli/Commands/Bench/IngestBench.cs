@@ -115,6 +115,9 @@ public static class IngestBench
             var peakWorkingSet = self.PeakWorkingSet64;
             var rate = s.Count > warmUp ? (s.Count - warmUp) / elapsed.TotalSeconds : warmUp / elapsed.TotalSeconds;
 
+            // Counted before the profile adds its own decisions, so the counts are the timed run's.
+            (long Rows, long Events)? stored = instance is null ? null : await CountStoredAsync(instance, ct);
+
             // After the timed run, on puids past it, so the profile neither warms nor fills what was measured.
             var profiled = instance is not null && s.Profile
                 ? await IngestProfile.RunAsync(instance, s.Count, ProfileBatches, s.Batch, ct)
@@ -145,11 +148,10 @@ public static class IngestBench
                 ("existing", I(tally.Existing), "decisions"),
                 ("refused", I(tally.Refused), "decisions"),
             };
-            if (instance is not null)
+            if (stored is { } counts)
             {
-                var (rows, events) = await CountStoredAsync(instance, ct);
-                lines.Add(("stored_decisions", I(rows), "decisions"));
-                lines.Add(("ledger_events", I(events), "events"));
+                lines.Add(("stored_decisions", I(counts.Rows), "decisions"));
+                lines.Add(("ledger_events", I(counts.Events), "events"));
             }
 
             lines.AddRange(profiled.Select(p => ("profile_" + p.Name, D(p.MsPerThousand, 1), "ms/1000 decisions")));
