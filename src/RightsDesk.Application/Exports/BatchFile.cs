@@ -11,6 +11,9 @@ public static partial class BatchFile
 
     public static bool IsBatchName(string name) => BatchName().IsMatch(name);
 
+    /// <summary>The name of the <paramref name="number"/>th batch file, from 1.</summary>
+    public static string Name(int number) => $"batch-{number:D5}.json";
+
     public static byte[] Serialize(IEnumerable<JsonObject> statements)
     {
         var body = new JsonObject { ["statements"] = new JsonArray([.. statements.Select(s => (JsonNode)s.DeepClone())]) };
@@ -32,4 +35,23 @@ public static partial class BatchFile
 
     [GeneratedRegex(@"^batch-\d{5,}\.json$", RegexOptions.CultureInvariant)]
     private static partial Regex BatchName();
+}
+
+/// <summary>The names of batch files 1 to <see cref="Count"/>, made when read: an export of ten million statements
+/// names 100,000 files, which it need not hold.</summary>
+public sealed class BatchNames(int count) : IReadOnlyList<string>
+{
+    public int Count => count;
+
+    public string this[int index] => (uint)index < (uint)count ? BatchFile.Name(index + 1) : throw new ArgumentOutOfRangeException(nameof(index));
+
+    public IEnumerator<string> GetEnumerator()
+    {
+        for (var i = 1; i <= count; i++)
+        {
+            yield return BatchFile.Name(i);
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }

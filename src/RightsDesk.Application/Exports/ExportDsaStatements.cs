@@ -29,12 +29,19 @@ public sealed record DsaExportSummary(
 /// <summary>
 /// Writes the statements of reasons of the decisions applied between two days (inclusive) as the Transparency
 /// Database's batch files: <c>batch-00001.json</c>, ... each <c>{"statements":[...]}</c> of at most 100 (the
-/// database's limit per call), and nothing else into the directory. Decisions are read from the database as a
-/// stream, one at a time, and each file is written as it fills, so memory stays flat however many there are.
+/// database's limit per call), and nothing else into the directory. Decisions are read in pages by keyset (the
+/// decision's id, a version-7 GUID and so in order of receipt, on the primary key's index), each page a short query
+/// of its own: no reader or read transaction stays open for the whole export, which on SQLite would keep the
+/// write-ahead log from being checkpointed, and no page costs more than the one before. Each file is written as it
+/// fills and only running totals are kept (the files' hash chained as it goes), so memory stays flat however many
+/// decisions there are.
 /// </summary>
 public sealed class ExportDsaStatements(RightsDeskDbContext db, FieldCipher cipher, LedgerWriter ledger, TimeProvider clock)
 {
     public const int BatchSize = 100;
+
+    /// <summary>Decisions read per query: enough that a query's cost is spread thin, few enough to hold.</summary>
+    public const int PageSize = 1_000;
 
     /// <summary>The invalid statements named in the summary; the rest are counted only.</summary>
     private const int InvalidListed = 50;
@@ -50,19 +57,18 @@ public sealed class ExportDsaStatements(RightsDeskDbContext db, FieldCipher ciph
         PrepareDirectory(directory);
         var started = clock.GetTimestamp();
         var key = cipher.Ring.ExportKey;
-        var files = new List<string>();
-        var hashes = new StringBuilder();
+        var files = 0;
+        // The same bytes as one string of every file's hex hash and a newline, hashed at the end, chained instead.
+        using var hashes = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var invalid = new List<InvalidStatement>();
         var (written, invalidCount, emails, phones) = (0, 0, 0, 0);
         var batch = new List<JsonObject>(BatchSize);
 
         async Task Flush()
         {
-            var name = $"batch-{files.Count + 1:D5}.json";
             var bytes = BatchFile.Serialize(batch);
-            await File.WriteAllBytesAsync(Path.Combine(directory, name), bytes, ct);
-            files.Add(name);
-            hashes.Append(Convert.ToHexStringLower(SHA256.HashData(bytes))).Append('\n');
+            await File.WriteAllBytesAsync(Path.Combine(directory, BatchFile.Name(++files)), bytes, ct);
+            hashes.AppendData(Encoding.ASCII.GetBytes(Convert.ToHexStringLower(SHA256.HashData(bytes)) + "\n"));
             written += batch.Count;
             batch.Clear();
             progress?.Report(written);
@@ -98,24 +104,41 @@ public sealed class ExportDsaStatements(RightsDeskDbContext db, FieldCipher ciph
         }
 
         var outside = await InPeriod(from, to).CountAsync(r => !r.ReachesEea, ct);
-        var batchesSha = Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(hashes.ToString())));
-        ledger.Record(new DsaStatementsExported(from, to, written, files.Count, invalidCount, outside, emails, phones, batchesSha), actor, "dsa-export");
+        var batchesSha = Convert.ToHexStringLower(hashes.GetHashAndReset());
+        ledger.Record(new DsaStatementsExported(from, to, written, files, invalidCount, outside, emails, phones, batchesSha), actor, "dsa-export");
         await ledger.SaveAsync(ct);
-        return new DsaExportSummary(written, files, invalidCount, invalid, outside, emails, phones, clock.GetElapsedTime(started));
+        return new DsaExportSummary(written, new BatchNames(files), invalidCount, invalid, outside, emails, phones, clock.GetElapsedTime(started));
     }
 
     private IQueryable<Data.Moderation.ModerationDecisionRecord> InPeriod(DateOnly from, DateOnly to) =>
         db.ModerationDecisions.AsNoTracking().Where(r => r.ApplicationDate >= from && r.ApplicationDate <= to);
 
-    /// <summary>The period's decisions that reach the EEA, opened one by one as the reader streams them.</summary>
+    /// <summary>The period's decisions that reach the EEA in order of receipt, a page at a time, opened one by one.</summary>
     private async IAsyncEnumerable<(Guid Id, ModerationDecision Decision)> DecisionsAsync(DateOnly from, DateOnly to, [EnumeratorCancellation] CancellationToken ct)
     {
-        var rows = InPeriod(from, to).Where(r => r.ReachesEea).OrderBy(r => r.ApplicationDate).ThenBy(r => r.ReceivedAt).ThenBy(r => r.Id)
-            .Select(r => new { r.Id, r.WrappedKey, r.SealedDecision }).AsAsyncEnumerable();
-        await foreach (var r in rows.WithCancellation(ct))
+        Guid? after = null;
+        while (true)
         {
-            var text = cipher.Decrypt(cipher.Unwrap(r.WrappedKey), r.SealedDecision, SealingContext.Moderation(r.Id, "decision"));
-            yield return (r.Id, JsonSerializer.Deserialize<ModerationDecision>(text, JsonNames.Options)!);
+            var query = InPeriod(from, to).Where(r => r.ReachesEea);
+            if (after is { } last)
+            {
+                // CompareTo is how a GUID's order is said in LINQ; both engines translate it to the column's own >.
+                query = query.Where(r => r.Id.CompareTo(last) > 0);
+            }
+
+            var page = await query.OrderBy(r => r.Id).Take(PageSize).Select(r => new { r.Id, r.WrappedKey, r.SealedDecision }).ToListAsync(ct);
+            foreach (var r in page)
+            {
+                var text = cipher.Decrypt(cipher.Unwrap(r.WrappedKey), r.SealedDecision, SealingContext.Moderation(r.Id, "decision"));
+                yield return (r.Id, JsonSerializer.Deserialize<ModerationDecision>(text, JsonNames.Options)!);
+            }
+
+            if (page.Count < PageSize)
+            {
+                yield break;
+            }
+
+            after = page[^1].Id;
         }
     }
 

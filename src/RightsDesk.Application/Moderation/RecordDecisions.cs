@@ -41,15 +41,18 @@ public sealed class RecordDecisions(RightsDeskDbContext db, FieldCipher cipher, 
 
     public async Task<IReadOnlyList<DecisionResult>> RunAsync(Request request, CancellationToken ct)
     {
-        var results = await StageAsync(request, ct);
+        ArgumentNullException.ThrowIfNull(request);
+        var rows = new List<ModerationDecisionRecord>(request.Items.Count);
+        var results = await StageAsync(request, null, rows.Add, ct);
 
-        // Every entity of this unit of work is new (the lookups above are not tracked), so EF's scan of all tracked
-        // entities for changes, which it would run twice over thousands of them under the ledger's lock, finds nothing.
+        // Every row of this unit of work is new (the lookups above are not tracked): they go to the store as one
+        // bulk insert with their events, not through EF's per-entity bookkeeping, and EF's scan of tracked entities
+        // for changes, which would run twice under the ledger's lock, has nothing to find.
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            await ledger.SaveAsync(ct);
+            await ledger.SaveNewAsync(rows, ct);
         }
         catch (DbUpdateException)
         {
@@ -67,7 +70,11 @@ public sealed class RecordDecisions(RightsDeskDbContext db, FieldCipher cipher, 
     /// <summary>Adds the accepted items and their ledger events to the caller's unit of work without saving it, so a
     /// use case that makes decisions (fulfilling a demand) saves them with its own change or not at all.</summary>
     /// <param name="targets">for decisions made from a demand, the target each puid acts on (sealed on the row).</param>
-    public async Task<IReadOnlyList<DecisionResult>> StageAsync(Request request, CancellationToken ct, IReadOnlyDictionary<string, Target>? targets = null)
+    public Task<IReadOnlyList<DecisionResult>> StageAsync(Request request, CancellationToken ct, IReadOnlyDictionary<string, Target>? targets = null) =>
+        StageAsync(request, targets, r => db.ModerationDecisions.Add(r), ct);
+
+    /// <param name="add">where each new row goes: the context (saved with the caller's change) or a list for a bulk insert.</param>
+    private async Task<IReadOnlyList<DecisionResult>> StageAsync(Request request, IReadOnlyDictionary<string, Target>? targets, Action<ModerationDecisionRecord> add, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (items, actor) = (request.Items, request.Actor);
@@ -131,6 +138,7 @@ public sealed class RecordDecisions(RightsDeskDbContext db, FieldCipher cipher, 
             }
 
             var record = Store(d, body, hash, review, secondReview, targets?.GetValueOrDefault(d.Puid), notice?.Id, actor, now);
+            add(record);
             // The first decision that follows a notice closes it, as the desk would; later ones (the account after the
             // post) are linked to it and leave the notifier's letter as it was.
             if (notice is { Status: NoticeStatus.Received })
@@ -237,7 +245,6 @@ public sealed class RecordDecisions(RightsDeskDbContext db, FieldCipher cipher, 
             record.SealedTarget = cipher.EncryptBytes(dek, JsonSerializer.SerializeToUtf8Bytes(target, JsonNames.Options), SealingContext.Moderation(record.Id, "target"));
         }
 
-        db.ModerationDecisions.Add(record);
         ledger.Record(new ModerationDecisionRecorded(d.Category, d.DecisionGround, d.SourceType, d.AutomatedDecision, JsonNames.Of(review.Rung),
             JsonNames.Of(review.Action), record.Findings, d.ReachesEea, review.PolicyVersion, d.DemandId), actor, record.Id.ToString());
         return record;

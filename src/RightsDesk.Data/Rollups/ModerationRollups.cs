@@ -51,6 +51,19 @@ public static class ModerationRollups
         return deltas;
     }
 
+    /// <summary>The counts new decisions add, for rows written without the change tracker (the ledger's bulk insert).</summary>
+    public static Dictionary<ModerationRollupKey, long> DeltasOf(IEnumerable<ModerationDecisionRecord> added)
+    {
+        ArgumentNullException.ThrowIfNull(added);
+        var deltas = new Dictionary<ModerationRollupKey, long>();
+        foreach (var r in added)
+        {
+            Add(deltas, KeyOf(r), 1);
+        }
+
+        return deltas;
+    }
+
     public static ModerationRollupKey KeyOf(ModerationDecisionRecord r)
     {
         ArgumentNullException.ThrowIfNull(r);

@@ -68,6 +68,43 @@ public sealed class IngestBenchTests : IDisposable
     }
 
     [Fact]
+    public async Task Export_dsa_over_a_bench_store_reads_every_page_once_and_profile_figures_leave_the_counts_alone()
+    {
+        var run = await RunCli(["bench", "ingest", "--count", "2000", "--batch", "500", "--profile", "--data-dir", _dir]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("stored_decisions: 2000 decisions", run.Output, StringComparison.Ordinal);
+        foreach (var section in new[] { "parse_and_validate", "canonical_body_and_hash", "ladder", "seal", "stage", "record" })
+        {
+            Assert.Matches("(?m)^profile_" + section + @": [0-9]+\.[0-9] ms/1000 decisions$", run.Output);
+        }
+
+        // More decisions reach the EEA than one page of the keyset holds, so the export crosses a page boundary.
+        var options = new DatabaseOptions { Engine = DatabaseEngine.Sqlite, ConnectionString = $"Data Source={Path.Combine(_dir, "ingest.db")}" };
+        int reaching;
+        await using (var db = DataServices.CreateContext(options))
+        {
+            reaching = await db.ModerationDecisions.CountAsync(r => r.ReachesEea);
+        }
+
+        Assert.True(reaching > Application.Exports.ExportDsaStatements.PageSize, reaching.ToString(CultureInfo.InvariantCulture));
+        var outDir = Path.Combine(_dir, "dsa");
+        var export = await RunCli(["export", "dsa", "--from", "2025-01-01", "--to", "2026-12-31", "--out", outDir, "--data-dir", _dir, "--connection-string", options.ConnectionString]);
+        Assert.True(export.ExitCode == 0, export.ToString());
+        var puids = new List<string>();
+        foreach (var file in Application.Exports.BatchFile.In(outDir))
+        {
+            var statements = Application.Exports.BatchFile.Read(file);
+            Assert.InRange(statements.Count, 1, 100);
+            puids.AddRange(statements.Select(st => st["puid"]!.GetValue<string>()));
+        }
+
+        Assert.Equal(reaching, puids.Count);
+        Assert.Equal(puids.Count, puids.Distinct(StringComparer.Ordinal).Count());
+        Assert.Matches(@"statements written\s+" + reaching.ToString(CultureInfo.InvariantCulture), export.Output);
+        Assert.Matches(@"peak memory \(MB\)\s+[0-9]+\.[0-9]", export.Output);
+    }
+
+    [Fact]
     public async Task Bench_ingest_refuses_a_url_without_a_token_file()
     {
         var run = await RunCli(["bench", "ingest", "--count", "10", "--url", "http://127.0.0.1:1"]);

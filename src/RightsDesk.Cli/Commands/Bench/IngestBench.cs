@@ -27,10 +27,11 @@ public static class IngestBench
         var url = new Option<string?>("--url") { Description = "A running desk to send to instead of starting one (with --token-file)." };
         var tokenFile = new Option<string?>("--token-file") { Description = "A file holding the platform token for --url (a token on the command line would show in the process list)." };
         var dataDir = new Option<string?>("--data-dir") { Description = "Keep the instance's and the baseline's data here instead of a temporary directory that is removed." };
+        var profile = new Option<bool>("--profile") { Description = "Also time the server's sections (parse, hash, ladder, sealing, lookups, save) over 10 more batches in its own instance." };
         var policy = CliOptions.Policy();
         var command = new Command("ingest", "Moderation decisions per second through the API, against a plain bulk insert of the same rows.")
         {
-            count, batch, connections, postgres, url, tokenFile, dataDir, policy,
+            count, batch, connections, postgres, url, tokenFile, dataDir, profile, policy,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -45,6 +46,7 @@ public static class IngestBench
                 : conns is < 1 or > 64 ? "--connections must be between 1 and 64."
                 : (target is null) != (tokenPath is null) ? "--url and --token-file go together."
                 : target is not null && !Uri.TryCreate(target, UriKind.Absolute, out _) ? "--url must be an absolute URL."
+                : target is not null && parse.GetValue(profile) ? "--profile times its own instance; it does not go with --url."
                 : null;
             if (problem is not null)
             {
@@ -52,13 +54,15 @@ public static class IngestBench
                 return 2;
             }
 
-            var settings = new Settings(n, size, conns, parse.GetValue(postgres), target, tokenPath, parse.GetValue(dataDir), parse.GetValue(policy));
+            var settings = new Settings(n, size, conns, parse.GetValue(postgres), target, tokenPath, parse.GetValue(dataDir), parse.GetValue(policy), parse.GetValue(profile));
             return await RunAsync(settings, parse.InvocationConfiguration.Output, error, ct);
         });
         return command;
     }
 
-    private sealed record Settings(long Count, int Batch, int Connections, string? Postgres, string? Url, string? TokenFile, string? DataDir, string? Policy);
+    private const int ProfileBatches = 10;
+
+    private sealed record Settings(long Count, int Batch, int Connections, string? Postgres, string? Url, string? TokenFile, string? DataDir, string? Policy, bool Profile);
 
     private static async Task<int> RunAsync(Settings s, TextWriter output, TextWriter error, CancellationToken ct)
     {
@@ -111,6 +115,14 @@ public static class IngestBench
             var peakWorkingSet = self.PeakWorkingSet64;
             var rate = s.Count > warmUp ? (s.Count - warmUp) / elapsed.TotalSeconds : warmUp / elapsed.TotalSeconds;
 
+            // Counted before the profile adds its own decisions, so the counts are the timed run's.
+            (long Rows, long Events)? stored = instance is null ? null : await CountStoredAsync(instance, ct);
+
+            // After the timed run, on puids past it, so the profile neither warms nor fills what was measured.
+            var profiled = instance is not null && s.Profile
+                ? await IngestProfile.RunAsync(instance, s.Count, ProfileBatches, s.Batch, ct)
+                : [];
+
             var scratch = await store.NewDatabaseAsync("baseline", ct);
             var baseline = 0.0;
             await WithProgress(console, "baseline bulk insert", s.Count, async progress =>
@@ -136,13 +148,13 @@ public static class IngestBench
                 ("existing", I(tally.Existing), "decisions"),
                 ("refused", I(tally.Refused), "decisions"),
             };
-            if (instance is not null)
+            if (stored is { } counts)
             {
-                var (rows, events) = await CountStoredAsync(instance, ct);
-                lines.Add(("stored_decisions", I(rows), "decisions"));
-                lines.Add(("ledger_events", I(events), "events"));
+                lines.Add(("stored_decisions", I(counts.Rows), "decisions"));
+                lines.Add(("ledger_events", I(counts.Events), "events"));
             }
 
+            lines.AddRange(profiled.Select(p => ("profile_" + p.Name, D(p.MsPerThousand, 1), "ms/1000 decisions")));
             foreach (var (name, value, unit) in lines)
             {
                 await output.WriteLineAsync(name + ": " + value + " " + unit);

@@ -32,6 +32,12 @@ public static class ExportConsole
         Row(grid, "skipped outside the EEA", s.OutsideEea);
         Row(grid, "not written (would not validate)", s.Invalid);
         grid.AddRow("statements per second", s.PerSecond.ToString("F0", CultureInfo.InvariantCulture));
+        // The process's high-water mark, to show the export's memory does not grow with the number of statements.
+        using (var self = System.Diagnostics.Process.GetCurrentProcess())
+        {
+            grid.AddRow("peak memory (MB)", (self.PeakWorkingSet64 / 1048576.0).ToString("F1", CultureInfo.InvariantCulture));
+        }
+
         console.Write(grid);
         foreach (var bad in s.InvalidItems)
         {
