@@ -50,6 +50,8 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
     public DbSet<IllegalContentNotices.IllegalContentNoticeRecord> IllegalContentNotices => Set<IllegalContentNotices.IllegalContentNoticeRecord>();
     public DbSet<IllegalContentNotices.NoticeTargetRecord> NoticeTargets => Set<IllegalContentNotices.NoticeTargetRecord>();
     public DbSet<IllegalContentNotices.TrustedFlaggerRecord> TrustedFlaggers => Set<IllegalContentNotices.TrustedFlaggerRecord>();
+    public DbSet<IllegalContentNotices.NoticeComplaintRecord> NoticeComplaints => Set<IllegalContentNotices.NoticeComplaintRecord>();
+    public DbSet<IllegalContentNotices.NoticeComplaintCodeRecord> NoticeComplaintCodes => Set<IllegalContentNotices.NoticeComplaintCodeRecord>();
     public DbSet<StatementRecord> ModerationStatements => Set<StatementRecord>();
     public DbSet<AppealRecord> Appeals => Set<AppealRecord>();
     public DbSet<AppealCodeRecord> AppealCodes => Set<AppealCodeRecord>();
@@ -223,6 +225,8 @@ public abstract class RightsDeskDbContext(DbContextOptions options) : IdentityDb
         m.ApplyConfiguration(new IllegalContentNotices.IllegalContentNoticeRecordConfiguration());
         m.ApplyConfiguration(new IllegalContentNotices.NoticeTargetRecordConfiguration());
         m.ApplyConfiguration(new IllegalContentNotices.TrustedFlaggerRecordConfiguration());
+        m.ApplyConfiguration(new IllegalContentNotices.NoticeComplaintRecordConfiguration());
+        m.ApplyConfiguration(new IllegalContentNotices.NoticeComplaintCodeRecordConfiguration());
         m.ApplyConfiguration(new StatementRecordConfiguration());
         m.ApplyConfiguration(new AppealRecordConfiguration());
         m.ApplyConfiguration(new AppealCodeRecordConfiguration());

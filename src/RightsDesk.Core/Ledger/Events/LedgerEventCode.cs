@@ -126,6 +126,12 @@ public enum LedgerEventCode
     NoticeCampaignFlagged = 4303,
     /// <summary>A trusted flagger was entered in the registry, with the coordinator that designated it.</summary>
     TrustedFlaggerDesignated = 4304,
+    /// <summary>A complaint code went to the notifier with the decision on their notice.</summary>
+    NoticeComplaintCodeIssued = 4310,
+    /// <summary>A notifier complained about the decision on their notice (Art. 20(1)).</summary>
+    NoticeComplaintReceived = 4311,
+    /// <summary>A person other than the notice's decider decided the notifier's complaint.</summary>
+    NoticeComplaintDecided = 4312,
     AtRiskPersonProposed = 5000,
     AtRiskPersonApproved = 5001,
     AtRiskRemovalProposed = 5002,

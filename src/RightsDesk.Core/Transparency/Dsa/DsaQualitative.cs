@@ -55,7 +55,7 @@ public static class DsaQualitative
             $"Measured from appeals (Art. 20) against decisions of the period. Decisions taken solely by automated means: {automated}; appealed: {aAppealed}; reversed in whole or in part by a person: {aReversed} ({Share(aReversed, automated)} of those decisions, {Share(aReversed, aAppealed - aPending)} of the appeals decided); appeals still pending: {aPending}. Decisions taken by a person: {human}; appealed: {hAppealed}; reversed in whole or in part: {hReversed} ({Share(hReversed, human)}, {Share(hReversed, hAppealed - hPending)} of the appeals decided); pending: {hPending}. This counts only the errors someone contested, so the true rate of error can only be higher; precision and recall of the platform's classifiers need its own evaluation, which RightsDesk does not receive.");
     }
 
-    private static (int Appealed, int Reversed, int Pending) Appeals(IReadOnlyCollection<DsaComplaint> complaints) => (
+    private static (int Appealed, int Reversed, int Pending) Appeals(List<DsaComplaint> complaints) => (
         complaints.Count,
         complaints.Count(c => c.Outcome is DsaComplaintOutcome.Reversed or DsaComplaintOutcome.PartiallyReversed),
         complaints.Count(c => c.Outcome == DsaComplaintOutcome.Pending));
