@@ -43,6 +43,8 @@ public static class ApplicationServices
         services.AddScoped<IllegalContentNotices.FlaggerAccuracyQuery>();
         services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(IllegalContentNotices.SubmitNotice.ReceiptTopic));
         services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(IllegalContentNotices.NoticeDesk.OutcomeTopic));
+        services.AddScoped<IllegalContentNotices.NoticeComplaints>();
+        services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(IllegalContentNotices.NoticeComplaints.OutcomeTopic));
         services.AddScoped<DemandSealing>();
         services.AddScoped<DemandCases>();
         services.AddScoped<DemandDocuments>();

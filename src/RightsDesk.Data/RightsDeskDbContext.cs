@@ -51,6 +51,8 @@ public abstract partial class RightsDeskDbContext(DbContextOptions options) : Id
     public DbSet<IllegalContentNotices.IllegalContentNoticeRecord> IllegalContentNotices => Set<IllegalContentNotices.IllegalContentNoticeRecord>();
     public DbSet<IllegalContentNotices.NoticeTargetRecord> NoticeTargets => Set<IllegalContentNotices.NoticeTargetRecord>();
     public DbSet<IllegalContentNotices.TrustedFlaggerRecord> TrustedFlaggers => Set<IllegalContentNotices.TrustedFlaggerRecord>();
+    public DbSet<IllegalContentNotices.NoticeComplaintRecord> NoticeComplaints => Set<IllegalContentNotices.NoticeComplaintRecord>();
+    public DbSet<IllegalContentNotices.NoticeComplaintCodeRecord> NoticeComplaintCodes => Set<IllegalContentNotices.NoticeComplaintCodeRecord>();
     public DbSet<StatementRecord> ModerationStatements => Set<StatementRecord>();
     public DbSet<AppealRecord> Appeals => Set<AppealRecord>();
     public DbSet<AppealCodeRecord> AppealCodes => Set<AppealCodeRecord>();
@@ -226,6 +228,8 @@ public abstract partial class RightsDeskDbContext(DbContextOptions options) : Id
         m.ApplyConfiguration(new IllegalContentNotices.IllegalContentNoticeRecordConfiguration());
         m.ApplyConfiguration(new IllegalContentNotices.NoticeTargetRecordConfiguration());
         m.ApplyConfiguration(new IllegalContentNotices.TrustedFlaggerRecordConfiguration());
+        m.ApplyConfiguration(new IllegalContentNotices.NoticeComplaintRecordConfiguration());
+        m.ApplyConfiguration(new IllegalContentNotices.NoticeComplaintCodeRecordConfiguration());
         m.ApplyConfiguration(new StatementRecordConfiguration());
         m.ApplyConfiguration(new AppealRecordConfiguration());
         m.ApplyConfiguration(new AppealCodeRecordConfiguration());

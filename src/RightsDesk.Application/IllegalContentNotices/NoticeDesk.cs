@@ -30,7 +30,7 @@ public sealed record NoticeCase(
 /// the moderation API with the notice as its source, linked here by puid) or no action, with the reasons the notifier
 /// is told (Art. 16(5)) through the outbox.
 /// </summary>
-public sealed class NoticeDesk(RightsDeskDbContext db, FieldCipher cipher, LedgerWriter ledger, IOutbox outbox, TimeProvider clock)
+public sealed class NoticeDesk(RightsDeskDbContext db, FieldCipher cipher, LedgerWriter ledger, IOutbox outbox, NoticeComplaints complaints, TimeProvider clock)
 {
     public const string OutcomeTopic = "notice-outcome";
     public const int MinReason = 10;
@@ -190,7 +190,9 @@ public sealed class NoticeDesk(RightsDeskDbContext db, FieldCipher cipher, Ledge
         db.Entry(n).DetectChanges();
         if (to is not null)
         {
-            var (subject, body) = NoticeMail.Decided(n.Language, n.Reference, outcome, reasons);
+            // The code that lets the notifier complain (Art. 20(1)) travels only in this mail.
+            var code = await complaints.IssueAsync(n, outcome, by);
+            var (subject, body) = NoticeMail.Decided(n.Language, n.Reference, outcome, reasons, code);
             await outbox.EnqueueAsync(OutboxMessage.Email(OutcomeTopic, "notice-outcome:" + id.ToString("N"), new EmailPayload(to, subject, body)) with
             {
                 CorrelationId = id.ToString(), SubjectId = id.ToString(),

@@ -48,17 +48,65 @@ public static class NoticeMail
             "如您不同意，可在六个月内引用编号 {0} 向我们投诉；也可将争议提交经认证的庭外争议解决机构（《数字服务法》第21条）或诉诸法院。"),
     };
 
+    private sealed record ComplaintWords(string Code, string Subject, string Upheld, string Reversed, string Redress);
+
+    // {2} is the complaint code; the page is named by its path, as the statement of reasons names the appeal page.
+    private static readonly Dictionary<string, ComplaintWords> Complaint = new(StringComparer.Ordinal)
+    {
+        ["en"] = new("To complain, open our page /notice/complaint and type this complaint code: {2}. Keep it private: it opens this decision.",
+            "Our answer to your complaint about notice {0}", "We looked at the decision again and it stands.",
+            "We looked at the decision again and reversed it: a person will decide your notice anew, and we will write to you with that decision.",
+            "If you still disagree, you can refer the dispute to a certified out-of-court dispute settlement body (DSA Art. 21) or go to court."),
+        ["es"] = new("Para reclamar, abra nuestra página /notice/complaint y escriba este código de reclamación: {2}. Manténgalo en privado: abre esta decisión.",
+            "Nuestra respuesta a su reclamación sobre el aviso {0}", "Hemos examinado de nuevo la decisión y se mantiene.",
+            "Hemos examinado de nuevo la decisión y la hemos revocado: una persona decidirá de nuevo sobre su aviso y le escribiremos con esa decisión.",
+            "Si sigue sin estar de acuerdo, puede someter el litigio a un órgano certificado de resolución extrajudicial (art. 21 DSA) o acudir a los tribunales."),
+        ["fr"] = new("Pour faire une réclamation, ouvrez notre page /notice/complaint et saisissez ce code de réclamation : {2}. Gardez-le pour vous : il ouvre cette décision.",
+            "Notre réponse à votre réclamation sur la notification {0}", "Nous avons réexaminé la décision et elle est maintenue.",
+            "Nous avons réexaminé la décision et l’avons annulée : une personne statuera à nouveau sur votre notification et nous vous écrirons avec cette décision.",
+            "Si vous n’êtes toujours pas d’accord, vous pouvez saisir un organe certifié de règlement extrajudiciaire des litiges (art. 21 DSA) ou un tribunal."),
+        ["ar"] = new("لتقديم شكوى، افتح صفحتنا ‎/notice/complaint‎ واكتب رمز الشكوى هذا: {2}. احتفظ به لنفسك: فهو يفتح هذا القرار.",
+            "ردّنا على شكواك بشأن الإشعار {0}", "أعدنا النظر في القرار وهو قائم.",
+            "أعدنا النظر في القرار وألغيناه: سيبتّ شخص في إشعارك من جديد، وسنكتب إليك بذلك القرار.",
+            "إن بقيت غير موافق، يمكنك إحالة النزاع إلى هيئة معتمدة لتسوية النزاعات خارج المحاكم (المادة 21 من قانون الخدمات الرقمية) أو اللجوء إلى القضاء."),
+        ["ru"] = new("Чтобы подать жалобу, откройте нашу страницу /notice/complaint и введите этот код жалобы: {2}. Не сообщайте его никому: он открывает это решение.",
+            "Наш ответ на вашу жалобу по уведомлению {0}", "Мы пересмотрели решение, и оно остаётся в силе.",
+            "Мы пересмотрели решение и отменили его: человек заново рассмотрит ваше уведомление, и мы сообщим вам о новом решении.",
+            "Если вы по-прежнему не согласны, вы можете передать спор в сертифицированный орган внесудебного урегулирования (ст. 21 DSA) или обратиться в суд."),
+        ["tr"] = new("Şikâyet etmek için /notice/complaint sayfamızı açın ve bu şikâyet kodunu yazın: {2}. Kimseyle paylaşmayın: bu kararı açar.",
+            "{0} bildirimi hakkındaki şikâyetinize yanıtımız", "Kararı yeniden inceledik ve karar geçerliliğini koruyor.",
+            "Kararı yeniden inceledik ve kaldırdık: bildiriminiz hakkında bir kişi yeniden karar verecek ve bu kararı size yazacağız.",
+            "Hâlâ katılmıyorsanız, uyuşmazlığı sertifikalı bir mahkeme dışı uyuşmazlık çözüm kuruluşuna (DSA md. 21) veya mahkemeye taşıyabilirsiniz."),
+        ["fa"] = new("برای شکایت، صفحهٔ ‎/notice/complaint‎ ما را باز کنید و این کد شکایت را بنویسید: {2}. آن را نزد خود نگه دارید: این کد همین تصمیم را باز می‌کند.",
+            "پاسخ ما به شکایت شما دربارهٔ گزارش {0}", "تصمیم را دوباره بررسی کردیم و تصمیم به قوت خود باقی است.",
+            "تصمیم را دوباره بررسی کردیم و آن را لغو کردیم: یک انسان دوباره دربارهٔ گزارش شما تصمیم می‌گیرد و آن تصمیم را برایتان می‌نویسیم.",
+            "اگر همچنان موافق نیستید، می‌توانید اختلاف را به یک نهاد معتبر حل اختلاف خارج از دادگاه (مادهٔ ۲۱ قانون خدمات دیجیتال) یا به دادگاه ببرید."),
+        ["zh-Hans"] = new("如需投诉，请打开我们的页面 /notice/complaint 并输入此投诉码：{2}。请勿告诉他人：它可打开此项决定。",
+            "关于通知 {0} 的投诉答复", "我们重新审查了该决定，决定维持不变。",
+            "我们重新审查了该决定并予以撤销：将由人工重新处理您的通知，并把新的决定写信告知您。",
+            "如您仍不同意，可将争议提交经认证的庭外争议解决机构（《数字服务法》第21条）或诉诸法院。"),
+    };
+
     public static (string Subject, string Body) Received(string language, string reference, DateTimeOffset at)
     {
         var w = Texts.GetValueOrDefault(language) ?? Texts["en"];
         return (Format(w.ReceivedSubject, reference, at), Format(w.Received, reference, at) + "\n");
     }
 
-    public static (string Subject, string Body) Decided(string language, string reference, NoticeOutcome outcome, string reasons)
+    /// <summary>The decision, with the complaint code (Art. 20) when one was issued.</summary>
+    public static (string Subject, string Body) Decided(string language, string reference, NoticeOutcome outcome, string reasons, string? complaintCode = null)
     {
         var w = Texts.GetValueOrDefault(language) ?? Texts["en"];
         var said = outcome == NoticeOutcome.DecisionTaken ? w.Acted : w.NoAction;
-        return (Format(w.DecidedSubject, reference, default), $"{said}\n\n{w.Reasons}:\n{reasons}\n\n{w.Person}\n\n{Format(w.Redress, reference, default)}\n");
+        var code = complaintCode is null ? "" : "\n\n" + (Complaint.GetValueOrDefault(language) ?? Complaint["en"]).Code.Replace("{2}", complaintCode, StringComparison.Ordinal);
+        return (Format(w.DecidedSubject, reference, default), $"{said}\n\n{w.Reasons}:\n{reasons}\n\n{w.Person}\n\n{Format(w.Redress, reference, default)}{code}\n");
+    }
+
+    /// <summary>The outcome of the notifier's complaint, with the ways left to contest it.</summary>
+    public static (string Subject, string Body) ComplaintDecided(string language, string reference, bool reversed, string reasons)
+    {
+        var (w, c) = (Texts.GetValueOrDefault(language) ?? Texts["en"], Complaint.GetValueOrDefault(language) ?? Complaint["en"]);
+        return (Format(c.Subject, reference, default), $"{(reversed ? c.Reversed : c.Upheld)}\n\n{w.Reasons}:\n{reasons}\n\n{c.Redress}\n");
     }
 
     private static string Format(string text, string reference, DateTimeOffset at) =>

@@ -22,6 +22,8 @@ public static class DemoAccounts
         ("tomas", Roles.TrustAndSafety), ("ivan", Roles.IncidentResponder), ("audit", Roles.Auditor), ("admin", Roles.Admin),
         // A second human rights lead, so an impact assessment can be signed off by someone other than its reviewer.
         ("noor", Roles.HumanRightsLead),
+        // A second trust-and-safety person, so a notifier's complaint is decided by someone other than the notice's decider.
+        ("sara", Roles.TrustAndSafety),
     ];
 
     public static string Email(string name) => $"{name}@{Domain}";

@@ -76,5 +76,12 @@ public static class NoticesDemo
             """);
         await sp.GetRequiredService<RecordDecisions>().RunAsync(
             new RecordDecisions.Request(ModerationDecisionReader.ReadBody(decision.RootElement), false, [flaggerPuid], platform), ct);
+        // The Arabic notifier was told "no action" with a complaint code (in the demo mailbox) and complained: the
+        // complaint waits for a person other than the notice's decider (sara, not tomas).
+        var images = await db.IllegalContentNotices.AsNoTracking().Where(n => n.Source == NoticeSource.Notifier && n.Language == "ar").Select(n => n.Id).FirstAsync(ct);
+        await desk.DecideAsync(images, NoticeOutcome.NoAction, null,
+            "We could not find private images in the post you named; it shows a public street scene.", reviewer, ct);
+        await sp.GetRequiredService<NoticeComplaints>().SubmitAsync(images,
+            "الصور في الرد الثاني على المنشور، لا في المنشور نفسه. هي صوري الخاصة ونُشرت من دون موافقتي.", ct);
     }
 }

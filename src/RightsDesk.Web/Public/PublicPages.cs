@@ -59,6 +59,7 @@ public static class PublicPages
             o.Conventions.AddPageRoute("/Public/Defenders", lang + "/defenders");
             o.Conventions.AddPageRoute("/Public/DefenderGuidance", lang + "/defenders/{country}");
             o.Conventions.AddPageRoute("/Public/Notice", lang + "/notice");
+            o.Conventions.AddPageRoute("/Public/NoticeComplaint", lang + "/notice/complaint");
         });
         return services;
     }

@@ -336,6 +336,12 @@ public sealed class LedgerGoldenTests
             Typed(new DisputeRead(X), "rita@example.org", X.ToString())),
         ["TrustedFlaggerRevoked"] = ("""{"seq":41,"code":4305,"at":"2026-11-05T09:30:15.123Z","actor":"operator","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"reasonSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","tokenPrefix":"ab12cd34"}}""",
              Typed(new TrustedFlaggerRevoked("ab12cd34", H), "operator", X.ToString())),
+        ["NoticeComplaintCodeIssued"] = ("""{"seq":41,"code":4310,"at":"2026-11-05T09:30:15.123Z","actor":"ts@desk.example","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"outcome":"noAction"}}""",
+             Typed(new NoticeComplaintCodeIssued(RightsDesk.Core.IllegalContentNotices.NoticeOutcome.NoAction), "ts@desk.example", X.ToString())),
+        ["NoticeComplaintReceived"] = ("""{"seq":41,"code":4311,"at":"2026-11-05T09:30:15.123Z","actor":"system:public-notice-complaint","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"complaint":"3c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f","complaintSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","days":"12","outcome":"noAction"}}""",
+             Typed(new NoticeComplaintReceived(Y, RightsDesk.Core.IllegalContentNotices.NoticeOutcome.NoAction, 12, H), "system:public-notice-complaint", X.ToString())),
+        ["NoticeComplaintDecided"] = ("""{"seq":41,"code":4312,"at":"2026-11-05T09:30:15.123Z","actor":"lead@desk.example","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"complaint":"3c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f","days":"3","reasonSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","state":"reversed","told":"true"}}""",
+             Typed(new NoticeComplaintDecided(Y, RightsDesk.Core.IllegalContentNotices.NoticeComplaintState.Reversed, 3, H, true), "lead@desk.example", X.ToString())),
     };
 
     /// <summary>Codes no release has written: there are no stored bytes to keep.</summary>

@@ -73,6 +73,8 @@ public static class AuthorizationMatrix
         // Notices of illegal content (DSA Art. 16): anyone notifies on the public form.
         ["GET /notice"] = Rule.Public,
         ["GET /{lang:publang}/notice"] = Rule.Public,
+        ["GET /notice/complaint"] = Rule.Public,
+        ["GET /{lang:publang}/notice/complaint"] = Rule.Public,
         ["GET /incident"] = Rule.Public,
         ["GET /{lang:publang}/incident"] = Rule.Public,
         ["GET /incident/status"] = Rule.Public,

@@ -132,6 +132,12 @@ public static class AuthorizationMatrixPosts
         ["POST /notice"] = Post.Public,
         ["POST /{lang:publang}/notice"] = Post.Public,
         ["POST /desk/moderation/notices/{id:guid}?handler=Decide"] = Post.For(TrustAndSafety),
+        ["POST /desk/moderation/notices/{id:guid}?handler=Complaint"] = Post.For(TrustAndSafety),
+        // A complaint code nothing issued: refused as a wrong code is (400), for everyone.
+        ["POST /notice/complaint?handler=Open"] = Post.Public.Answers(400),
+        ["POST /notice/complaint?handler=Submit"] = Post.Public.Answers(400),
+        ["POST /{lang:publang}/notice/complaint?handler=Open"] = Post.Public.Answers(400),
+        ["POST /{lang:publang}/notice/complaint?handler=Submit"] = Post.Public.Answers(400),
         ["POST /incident"] = Post.Public,
         ["POST /{lang:publang}/incident"] = Post.Public,
         ["POST /partners/apply"] = Post.Public,

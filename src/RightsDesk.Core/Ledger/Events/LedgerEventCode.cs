@@ -128,6 +128,12 @@ public enum LedgerEventCode
     TrustedFlaggerDesignated = 4304,
     /// <summary>A trusted flagger's designation was revoked in the registry: its token stops working.</summary>
     TrustedFlaggerRevoked = 4305,
+    /// <summary>A complaint code went to the notifier with the decision on their notice.</summary>
+    NoticeComplaintCodeIssued = 4310,
+    /// <summary>A notifier complained about the decision on their notice (Art. 20(1)).</summary>
+    NoticeComplaintReceived = 4311,
+    /// <summary>A person other than the notice's decider decided the notifier's complaint.</summary>
+    NoticeComplaintDecided = 4312,
     // Out-of-court dispute referrals (DSA Art. 21), 440x.
     /// <summary>A dispute about a decision was referred to a certified out-of-court body.</summary>
     DisputeReferred = 4400,

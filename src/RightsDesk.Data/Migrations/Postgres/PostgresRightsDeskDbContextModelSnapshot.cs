@@ -1603,6 +1603,90 @@ namespace RightsDesk.Data.Migrations.Postgres
                     b.ToTable("illegal_content_notices", (string)null);
                 });
 
+            modelBuilder.Entity("RightsDesk.Data.IllegalContentNotices.NoticeComplaintCodeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LookupKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<Guid>("NoticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LookupKey")
+                        .IsUnique();
+
+                    b.HasIndex("NoticeId");
+
+                    b.ToTable("illegal_content_notice_complaint_codes", (string)null);
+                });
+
+            modelBuilder.Entity("RightsDesk.Data.IllegalContentNotices.NoticeComplaintRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Against")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("NoticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("SealedReasons")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("SealedText")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("NoticeId", "SubmittedAt");
+
+                    b.ToTable("illegal_content_notice_complaints", (string)null);
+                });
+
             modelBuilder.Entity("RightsDesk.Data.IllegalContentNotices.NoticeTargetRecord", b =>
                 {
                     b.Property<Guid>("Id")

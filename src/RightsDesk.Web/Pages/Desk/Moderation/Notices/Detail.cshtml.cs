@@ -15,11 +15,18 @@ namespace RightsDesk.Web.Pages.Desk.Moderation.Notices;
 /// no action; either way with the reasons the notifier is told. Reading needs ModerationRead, deciding ModerationReview.
 /// </summary>
 [RequirePermission(Permission.ModerationRead)]
-public sealed class DetailModel(NoticeDesk desk) : PageModel
+public sealed class DetailModel(NoticeDesk desk, NoticeComplaints complaints) : PageModel
 {
     public NoticeCase Case { get; private set; } = null!;
 
     public bool Decided { get; private set; }
+
+    /// <summary>The notifier's complaints about the decision, newest first (Art. 20(1)).</summary>
+    public IReadOnlyList<NoticeComplaintCase> Complaints { get; private set; } = [];
+
+    public string? ComplaintDone { get; private set; }
+
+    public string? ComplaintError { get; private set; }
 
     public string? Error { get; private set; }
 
@@ -28,6 +35,7 @@ public sealed class DetailModel(NoticeDesk desk) : PageModel
     public async Task<IActionResult> OnGetAsync(Guid id, bool contact, string? done, CancellationToken ct)
     {
         Decided = done == "decided";
+        ComplaintDone = done is "upheld" or "reversed" ? done : null;
         return await LoadAsync(id, contact, ct) ? Page() : NotFound();
     }
 
@@ -58,6 +66,41 @@ public sealed class DetailModel(NoticeDesk desk) : PageModel
         return Redirect($"/desk/moderation/notices/{id}?done=decided");
     }
 
+    /// <summary>Decides the notifier's complaint: upheld (the decision stands) or reversed (the notice is decided anew).</summary>
+    public async Task<IActionResult> OnPostComplaintAsync(Guid id, Guid complaint, string? verdict, string? complaintReasons, CancellationToken ct)
+    {
+        if (!CanDecide)
+        {
+            return Forbid();
+        }
+
+        if (verdict is not ("upheld" or "reversed"))
+        {
+            return await RefuseComplaintAsync(id, "Choose whether the decision stands or is reversed.", ct);
+        }
+
+        try
+        {
+            if (!await complaints.DecideAsync(id, complaint, verdict == "reversed", complaintReasons, User.ToActor(), ct))
+            {
+                return await desk.ExistsAsync(id, ct) ? await RefuseComplaintAsync(id, "There is no complaint waiting on this notice.", ct) : NotFound();
+            }
+        }
+        catch (WorkflowException e)
+        {
+            return await RefuseComplaintAsync(id, e.Message, ct);
+        }
+
+        return Redirect($"/desk/moderation/notices/{id}?done={verdict}");
+    }
+
+    private async Task<IActionResult> RefuseComplaintAsync(Guid id, string message, CancellationToken ct)
+    {
+        ComplaintError = message;
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return await LoadAsync(id, false, ct) ? Page() : NotFound();
+    }
+
     private async Task<IActionResult> RefuseAsync(Guid id, string message, CancellationToken ct)
     {
         Error = message;
@@ -74,6 +117,7 @@ public sealed class DetailModel(NoticeDesk desk) : PageModel
         }
 
         Case = opened;
+        Complaints = await complaints.ForNoticeAsync(id, ct);
         return true;
     }
 
