@@ -311,8 +311,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteDeskApp app) : IClass
         (_, _, "puid") => "matrix-no-such-puid",
         // An account's history by its keyed index: one no account has (an empty history for everyone allowed).
         (_, _, "index") => new string('0', 64),
-        // An assessment's recommendation: one no assessment has (404 for everyone allowed, as the entry says).
-        (_, _, "recommendation") => Guid.NewGuid().ToString(),
+        (_, _, "recommendation") => Guid.NewGuid().ToString(), // one no assessment has: 404 for everyone allowed
         // An object the entry expects to be missing (it answers 404 to everyone allowed): an id nothing has.
         (CaseRule.None, ObjectKind.None, "id") when rule.AllowedStatus == 404 => Guid.NewGuid().ToString(),
         (not CaseRule.None, _, "id") => @case.Id.ToString(),
