@@ -75,7 +75,8 @@ public static class AuthorizationMatrixPosts
         ["POST /desk/partners/applications/{id:guid}?handler=Approve"] = Post.For(HumanRightsLead, IncidentResponder),
         ["POST /desk/partners/applications/{id:guid}?handler=Reject"] = Post.For(HumanRightsLead, IncidentResponder),
         ["POST /desk/partners?handler=ProposeRevocation"] = Post.For(HumanRightsLead, IncidentResponder),
-        ["POST /desk/partners?handler=ConfirmRevocation"] = Post.For(HumanRightsLead, IncidentResponder),
+        // Confirming names a proposed revocation; with none named there is nothing to confirm (404 for everyone allowed).
+        ["POST /desk/partners?handler=ConfirmRevocation"] = Post.For(HumanRightsLead, IncidentResponder).Answers(404),
         ["POST /partner/flag"] = Post.For(Partner),
 
         // Impact assessments: the human rights lead keeps them.
