@@ -53,6 +53,7 @@ public sealed class PublishReport(RightsDeskDbContext db, IEnumerable<ITranspare
             return new PublishOutcome(latest, Created: false);
         }
 
+        progress?.Report("records root");
         var records = readings.SelectMany(r => r.Records).ToList();
         var record = new TransparencyReportRecord
         {
@@ -76,6 +77,7 @@ public sealed class PublishReport(RightsDeskDbContext db, IEnumerable<ITranspare
             Changes = latest is null ? "" : string.Join('\n', Changed(ReportJson.Read(latest.FiguresJson), report)),
         };
         record.ParametersSha256 = ReportJson.Sha256(Parameters(record, report.Sources));
+        progress?.Report("files and save");
         var files = ReportFiles.Render(record);
         db.TransparencyReports.Add(record);
         ledger.Record(new TransparencyReportPublished(record.Period, record.Version, record.TreeSize, record.TreeRoot, record.PolicyVersion,

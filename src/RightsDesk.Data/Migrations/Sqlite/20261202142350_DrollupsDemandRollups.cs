@@ -1,0 +1,41 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace RightsDesk.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class DrollupsDemandRollups : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "demand_rollups",
+                columns: table => new
+                {
+                    DemandId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PolicyVersion = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Fact = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_demand_rollups", x => x.DemandId);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_demand_rollups_ReceivedAt",
+                table: "demand_rollups",
+                column: "ReceivedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "demand_rollups");
+        }
+    }
+}
