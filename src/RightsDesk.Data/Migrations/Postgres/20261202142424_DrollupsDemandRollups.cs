@@ -29,6 +29,16 @@ namespace RightsDesk.Data.Migrations.Postgres
                 name: "IX_demand_rollups_ReceivedAt",
                 table: "demand_rollups",
                 column: "ReceivedAt");
+
+            // The moderation rollup's rows move from a day's grain to a month's (its first day): summed into the
+            // month, then the day rows dropped.
+            migrationBuilder.Sql("""
+                INSERT INTO moderation_rollups ("Day", "Category", "DecisionGround", "SourceType", "AutomatedDecision", "Rung", "State", "Count")
+                SELECT CAST(date_trunc('month', "Day") AS date), "Category", "DecisionGround", "SourceType", "AutomatedDecision", "Rung", "State", SUM("Count") FROM moderation_rollups
+                WHERE EXTRACT(DAY FROM "Day") <> 1 GROUP BY CAST(date_trunc('month', "Day") AS date), "Category", "DecisionGround", "SourceType", "AutomatedDecision", "Rung", "State"
+                ON CONFLICT ("Day", "Category", "DecisionGround", "SourceType", "AutomatedDecision", "Rung", "State") DO UPDATE SET "Count" = moderation_rollups."Count" + excluded."Count";
+                DELETE FROM moderation_rollups WHERE EXTRACT(DAY FROM "Day") <> 1;
+                """);
         }
 
         /// <inheritdoc />

@@ -29,6 +29,16 @@ namespace RightsDesk.Data.Migrations.Sqlite
                 name: "IX_demand_rollups_ReceivedAt",
                 table: "demand_rollups",
                 column: "ReceivedAt");
+
+            // The moderation rollup's rows move from a day's grain to a month's (its first day): summed into the
+            // month, then the day rows dropped.
+            migrationBuilder.Sql("""
+                INSERT INTO moderation_rollups ("Day", "Category", "DecisionGround", "SourceType", "AutomatedDecision", "Rung", "State", "Count")
+                SELECT substr("Day", 1, 8) || '01', "Category", "DecisionGround", "SourceType", "AutomatedDecision", "Rung", "State", SUM("Count") FROM moderation_rollups
+                WHERE substr("Day", 9, 2) <> '01' GROUP BY substr("Day", 1, 8), "Category", "DecisionGround", "SourceType", "AutomatedDecision", "Rung", "State"
+                ON CONFLICT ("Day", "Category", "DecisionGround", "SourceType", "AutomatedDecision", "Rung", "State") DO UPDATE SET "Count" = moderation_rollups."Count" + excluded."Count";
+                DELETE FROM moderation_rollups WHERE substr("Day", 9, 2) <> '01';
+                """);
         }
 
         /// <inheritdoc />
