@@ -17,8 +17,15 @@ public sealed class DemandTransparencySource(RightsDeskDbContext db, DemandFactR
 
     public string Name => DemandReport.Source;
 
-    public async Task<SourceReading> ReadAsync(ReportPeriod period, CancellationToken ct) =>
-        Reading(await rollups.FactsAsync(period, ct) ?? await FactsAsync(period, ct), period);
+    public async Task<SourceReading> ReadAsync(ReportPeriod period, CancellationToken ct)
+    {
+        if (await rollups.FactsAsync(period, ct) is not { } kept)
+        {
+            return await RecountAsync(period, ct);
+        }
+
+        return new(DemandReport.Compute([.. kept.Select(k => k.Fact)], period), [.. kept.Select(k => ReportRecords.CanonicalOf(Name, k.Json))]);
+    }
 
     public async Task<SourceReading> RecountAsync(ReportPeriod period, CancellationToken ct) =>
         Reading(await FactsAsync(period, ct), period);

@@ -54,7 +54,8 @@ public sealed class PublishReport(RightsDeskDbContext db, IEnumerable<ITranspare
         }
 
         progress?.Report("records root");
-        var records = readings.SelectMany(r => r.Records).ToList();
+        // Sorted once, for the root and for the stored text alike.
+        var records = readings.SelectMany(r => r.Records).Order(StringComparer.Ordinal).ToList();
         var record = new TransparencyReportRecord
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()),
@@ -69,9 +70,9 @@ public sealed class PublishReport(RightsDeskDbContext db, IEnumerable<ITranspare
             TreeTimestamp = head.Timestamp,
             TreeSignature = head.Signature,
             TreeKeyId = head.KeyId,
-            RecordsRoot = ReportRecords.Root(records),
+            RecordsRoot = ReportRecords.RootOfOrdered(records),
             RecordCount = records.Count,
-            RecordsText = string.Join('\n', records.Order(StringComparer.Ordinal)),
+            RecordsText = string.Join('\n', records),
             FiguresJson = figures,
             FiguresSha256 = figuresSha,
             Changes = latest is null ? "" : string.Join('\n', Changed(ReportJson.Read(latest.FiguresJson), report)),

@@ -68,7 +68,7 @@ public abstract class DemandRollupTests<TApp> : IAsyncLifetime where TApp : Desk
             var facts = await sp.GetRequiredService<DemandRollupStore>().FactsAsync(Half, default);
             Assert.NotNull(facts);
             Assert.Equal(16, facts.Count);
-            Assert.Equal(4, facts.Count(f => f.Outcome == ReportOutcome.Rejected));
+            Assert.Equal(4, facts.Count(f => f.Fact.Outcome == ReportOutcome.Rejected));
         });
     }
 

@@ -52,7 +52,7 @@ public sealed class DemandRollupStore(RightsDeskDbContext db, DemandFactReader r
     /// <summary>The period's records from the rollup, ordered by case hash as the full scan orders them; null when
     /// the rollup cannot stand for the cases (a row missing or extra, as after a bulk load, or computed under
     /// another policy version), and the caller then reads the cases.</summary>
-    public async Task<IReadOnlyList<DemandFact>?> FactsAsync(ReportPeriod period, CancellationToken ct)
+    public async Task<IReadOnlyList<(DemandFact Fact, string Json)>?> FactsAsync(ReportPeriod period, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(period);
         var (start, end) = (period.Start, period.End);
@@ -65,7 +65,9 @@ public sealed class DemandRollupStore(RightsDeskDbContext db, DemandFactReader r
             return null;
         }
 
-        return [.. rows.Select(r => Parse(r.Fact)).OrderBy(f => f.CaseHash, StringComparer.Ordinal)];
+        // The stored JSON is the record as the full scan serialises it: kept beside the parsed fact, so the report's
+        // records need not be serialised again.
+        return [.. rows.Select(r => (Fact: Parse(r.Fact), Json: r.Fact)).OrderBy(f => f.Fact.CaseHash, StringComparer.Ordinal)];
     }
 
     /// <summary>Every case recomputed and compared with its kept row: missing, extra, stale or different.</summary>
