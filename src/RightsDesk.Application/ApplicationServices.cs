@@ -99,6 +99,9 @@ public static class ApplicationServices
         services.AddScoped<Transparency.Dsa.DsaExport>();
         services.AddScoped<Transparency.ModerationFactReader>();
         services.AddScoped<Transparency.Rollups.ModerationRollupStore>();
+        services.AddScoped<Transparency.Rollups.DemandFactReader>();
+        services.AddScoped<Transparency.Rollups.DemandRollupStore>();
+        services.AddScoped<Data.Rollups.IDemandRollup>(sp => sp.GetRequiredService<Transparency.Rollups.DemandRollupStore>());
         services.TryAddScoped<Transparency.Dsa.IDsaNoticeSource, Transparency.Dsa.StoredNoticeSource>();
         services.AddScoped<Transparency.Verification.ReportLedgerChecks>();
         services.AddScoped<Transparency.Verification.ReportRecordChecks>();

@@ -78,6 +78,7 @@ public abstract partial class RightsDeskDbContext(DbContextOptions options) : Id
     public DbSet<Pushback.PushbackRecord> Pushback => Set<Pushback.PushbackRecord>();
     public DbSet<Exports.DsaSubmissionRecord> DsaSubmissions => Set<Exports.DsaSubmissionRecord>();
     public DbSet<Rollups.ModerationRollupRecord> ModerationRollups => Set<Rollups.ModerationRollupRecord>();
+    public DbSet<Rollups.DemandRollupRecord> DemandRollups => Set<Rollups.DemandRollupRecord>();
 
     public abstract DatabaseEngine Engine { get; }
 

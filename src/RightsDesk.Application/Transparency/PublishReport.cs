@@ -53,7 +53,9 @@ public sealed class PublishReport(RightsDeskDbContext db, IEnumerable<ITranspare
             return new PublishOutcome(latest, Created: false);
         }
 
-        var records = readings.SelectMany(r => r.Records).ToList();
+        progress?.Report("records root");
+        // Sorted once, for the root and for the stored text alike.
+        var records = readings.SelectMany(r => r.Records).Order(StringComparer.Ordinal).ToList();
         var record = new TransparencyReportRecord
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()),
@@ -68,14 +70,15 @@ public sealed class PublishReport(RightsDeskDbContext db, IEnumerable<ITranspare
             TreeTimestamp = head.Timestamp,
             TreeSignature = head.Signature,
             TreeKeyId = head.KeyId,
-            RecordsRoot = ReportRecords.Root(records),
+            RecordsRoot = ReportRecords.RootOfOrdered(records),
             RecordCount = records.Count,
-            RecordsText = string.Join('\n', records.Order(StringComparer.Ordinal)),
+            RecordsText = string.Join('\n', records),
             FiguresJson = figures,
             FiguresSha256 = figuresSha,
             Changes = latest is null ? "" : string.Join('\n', Changed(ReportJson.Read(latest.FiguresJson), report)),
         };
         record.ParametersSha256 = ReportJson.Sha256(Parameters(record, report.Sources));
+        progress?.Report("files and save");
         var files = ReportFiles.Render(record);
         db.TransparencyReports.Add(record);
         ledger.Record(new TransparencyReportPublished(record.Period, record.Version, record.TreeSize, record.TreeRoot, record.PolicyVersion,

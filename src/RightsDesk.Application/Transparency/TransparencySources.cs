@@ -34,8 +34,11 @@ public interface ITransparencySource
 public static class ReportRecords
 {
     /// <summary>The canonical JSON of a de-identified record: camelCase names in declaration order, no whitespace.</summary>
-    public static string Canonical<T>(string source, T record) =>
-        "{\"source\":" + JsonSerializer.Serialize(source) + ",\"record\":" + JsonSerializer.Serialize(record, JsonNames.Options) + "}";
+    public static string Canonical<T>(string source, T record) => CanonicalOf(source, JsonSerializer.Serialize(record, JsonNames.Options));
+
+    /// <summary>The same from a record already serialised as <see cref="Canonical{T}"/> serialises it (a rollup's row).</summary>
+    public static string CanonicalOf(string source, string recordJson) =>
+        "{\"source\":" + JsonSerializer.Serialize(source) + ",\"record\":" + recordJson + "}";
 
     /// <summary>The records of one source, read back from their canonical JSON.</summary>
     public static IReadOnlyList<T> Of<T>(string source, IEnumerable<string> records)
@@ -64,10 +67,13 @@ public static class ReportRecords
 
     /// <summary>The RFC 6962 Merkle tree hash over the records in order (sorted, so the root does not depend on the
     /// order the database returned them in), hex.</summary>
-    public static string Root(IEnumerable<string> records)
+    public static string Root(IEnumerable<string> records) => RootOfOrdered(records.Order(StringComparer.Ordinal));
+
+    /// <summary>The same over records already in ordinal order (the caller sorted them once for the stored text too).</summary>
+    public static string RootOfOrdered(IEnumerable<string> ordered)
     {
         var tree = new MerkleTree();
-        foreach (var r in records.Order(StringComparer.Ordinal))
+        foreach (var r in ordered)
         {
             tree.AppendEntry(Encoding.UTF8.GetBytes(r));
         }

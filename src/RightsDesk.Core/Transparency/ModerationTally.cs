@@ -1,9 +1,11 @@
 namespace RightsDesk.Core.Transparency;
 
 /// <summary>
-/// How many moderation decisions received on one UTC day share one tuple of the report's dimensions (category,
-/// ground, source, automation, rung, state): a row of the rollup the desk keeps as decisions are written, and the
-/// record a report computed from that rollup keeps. Nothing in it names a decision.
+/// How many moderation decisions received in one UTC month (<see cref="Day"/> is its first day) share one tuple of the
+/// report's dimensions (category, ground, source, automation, rung, state): a row of the rollup the desk keeps as
+/// decisions are written, and the record a report computed from that rollup keeps. Nothing in it names a decision.
+/// A month, not a day: every period a report covers is whole months, and a day's grain made the records of a
+/// half-year at ten million decisions nearly one a decision (each day a few thousand tuples, 181 days).
 /// </summary>
 public sealed record ModerationTally(
     DateOnly Day, string Category, string Ground, string Source, string AutomatedDecision, string Rung, string State, long Count)
@@ -13,15 +15,20 @@ public sealed record ModerationTally(
     public string CaseHash =>
         string.Join('|', "tally", Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Category, Ground, Source, AutomatedDecision, Rung, State);
 
-    public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
+    /// <summary>The first day of the UTC month of <paramref name="at"/>: the tally it counts into.</summary>
+    public static DateOnly MonthOf(DateTimeOffset at)
+    {
+        var utc = at.UtcDateTime;
+        return new DateOnly(utc.Year, utc.Month, 1);
+    }
 
-    /// <summary>The tallies of a set of decisions, one per day and tuple, in a stable order: what the rollup must hold
+    /// <summary>The tallies of a set of decisions, one per month and tuple, in a stable order: what the rollup must hold
     /// for them, and so what a recount from the records compares it against. Each case counts once.</summary>
     public static IReadOnlyList<ModerationTally> Of(IEnumerable<ModerationFact> facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
         return [.. facts.DistinctBy(f => f.CaseHash, StringComparer.Ordinal)
-            .GroupBy(f => (Day: DayOf(f.ReceivedAt), f.Category, f.Ground, f.Source, f.AutomatedDecision, f.Rung, f.State))
+            .GroupBy(f => (Day: MonthOf(f.ReceivedAt), f.Category, f.Ground, f.Source, f.AutomatedDecision, f.Rung, f.State))
             .Select(g => new ModerationTally(g.Key.Day, g.Key.Category, g.Key.Ground, g.Key.Source, g.Key.AutomatedDecision, g.Key.Rung, g.Key.State, g.LongCount()))
             .OrderBy(t => t.CaseHash, StringComparer.Ordinal)];
     }

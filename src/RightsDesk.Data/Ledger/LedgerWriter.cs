@@ -9,9 +9,10 @@ namespace RightsDesk.Data.Ledger;
 /// <summary>
 /// Collects the ledger events of one unit of work and commits them with it: the state change and its event are
 /// saved in one transaction, or neither is. Sequence numbers are gap-free; appends are serialised (a process lock,
-/// and on PostgreSQL a transaction-scoped advisory lock, so several app nodes can share one database).
+/// and on PostgreSQL a transaction-scoped advisory lock, so several app nodes can share one database). The demand
+/// rollup, when the application registers one, is refreshed for the cases the save touched in the same transaction.
 /// </summary>
-public sealed class LedgerWriter(RightsDeskDbContext db, TimeProvider clock)
+public sealed class LedgerWriter(RightsDeskDbContext db, TimeProvider clock, Rollups.IDemandRollup? demandRollup = null)
 {
     /// <summary>The actor of what the product does on its own (notice jobs, deliveries), as the ledger has always named it.</summary>
     public const string SystemActor = "system";
@@ -19,7 +20,8 @@ public sealed class LedgerWriter(RightsDeskDbContext db, TimeProvider clock)
     /// <summary>The actor of what someone did before signing in (registering, a failed sign-in).</summary>
     public const string AnonymousActor = "anonymous";
 
-    private const long AdvisoryLockKey = 6962;
+    /// <summary>The PostgreSQL advisory lock every ledgered save holds; a rollup rebuild takes it to keep writers off.</summary>
+    public const long AdvisoryLockKey = 6962;
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private readonly List<(LedgerEventCode Code, string Actor, string? Subject, IReadOnlyDictionary<string, string?> Fields)> _pending = [];
 
@@ -108,7 +110,15 @@ public sealed class LedgerWriter(RightsDeskDbContext db, TimeProvider clock)
                     events.Add(Build(next++, code, at, actor, subject, fields));
                 }
 
+                // Read before the save, which marks every entry unchanged; refreshed after it, so the records are
+                // computed from what this transaction stored.
+                var touched = demandRollup is null ? null : Rollups.DemandRollups.Touched(db);
                 await write(events);
+                if (touched is { Count: > 0 })
+                {
+                    await demandRollup!.RefreshAsync(db, touched, ct);
+                }
+
                 await tx.CommitAsync(ct);
             });
             _pending.Clear();

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace RightsDesk.Data.Rollups;
 
 /// <summary>
-/// How many stored moderation decisions received on <see cref="Day"/> (UTC) carry one tuple of the report's
+/// How many stored moderation decisions received in the UTC month starting on <see cref="Day"/> carry one tuple of the report's
 /// dimensions. Kept by <see cref="ModerationRollups"/> in the transaction of every save that adds, changes or removes
 /// a decision, so the half-year report sums a few thousand rows instead of opening every sealed decision.
 /// </summary>

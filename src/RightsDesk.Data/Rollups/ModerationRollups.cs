@@ -67,11 +67,11 @@ public static class ModerationRollups
     public static ModerationRollupKey KeyOf(ModerationDecisionRecord r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        return new(ModerationTally.DayOf(r.ReceivedAt), r.Category, r.DecisionGround, r.SourceType, r.AutomatedDecision, r.Rung.ToString(), StateName(r.State));
+        return new(ModerationTally.MonthOf(r.ReceivedAt), r.Category, r.DecisionGround, r.SourceType, r.AutomatedDecision, r.Rung.ToString(), StateName(r.State));
     }
 
     private static ModerationRollupKey KeyOf(PropertyValues v) => new(
-        ModerationTally.DayOf(v.GetValue<DateTimeOffset>(nameof(ModerationDecisionRecord.ReceivedAt))),
+        ModerationTally.MonthOf(v.GetValue<DateTimeOffset>(nameof(ModerationDecisionRecord.ReceivedAt))),
         v.GetValue<string>(nameof(ModerationDecisionRecord.Category)),
         v.GetValue<string>(nameof(ModerationDecisionRecord.DecisionGround)),
         v.GetValue<string>(nameof(ModerationDecisionRecord.SourceType)),

@@ -3,7 +3,7 @@ using RightsDesk.Core.Transparency;
 namespace RightsDesk.Core.Tests.Transparency;
 
 /// <summary>
-/// Tallies (the rollup's rows) count what the records count: one per case however often it is read, one row per day
+/// Tallies (the rollup's rows) count what the records count: one per case however often it is read, one row per month
 /// and tuple, and the tables from tallies are the tables from the decisions, half by half and for the year.
 /// </summary>
 public sealed class ModerationTallyTests
@@ -11,10 +11,10 @@ public sealed class ModerationTallyTests
     private static ModerationFact Fact(string id, DateTimeOffset at, string state, string source = "SOURCE_VOLUNTARY") =>
         new(id, at, "STATEMENT_CATEGORY_VIOLENCE", null, ModerationFact.GroundIllegal, source, false, "AUTOMATED_DECISION_NOT_AUTOMATED", "Remove", [], null, null, null, state);
 
-    private static readonly DateTimeOffset March = new(2026, 3, 2, 23, 30, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset March = new(2026, 3, 31, 23, 30, 0, TimeSpan.Zero);
 
     [Fact]
-    public void A_case_read_twice_counts_once_and_each_day_and_tuple_is_one_tally()
+    public void A_case_read_twice_counts_once_and_each_month_and_tuple_is_one_tally()
     {
         var facts = new[]
         {
@@ -24,9 +24,9 @@ public sealed class ModerationTallyTests
 
         var tallies = ModerationTally.Of(facts);
 
-        // 23:30 and 23:50 on 2 March, and 00:10 on 3 March (UTC): two days for the active ones.
+        // 23:30 and 23:50 on 31 March, and 00:10 on 1 April (UTC): two months for the active ones, each named by its first day.
         Assert.Equal(
-            [("2026-03-02", "active", 2L), ("2026-03-02", "lifted", 1L), ("2026-03-03", "active", 1L)],
+            [("2026-03-01", "active", 2L), ("2026-03-01", "lifted", 1L), ("2026-04-01", "active", 1L)],
             tallies.Select(t => (t.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), t.State, t.Count)));
         Assert.All(tallies, t => Assert.StartsWith("tally|" + t.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "|", t.CaseHash, StringComparison.Ordinal));
     }

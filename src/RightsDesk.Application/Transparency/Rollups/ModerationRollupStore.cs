@@ -19,7 +19,7 @@ public sealed class ModerationRollupStore(RightsDeskDbContext db)
     public async Task<IReadOnlyList<ModerationTally>> TalliesAsync(ReportPeriod period, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(period);
-        var (from, to) = (ModerationTally.DayOf(period.Start), ModerationTally.DayOf(period.End));
+        var (from, to) = (ModerationTally.MonthOf(period.Start), ModerationTally.MonthOf(period.End));
         var rows = await db.ModerationRollups.AsNoTracking().Where(r => r.Day >= from && r.Day < to && r.Count != 0).ToListAsync(ct);
         return [.. rows.Select(r => new ModerationTally(r.Day, r.Category, r.DecisionGround, r.SourceType, r.AutomatedDecision, r.Rung, r.State, r.Count))
             .OrderBy(t => t.CaseHash, StringComparer.Ordinal)];
@@ -41,7 +41,7 @@ public sealed class ModerationRollupStore(RightsDeskDbContext db)
             .Select(d => new { d.ReceivedAt, d.Category, d.DecisionGround, d.SourceType, d.AutomatedDecision, d.Rung, d.State });
         await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
         {
-            var key = new ModerationRollupKey(ModerationTally.DayOf(r.ReceivedAt), r.Category, r.DecisionGround, r.SourceType, r.AutomatedDecision, r.Rung.ToString(), ModerationRollups.StateName(r.State));
+            var key = new ModerationRollupKey(ModerationTally.MonthOf(r.ReceivedAt), r.Category, r.DecisionGround, r.SourceType, r.AutomatedDecision, r.Rung.ToString(), ModerationRollups.StateName(r.State));
             counts[key] = counts.GetValueOrDefault(key) + 1;
         }
 

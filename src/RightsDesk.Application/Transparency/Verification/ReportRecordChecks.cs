@@ -139,7 +139,7 @@ public sealed class ReportRecordChecks(RightsDeskDbContext db, IEnumerable<ITran
             .Select(d => new { d.Id, d.ReceivedAt }).ToListAsync(ct);
         var appeals = (await db.Appeals.AsNoTracking().Select(a => new { a.Id, a.DecisionId }).ToListAsync(ct)).ToLookup(a => a.DecisionId, a => a.Id);
         return decisions
-            .SelectMany(d => appeals[d.Id].Prepend(d.Id).Select(id => (Day: ModerationTally.DayOf(d.ReceivedAt), Subject: id.ToString())))
+            .SelectMany(d => appeals[d.Id].Prepend(d.Id).Select(id => (Day: ModerationTally.MonthOf(d.ReceivedAt), Subject: id.ToString())))
             .ToLookup(x => x.Day, x => x.Subject);
     }
 

@@ -3089,6 +3089,32 @@ namespace RightsDesk.Data.Migrations.Postgres
                     b.ToTable("pushback_records", (string)null);
                 });
 
+            modelBuilder.Entity("RightsDesk.Data.Rollups.DemandRollupRecord", b =>
+                {
+                    b.Property<Guid>("DemandId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Fact")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("DemandId");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("demand_rollups", (string)null);
+                });
+
             modelBuilder.Entity("RightsDesk.Data.Rollups.ModerationRollupRecord", b =>
                 {
                     b.Property<DateOnly>("Day")

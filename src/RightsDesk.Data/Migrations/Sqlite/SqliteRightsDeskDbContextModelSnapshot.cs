@@ -3074,6 +3074,32 @@ namespace RightsDesk.Data.Migrations.Sqlite
                     b.ToTable("pushback_records", (string)null);
                 });
 
+            modelBuilder.Entity("RightsDesk.Data.Rollups.DemandRollupRecord", b =>
+                {
+                    b.Property<Guid>("DemandId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fact")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DemandId");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("demand_rollups", (string)null);
+                });
+
             modelBuilder.Entity("RightsDesk.Data.Rollups.ModerationRollupRecord", b =>
                 {
                     b.Property<DateOnly>("Day")
