@@ -113,32 +113,40 @@ public sealed class ExportDsaStatements(RightsDeskDbContext db, FieldCipher ciph
     private IQueryable<Data.Moderation.ModerationDecisionRecord> InPeriod(DateOnly from, DateOnly to) =>
         db.ModerationDecisions.AsNoTracking().Where(r => r.ApplicationDate >= from && r.ApplicationDate <= to);
 
-    /// <summary>The period's decisions that reach the EEA in order of receipt, a page at a time, opened one by one.</summary>
+    /// <summary>The period's decisions that reach the EEA, day by day and in order of receipt within a day, a page at a
+    /// time, opened one by one. Each page is a range of the (ApplicationDate, Id) index: keyset by id within one day,
+    /// then the next day that has decisions, so no page reads or sorts the rest of the period.</summary>
     private async IAsyncEnumerable<(Guid Id, ModerationDecision Decision)> DecisionsAsync(DateOnly from, DateOnly to, [EnumeratorCancellation] CancellationToken ct)
     {
-        Guid? after = null;
-        while (true)
+        var next = await InPeriod(from, to).MinAsync(r => (DateOnly?)r.ApplicationDate, ct);
+        while (next is { } day)
         {
-            var query = InPeriod(from, to).Where(r => r.ReachesEea);
-            if (after is { } last)
+            Guid? after = null;
+            while (true)
             {
-                // CompareTo is how a GUID's order is said in LINQ; both engines translate it to the column's own >.
-                query = query.Where(r => r.Id.CompareTo(last) > 0);
+                var query = db.ModerationDecisions.AsNoTracking().Where(r => r.ApplicationDate == day && r.ReachesEea);
+                if (after is { } last)
+                {
+                    // CompareTo is how a GUID's order is said in LINQ; both engines translate it to the column's own >.
+                    query = query.Where(r => r.Id.CompareTo(last) > 0);
+                }
+
+                var page = await query.OrderBy(r => r.Id).Take(PageSize).Select(r => new { r.Id, r.WrappedKey, r.SealedDecision }).ToListAsync(ct);
+                foreach (var r in page)
+                {
+                    var text = cipher.Decrypt(cipher.Unwrap(r.WrappedKey), r.SealedDecision, SealingContext.Moderation(r.Id, "decision"));
+                    yield return (r.Id, JsonSerializer.Deserialize<ModerationDecision>(text, JsonNames.Options)!);
+                }
+
+                if (page.Count < PageSize)
+                {
+                    break;
+                }
+
+                after = page[^1].Id;
             }
 
-            var page = await query.OrderBy(r => r.Id).Take(PageSize).Select(r => new { r.Id, r.WrappedKey, r.SealedDecision }).ToListAsync(ct);
-            foreach (var r in page)
-            {
-                var text = cipher.Decrypt(cipher.Unwrap(r.WrappedKey), r.SealedDecision, SealingContext.Moderation(r.Id, "decision"));
-                yield return (r.Id, JsonSerializer.Deserialize<ModerationDecision>(text, JsonNames.Options)!);
-            }
-
-            if (page.Count < PageSize)
-            {
-                yield break;
-            }
-
-            after = page[^1].Id;
+            next = await InPeriod(from, to).Where(r => r.ApplicationDate > day).MinAsync(r => (DateOnly?)r.ApplicationDate, ct);
         }
     }
 

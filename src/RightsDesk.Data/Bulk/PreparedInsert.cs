@@ -35,14 +35,25 @@ public static class PreparedInsert
         command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ("
             + string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Column)))
             + ") VALUES (" + string.Join(", ", names) + ")";
+        // One parameter per column, made once by the column's type mapping and given each row's value (through the
+        // mapping's value converter, as CreateParameter does): no parameter objects made per row.
+        var parameters = new DbParameter[columns.Count];
         var prepared = false;
         foreach (var row in rows)
         {
-            command.Parameters.Clear();
             for (var i = 0; i < columns.Count; i++)
             {
                 var (getter, _, mapping, nullable) = columns[i];
-                command.Parameters.Add(mapping.CreateParameter(command, names[i], getter.GetClrValue(row), nullable));
+                var value = getter.GetClrValue(row);
+                if (parameters[i] is { } parameter)
+                {
+                    parameter.Value = (value is null ? null : mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+                }
+                else
+                {
+                    parameters[i] = mapping.CreateParameter(command, names[i], value, nullable);
+                    command.Parameters.Add(parameters[i]);
+                }
             }
 
             if (!prepared)

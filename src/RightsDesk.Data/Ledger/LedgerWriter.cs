@@ -71,7 +71,7 @@ public sealed class LedgerWriter(RightsDeskDbContext db, TimeProvider clock, Rol
                 // here, in the same transaction.
                 if (rows is IReadOnlyCollection<Moderation.ModerationDecisionRecord> decisions)
                 {
-                    await Rollups.ModerationRollups.ApplyAsync(db, Rollups.ModerationRollups.DeltasOf(decisions), ct);
+                    await Rollups.ModerationRollups.ApplyPreparedAsync(db, Rollups.ModerationRollups.DeltasOf(decisions), ct);
                 }
             }
             else

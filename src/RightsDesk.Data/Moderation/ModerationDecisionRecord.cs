@@ -104,7 +104,8 @@ public sealed class ModerationDecisionRecordConfiguration : IEntityTypeConfigura
         builder.Property(x => x.ReviewedById).HasMaxLength(450);
         builder.HasIndex(x => x.AccountIndex);
         builder.HasIndex(x => new { x.State, x.ReceivedAt });
-        builder.HasIndex(x => x.ApplicationDate);
+        // The DSA export pages a period by day and id: each page is a range of this index, not a sort of the period.
+        builder.HasIndex(x => new { x.ApplicationDate, x.Id });
         builder.HasIndex(x => x.NoticeId);
         // The rollup's guard counts a period's decisions by date received; this index answers it without the sealed rows.
         builder.HasIndex(x => x.ReceivedAt);

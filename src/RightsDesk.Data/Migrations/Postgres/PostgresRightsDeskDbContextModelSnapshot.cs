@@ -2452,14 +2452,14 @@ namespace RightsDesk.Data.Migrations.Postgres
 
                     b.HasIndex("AccountIndex");
 
-                    b.HasIndex("ApplicationDate");
-
                     b.HasIndex("NoticeId");
 
                     b.HasIndex("Puid")
                         .IsUnique();
 
                     b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("ApplicationDate", "Id");
 
                     b.HasIndex("State", "EndsOn");
 

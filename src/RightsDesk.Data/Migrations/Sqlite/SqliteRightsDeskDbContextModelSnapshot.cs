@@ -2437,14 +2437,14 @@ namespace RightsDesk.Data.Migrations.Sqlite
 
                     b.HasIndex("AccountIndex");
 
-                    b.HasIndex("ApplicationDate");
-
                     b.HasIndex("NoticeId");
 
                     b.HasIndex("Puid")
                         .IsUnique();
 
                     b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("ApplicationDate", "Id");
 
                     b.HasIndex("State", "EndsOn");
 
