@@ -20,8 +20,12 @@ public sealed record ModerationPolicy(
     int IndefiniteReviewDays,
     int AppealDays,
     int AppealReviewDays = 14,
-    IllegalContentNotices.NoticeCampaignPolicy? NoticeCampaign = null)
+    IllegalContentNotices.NoticeCampaignPolicy? NoticeCampaign = null,
+    Misuse.Art23Policy? Art23 = null)
 {
+    /// <summary>The DSA Art. 23 thresholds and periods for misuse; the defaults when the file does not say.</summary>
+    public Misuse.Art23Policy Misuse => Art23 ?? new();
+
     /// <summary>The coordinated-campaign thresholds for notices; the defaults when the file does not say.</summary>
     public IllegalContentNotices.NoticeCampaignPolicy Campaign => NoticeCampaign ?? new();
 
@@ -73,6 +77,7 @@ public sealed record ModerationPolicy(
         }
 
         Campaign.Validate();
+        Misuse.Validate();
     }
 
     private static bool Known(string value) =>
