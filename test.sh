@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test. Installs what the tests need when missing (PostgreSQL 15 and Chromium from Debian's packages, as
-# root), starts PostgreSQL on a free loopback port in a temporary directory, and stops it at the end.
+# Runs every test. Installs what the tests need when missing (PostgreSQL 15, Chromium and mat2 from Debian's packages,
+# as root), starts PostgreSQL on a free loopback port in a temporary directory, and stops it at the end.
 # Browser tests leave screenshots in artifacts/screenshots/.
 # Ends with one line: "N passed, N failed, N skipped". In CI (CI=true) nothing may be skipped.
 set -uo pipefail
@@ -32,6 +32,18 @@ ensure_chromium() {
       || { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-wqy-zenhei >/dev/null; }
   fi
   [ -x "$chromium_bin" ]
+}
+
+# Incident attachments are stripped of metadata by Debian's mat2 (AttachmentStripper); without it every attachment is
+# refused, so the attachment tests need it.
+ensure_mat2() {
+  if [ -x /usr/bin/mat2 ]; then return 0; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    log "installing mat2 from Debian's packages"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q mat2 >/dev/null 2>&1 \
+      || { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q mat2 >/dev/null; }
+  fi
+  [ -x /usr/bin/mat2 ]
 }
 
 pgdir=""
@@ -68,6 +80,8 @@ fi
 if [ "${CI:-}" = "true" ] && [ -z "${RIGHTSDESK_TEST_POSTGRES:-}" ]; then
   log "CI=true and PostgreSQL is not available: the PostgreSQL tests must run in CI"
 fi
+
+ensure_mat2 || log "mat2 is not installed and could not be installed (run as root, or apt-get install mat2): the attachment tests will fail"
 
 missing_chromium=0
 if ! ensure_chromium; then

@@ -1,6 +1,11 @@
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using RightsDesk.Application.Originals;
 using RightsDesk.Application.Policy;
+using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Core.Moderation;
+using RightsDesk.Core.Originals;
 using RightsDesk.Core.Transparency;
 using RightsDesk.Data;
 
@@ -34,6 +39,8 @@ public sealed class RdrQuery(RightsDeskDbContext db, PolicyProvider policy, Time
             }
         }
 
+        var (originals, originalsOn) = await LatestAsync(LedgerEventCode.TakedownsPublished, "takedowns-" + PublishTakedowns.Tier(OriginalTier.Public), "originals", ct);
+        var (lumen, _) = await LatestAsync(LedgerEventCode.LumenNoticesExported, null, "notices", ct);
         var current = policy.Current;
         var accountRungs = new[] { Rung.Suspend, Rung.Terminate };
         var evidence = new RdrEvidence
@@ -55,8 +62,29 @@ public sealed class RdrQuery(RightsDeskDbContext db, PolicyProvider policy, Time
                                        join d in db.ModerationDecisions on s.DecisionId equals d.Id
                                        where accountRungs.Contains(d.Rung)
                                        select s.Id).LongCountAsync(ct),
+            PublishedOriginals = originals,
+            OriginalsPublishedOn = originalsOn,
+            LumenNotices = lumen,
             Impact = await impact.GatherAsync(ct),
         };
         return new RdrSelfAssessmentView(today, current.Version, latest?.Period, latest?.Version, RdrSelfAssessment.Assess(evidence));
+    }
+
+    /// <summary>A count field of the latest ledger event of a kind (publications and exports are rare, so one row is
+    /// read), and the day it was recorded; zero and no day when there is none.</summary>
+    private async Task<(int Count, DateOnly? On)> LatestAsync(LedgerEventCode code, string? subject, string field, CancellationToken ct)
+    {
+        var row = await db.LedgerEvents.AsNoTracking()
+            .Where(e => e.Code == (int)code && (subject == null || e.SubjectId == subject))
+            .OrderByDescending(e => e.Seq).Select(e => new { e.Data, e.At }).FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return (0, null);
+        }
+
+        using var doc = JsonDocument.Parse(row.Data);
+        var count = doc.RootElement.TryGetProperty("fields", out var fields) && fields.TryGetProperty(field, out var value)
+            && int.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+        return (count, DateOnly.FromDateTime(row.At.UtcDateTime));
     }
 }

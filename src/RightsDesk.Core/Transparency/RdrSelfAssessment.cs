@@ -36,6 +36,11 @@ public sealed record RdrEvidence
     public int PushbackRecords { get; init; }
     public long Statements { get; init; }
     public long AccountStatements { get; init; }
+    /// <summary>Originals in the latest public-tier publication of government takedown demands, and its day.</summary>
+    public int PublishedOriginals { get; init; }
+    public DateOnly? OriginalsPublishedOn { get; init; }
+    /// <summary>Notices in the latest Lumen export (written for the archive; their submission is not recorded).</summary>
+    public int LumenNotices { get; init; }
     /// <summary>The impact assessments G4a is scored from.</summary>
     public Impact.G4aEvidence Impact { get; init; } = new();
 }
@@ -89,10 +94,30 @@ public static class RdrSelfAssessment
             new(6, "Includes demands that came through unofficial processes", Is(e.Tables.Contains("restriction_by_authority")), "Demands from informal channels and internet referral units are counted by authority type", latest,
                 Gap(e.Tables.Contains("restriction_by_authority"), "no published report breaks restrictions out by authority type"), "/en/transparency"),
             Table(e, 7, "Lists the number of demands it complied with", "restriction_by_outcome"),
-            new(8, "Publishes the original demands or discloses them to a public archive", RdrStatus.NotMet, "Not yet", "no original demand has been published", "published originals (GitHub gov-takedowns style) and the Lumen export are not built yet", "/en/transparency"),
+            Originals(e),
             new(9, "Reports this data at least once a year", Is(e.PublishedWithinYear), "Half-yearly and yearly reports", latest, Gap(e.PublishedWithinYear, "no report was published in the last twelve months"), "/en/transparency"),
             new(10, "Data is available as a structured data file", Is(e.ReportVersions > 0), "Tidy CSV with a Frictionless data package, and JSON with a schema", latest, Gap(e.ReportVersions > 0, "no report is published"), "/en/transparency"),
         ]);
+    }
+
+    /// <summary>F6.8 from the ledger's record of publications: met by a public-tier publication that held at least
+    /// one original; a Lumen export alone is partial credit, since RightsDesk writes the notices but does not record
+    /// that they reached the archive.</summary>
+    private static RdrElement Originals(RdrEvidence e)
+    {
+        const string element = "Publishes the original demands or discloses them to a public archive";
+        const string practice = "Decided takedown demands are published one file per demand under country and year, verbatim with personal data replaced by marked placeholders, each redaction explained; and written as Lumen notices";
+        var lumen = e.LumenNotices > 0 ? $"; {e.LumenNotices} notices in the latest Lumen export" : "";
+        if (e.PublishedOriginals > 0)
+        {
+            var on = e.OriginalsPublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+            return new(8, element, RdrStatus.Met, practice, $"{e.PublishedOriginals} originals in the latest public publication ({on}){lumen}", null, "/en/transparency");
+        }
+
+        var none = e.OriginalsPublishedOn is null ? "no public publication of original demands is on record" : "the latest public publication held no original";
+        return e.LumenNotices > 0
+            ? new(8, element, RdrStatus.Partly, practice, none + lumen, "the originals are not published in the public tier (rightsdesk publish takedowns --tier public), and the Lumen notices' submission is not recorded", "/en/transparency")
+            : new(8, element, RdrStatus.NotMet, practice, none, "no decided takedown demand has been published: run rightsdesk publish takedowns --tier public, or export the notices to Lumen", "/en/transparency");
     }
 
     private static RdrIndicator Notice(RdrEvidence e)

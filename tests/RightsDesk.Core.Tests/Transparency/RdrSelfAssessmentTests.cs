@@ -34,4 +34,29 @@ public sealed class RdrSelfAssessmentTests
         var p12 = RdrSelfAssessment.Assess(evidence).Single(i => i.Id == "P12");
         Assert.Contains("notifiedBeforeDisclosure 40%", p12.Elements[0].Evidence, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void F6_8_is_met_only_by_a_public_publication_that_held_originals()
+    {
+        static RdrElement F68(RdrEvidence e) => RdrSelfAssessment.Assess(e).Single(i => i.Id == "F6").Elements.Single(x => x.Number == 8);
+
+        var none = F68(new RdrEvidence());
+        Assert.Equal(RdrStatus.NotMet, none.Status);
+        Assert.Equal("no public publication of original demands is on record", none.Evidence);
+        Assert.Contains("publish takedowns --tier public", none.Gap, StringComparison.Ordinal);
+
+        var empty = F68(new RdrEvidence { OriginalsPublishedOn = new DateOnly(2026, 7, 1) });
+        Assert.Equal(RdrStatus.NotMet, empty.Status);
+        Assert.Equal("the latest public publication held no original", empty.Evidence);
+
+        var lumenOnly = F68(new RdrEvidence { LumenNotices = 4 });
+        Assert.Equal(RdrStatus.Partly, lumenOnly.Status);
+        Assert.Contains("4 notices in the latest Lumen export", lumenOnly.Evidence, StringComparison.Ordinal);
+        Assert.Contains("submission is not recorded", lumenOnly.Gap, StringComparison.Ordinal);
+
+        var met = F68(new RdrEvidence { PublishedOriginals = 3, OriginalsPublishedOn = new DateOnly(2026, 7, 1), LumenNotices = 4 });
+        Assert.Equal(RdrStatus.Met, met.Status);
+        Assert.Equal("3 originals in the latest public publication (2026-07-01); 4 notices in the latest Lumen export", met.Evidence);
+        Assert.Null(met.Gap);
+    }
 }

@@ -144,6 +144,27 @@ public abstract class PublishTakedownsTests<TApp> : ExportTestBase<TApp> where T
     }
 
     [Fact]
+    public async Task A_public_publication_meets_RDR_F6_8_and_a_researcher_one_does_not()
+    {
+        await File(Regulator);
+        Assert.Equal(0, (await Publish(Out("researcher"), "--tier", "researcher")).ExitCode);
+        Assert.Equal("notMet", (await F68()).GetProperty("status").GetString());
+
+        Assert.Equal(0, (await Publish(Out("public"))).ExitCode);
+        var met = await F68();
+        Assert.Equal("met", met.GetProperty("status").GetString());
+        Assert.StartsWith("1 originals in the latest public publication (", met.GetProperty("evidence").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, met.GetProperty("gap").ValueKind);
+    }
+
+    private async Task<JsonElement> F68()
+    {
+        using var doc = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/transparency/rdr.json"));
+        return doc.RootElement.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "F6")
+            .GetProperty("elements").EnumerateArray().Single(e => e.GetProperty("number").GetInt32() == 8).Clone();
+    }
+
+    [Fact]
     public async Task The_researcher_tier_keeps_what_the_rule_table_gives_researchers_and_nothing_private()
     {
         var id = await File(Regulator);

@@ -54,7 +54,8 @@ public abstract class RdrSelfAssessmentTests<TApp> : IAsyncLifetime where TApp :
         Assert.Contains("notNotifiedPending", notice.GetProperty("evidence").GetString(), StringComparison.Ordinal);
         var originals = Element(after, "F6", 8);
         Assert.Equal("notMet", originals.GetProperty("status").GetString());
-        Assert.Contains("not built yet", originals.GetProperty("gap").GetString(), StringComparison.Ordinal);
+        Assert.Equal("no public publication of original demands is on record", originals.GetProperty("evidence").GetString());
+        Assert.Contains("publish takedowns --tier public", originals.GetProperty("gap").GetString(), StringComparison.Ordinal);
         Assert.InRange(Indicator(after, "P11a").GetProperty("score").GetInt32(), Indicator(before, "P11a").GetProperty("score").GetInt32() + 1, 100);
 
         var page = await anonymous.GetStringAsync("/en/transparency/rdr");
