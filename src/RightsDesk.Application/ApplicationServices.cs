@@ -38,6 +38,11 @@ public static class ApplicationServices
         services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(Appeals.AppealReview.OutcomeTopic));
         services.AddScoped<Disputes.DisputeReferrals>();
         services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(Disputes.DisputeReferrals.OutcomeTopic));
+        services.AddScoped<Misuse.MisuseCounts>();
+        services.AddScoped<Misuse.MisuseNotices>();
+        services.AddScoped<Misuse.MisuseDesk>();
+        services.AddScoped<Misuse.MisuseSuspensions>();
+        services.AddSingleton<IOutboxTopicHandler>(new DeliveryOnlyHandler(Misuse.MisuseNotices.Topic));
         services.AddScoped<IllegalContentNotices.SubmitNotice>();
         services.AddScoped<IllegalContentNotices.NoticeDesk>();
         services.AddScoped<IllegalContentNotices.FlaggerAccuracyQuery>();

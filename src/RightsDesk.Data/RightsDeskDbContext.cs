@@ -12,6 +12,7 @@ using RightsDesk.Data.Ledger;
 using RightsDesk.Data.Moderation;
 using RightsDesk.Data.Appeals;
 using RightsDesk.Data.Disputes;
+using RightsDesk.Data.Misuse;
 using RightsDesk.Data.Notices;
 using RightsDesk.Data.Outbox;
 using RightsDesk.Data.Portal;
@@ -57,6 +58,7 @@ public abstract partial class RightsDeskDbContext(DbContextOptions options) : Id
     public DbSet<AppealRecord> Appeals => Set<AppealRecord>();
     public DbSet<AppealCodeRecord> AppealCodes => Set<AppealCodeRecord>();
     public DbSet<DisputeRecord> Disputes => Set<DisputeRecord>();
+    public DbSet<MisuseMeasureRecord> MisuseMeasures => Set<MisuseMeasureRecord>();
     public DbSet<ApiTokenRecord> ApiTokens => Set<ApiTokenRecord>();
     public DbSet<LedgerEventRecord> LedgerEvents => Set<LedgerEventRecord>();
     public DbSet<TreeHeadRecord> TreeHeads => Set<TreeHeadRecord>();
@@ -235,6 +237,7 @@ public abstract partial class RightsDeskDbContext(DbContextOptions options) : Id
         m.ApplyConfiguration(new AppealRecordConfiguration());
         m.ApplyConfiguration(new AppealCodeRecordConfiguration());
         m.ApplyConfiguration(new DisputeRecordConfiguration());
+        m.ApplyConfiguration(new MisuseMeasureRecordConfiguration());
         m.ApplyConfiguration(new Transparency.TransparencyReportConfiguration());
         m.ApplyConfigurationsFromAssembly(typeof(RightsDeskDbContext).Assembly, t => t.Namespace == "RightsDesk.Data.Impact");
         m.ApplyConfiguration(new Pushback.PushbackRecordConfiguration());

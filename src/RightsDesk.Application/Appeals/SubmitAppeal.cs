@@ -3,11 +3,13 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using RightsDesk.Application.Common;
+using RightsDesk.Application.Misuse;
 using RightsDesk.Application.Policy;
 using RightsDesk.Core;
 using RightsDesk.Core.Appeals;
 using RightsDesk.Core.Cases;
 using RightsDesk.Core.Ledger.Events;
+using RightsDesk.Core.Moderation.Misuse;
 using RightsDesk.Data;
 using RightsDesk.Data.Appeals;
 using RightsDesk.Data.Encryption;
@@ -24,7 +26,7 @@ public sealed record AppealInput(string? Statement, string? NewInformation, stri
 /// decision) or from the platform's own appeal flow (by puid). Open for the policy's appeal window after the
 /// decision; one appeal per decision. The texts are sealed; the ledger gets their hash.
 /// </summary>
-public sealed class SubmitAppeal(RightsDeskDbContext db, FieldCipher cipher, LedgerWriter ledger, PolicyProvider policies, TimeProvider clock)
+public sealed class SubmitAppeal(RightsDeskDbContext db, FieldCipher cipher, LedgerWriter ledger, PolicyProvider policies, MisuseCounts misuse, TimeProvider clock)
 {
     public const int MaxContact = 254;
 
@@ -63,6 +65,15 @@ public sealed class SubmitAppeal(RightsDeskDbContext db, FieldCipher cipher, Led
         if (await db.Appeals.AnyAsync(a => a.DecisionId == decision.Id, ct))
         {
             throw new ConflictException("This decision is already under appeal; its outcome will follow.");
+        }
+
+        // Art. 23(2): the complaints of someone suspended for manifestly unfounded complaints are received, and not
+        // processed. The attempt is ledgered; nothing of it is kept, so the decision stays open to a later appeal.
+        if (decision.AccountIndex is { } account && await misuse.SuspendedAsync(MisuseKind.UnfoundedComplaints, MisuseParty.Account, account, now, ct) is { } suspension)
+        {
+            ledger.Record(new MisuseSubmissionNotProcessed("appeal", decision.Id), actor, suspension.Id.ToString());
+            await ledger.SaveAsync(ct);
+            throw new WorkflowException(MisuseMail.NotProcessed(language, MisuseKind.UnfoundedComplaints, suspension.Until));
         }
 
         var (dek, wrapped) = cipher.NewDataKey();

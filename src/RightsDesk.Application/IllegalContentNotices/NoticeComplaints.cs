@@ -31,7 +31,7 @@ public sealed record NoticeComplaintCase(Guid Id, NoticeOutcome Against, NoticeC
 /// back to the queue to be decided again. The notifier is mailed the outcome with the remaining ways to contest it.
 /// </summary>
 public sealed class NoticeComplaints(
-    RightsDeskDbContext db, FieldCipher cipher, SecretCodes.SecretCodes codes, LedgerWriter ledger, IOutbox outbox, PolicyProvider policy, TimeProvider clock)
+    RightsDeskDbContext db, FieldCipher cipher, SecretCodes.SecretCodes codes, LedgerWriter ledger, IOutbox outbox, PolicyProvider policy, Misuse.MisuseCounts misuse, TimeProvider clock)
 {
     public const string Purpose = "notice-complaint";
     public const string OutcomeTopic = "notice-complaint-outcome";
@@ -122,6 +122,16 @@ public sealed class NoticeComplaints(
         if (!NoticeComplaintRules.IsOpen(decidedAt, now, PolicyDays))
         {
             throw new WorkflowException("The time to complain about this decision has passed.");
+        }
+
+        // Art. 23(2): a notifier suspended for manifestly unfounded complaints is heard (the attempt is ledgered) and
+        // not processed; nothing is kept, so they can complain once the suspension ends, inside the window.
+        if (n.NotifierIndex is { } notifier
+            && await misuse.SuspendedAsync(Core.Moderation.Misuse.MisuseKind.UnfoundedComplaints, Core.Moderation.Misuse.MisuseParty.Notifier, notifier, now, ct) is { } suspension)
+        {
+            ledger.Record(new MisuseSubmissionNotProcessed("noticeComplaint", noticeId), PublicActor, suspension.Id.ToString());
+            await ledger.SaveAsync(ct);
+            throw new WorkflowException(Misuse.MisuseMail.NotProcessed(n.Language, Core.Moderation.Misuse.MisuseKind.UnfoundedComplaints, suspension.Until));
         }
 
         var id = Guid.CreateVersion7(now);

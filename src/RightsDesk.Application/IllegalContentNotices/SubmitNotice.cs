@@ -3,12 +3,14 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RightsDesk.Application.Defenders;
+using RightsDesk.Application.Misuse;
 using RightsDesk.Application.Outbox;
 using RightsDesk.Application.Policy;
 using RightsDesk.Core.Cases;
 using RightsDesk.Core.Demands;
 using RightsDesk.Core.IllegalContentNotices;
 using RightsDesk.Core.Ledger.Events;
+using RightsDesk.Core.Moderation.Misuse;
 using RightsDesk.Data;
 using RightsDesk.Data.Encryption;
 using RightsDesk.Data.IllegalContentNotices;
@@ -35,7 +37,7 @@ internal sealed record SealedContact(string? Name, string? Email);
 /// confirmation of receipt to the notifier's address where one was given, all in one unit of work.
 /// </summary>
 public sealed class SubmitNotice(
-    RightsDeskDbContext db, FieldCipher cipher, LedgerWriter ledger, AtRiskRegistry registry, IOutbox outbox, PolicyProvider policy, TimeProvider clock)
+    RightsDeskDbContext db, FieldCipher cipher, LedgerWriter ledger, AtRiskRegistry registry, IOutbox outbox, PolicyProvider policy, MisuseCounts misuse, TimeProvider clock)
 {
     public const string Channel = "notice-form";
     public const string ReceiptTopic = "notice-receipt";
@@ -57,6 +59,9 @@ public sealed class SubmitNotice(
         var (key, wrapped) = cipher.NewDataKey();
         var sealedJson = JsonSerializer.Serialize(new SealedNotice(notice.Content, notice.Explanation, notice.Law), Json);
         var targets = NoticeTargets.Of(notice.Content);
+        // A notifier under an Art. 23 suspension is still heard: the notice is kept, and not processed.
+        var notifier = notice.NotifierEmail is { } email ? misuse.NotifierIndex(email) : null;
+        var suspension = notifier is null ? null : await misuse.SuspendedAsync(MisuseKind.UnfoundedNotices, MisuseParty.Notifier, notifier, now, ct);
         var record = new IllegalContentNoticeRecord
         {
             Id = id,
@@ -68,7 +73,8 @@ public sealed class SubmitNotice(
             Language = notice.Language,
             Items = notice.Content.Count,
             HasContact = notice.HasContact,
-            Status = NoticeStatus.Received,
+            NotifierIndex = notifier,
+            Status = suspension is null ? NoticeStatus.Received : NoticeStatus.NotProcessed,
             ReceivedAt = now,
             PolicyVersion = set.Version,
             Version = Guid.CreateVersion7(now),
@@ -91,10 +97,20 @@ public sealed class SubmitNotice(
 
         ledger.Record(new IllegalContentNoticeReceived(sender.Source, notice.Content.Count, targets.Count(t => t.Kind == NoticeTargets.AccountKind),
             notice.HasContact, notice.Language, sender.FlaggerId, Sha256(sealedJson)), sender.Actor, id.ToString());
+        if (suspension is not null)
+        {
+            ledger.Record(new MisuseSubmissionNotProcessed("notice", id), sender.Actor, suspension.Id.ToString());
+        }
+
         await FlagCampaignAsync(record, notice, indexed, campaign, now, ct);
         if (notice.NotifierEmail is { } to)
         {
             var (subject, body) = NoticeMail.Received(notice.Language, record.Reference, now);
+            if (suspension is not null)
+            {
+                body += "\n" + MisuseMail.NotProcessed(notice.Language, MisuseKind.UnfoundedNotices, suspension.Until) + "\n";
+            }
+
             await outbox.EnqueueAsync(OutboxMessage.Email(ReceiptTopic, "notice-receipt:" + id.ToString("N"), new EmailPayload(to, subject, body)) with
             {
                 CorrelationId = id.ToString(), SubjectId = id.ToString(),

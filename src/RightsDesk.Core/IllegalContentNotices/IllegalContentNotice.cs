@@ -5,7 +5,9 @@ namespace RightsDesk.Core.IllegalContentNotices;
 public enum NoticeSource { Notifier, TrustedFlagger, ReportingFlow }
 
 /// <summary>Where a notice is: waiting for the desk, or decided.</summary>
-public enum NoticeStatus { Received, Decided }
+/// <summary>Where a notice stands. <see cref="NotProcessed"/>: received from a notifier whose Art. 23 suspension was in
+/// force, kept and not processed.</summary>
+public enum NoticeStatus { Received, Decided, NotProcessed }
 
 /// <summary>What the desk did: a moderation decision was taken on the content (linked by its puid), or no action.</summary>
 public enum NoticeOutcome { DecisionTaken, NoAction }

@@ -23,6 +23,8 @@ public sealed class IllegalContentNoticeRecord
     public string Language { get; set; } = "en";
     public int Items { get; set; }
     public bool HasContact { get; set; }
+    /// <summary>Hex HMAC of the notifier's address when one was given: the party an Art. 23 measure is about.</summary>
+    public string? NotifierIndex { get; set; }
     public NoticeStatus Status { get; set; }
     /// <summary>Part of a cluster of notices against one target that crossed the campaign threshold.</summary>
     public bool PossibleCampaign { get; set; }
@@ -68,6 +70,8 @@ internal sealed class IllegalContentNoticeRecordConfiguration : IEntityTypeConfi
         e.Property(x => x.PolicyVersion).HasMaxLength(64);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.Status, x.ReceivedAt });
+        e.Property(x => x.NotifierIndex).HasMaxLength(64);
+        e.HasIndex(x => x.NotifierIndex);
     }
 }
 

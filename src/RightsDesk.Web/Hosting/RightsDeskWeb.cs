@@ -198,6 +198,7 @@ public static class RightsDeskWeb
         api.MapModerationApi();
         Appeals.AppealsApi.MapAppealsApi(api);
         Disputes.DisputesApi.MapDisputesApi(api);
+        Misuse.MisuseApi.MapMisuseApi(api);
         IllegalContentNotices.IllegalContentNoticesApi.MapIllegalContentNoticesApi(api);
         api.MapNoticesApi();
         api.MapLedgerApi();

@@ -57,6 +57,8 @@ public enum LedgerEventCode
     // Reads across cases (deskwords): a list leaving the desk as CSV, a search by a target's identifier.
     DemandListExported = 2020,
     DemandTargetSearched = 2021,
+    /// <summary>Staff opened a misuse measure's sealed party and reasons (DSA Art. 23).</summary>
+    MisuseMeasureRead = 2040,
     ApiTokenCreated = 3000,
     ApiTokenRevoked = 3001,
     KeysRotated = 3100,
@@ -141,6 +143,19 @@ public enum LedgerEventCode
     DisputeOutcomeRecorded = 4401,
     /// <summary>Staff opened a referral's sealed reasons.</summary>
     DisputeRead = 4402,
+    // Measures against misuse (DSA Art. 23), 450x.
+    /// <summary>A party was warned of frequent misuse: the counted facts, never who the party is.</summary>
+    MisuseWarningIssued = 4500,
+    /// <summary>A suspension of a warned party was proposed, resting on a standing warning.</summary>
+    MisuseSuspensionProposed = 4501,
+    /// <summary>A second person confirmed a proposed suspension; it runs to its end date.</summary>
+    MisuseSuspensionConfirmed = 4502,
+    /// <summary>A second person declined a proposed suspension.</summary>
+    MisuseSuspensionDeclined = 4503,
+    /// <summary>A confirmed suspension was lifted before its end date.</summary>
+    MisuseSuspensionLifted = 4504,
+    /// <summary>A notice or complaint of a suspended party was received and, as the suspension says, not processed.</summary>
+    MisuseSubmissionNotProcessed = 4505,
     AtRiskPersonProposed = 5000,
     AtRiskPersonApproved = 5001,
     AtRiskRemovalProposed = 5002,
