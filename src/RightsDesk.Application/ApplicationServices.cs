@@ -96,6 +96,7 @@ public static class ApplicationServices
         services.AddScoped<Transparency.ITransparencySource, Transparency.ModerationTransparencySource>();
         services.AddScoped<Transparency.ITransparencySource, Transparency.AppealTransparencySource>();
         services.AddScoped<Transparency.ITransparencySource, Transparency.DisputeTransparencySource>();
+        services.AddScoped<Transparency.ITransparencySource, Transparency.MisuseTransparencySource>();
         services.AddScoped<Transparency.ITransparencySource, Transparency.IncidentTransparencySource>();
         services.AddScoped<Transparency.ITransparencySource, Transparency.IllegalContentNoticeTransparencySource>();
         services.AddScoped<Transparency.ITransparencySource, Transparency.PartnerFlagTransparencySource>();

@@ -18,6 +18,7 @@ public sealed class ModerationFactReader(RightsDeskDbContext db, FieldCipher cip
     public const string DecisionPurpose = "transparency-moderation";
     public const string AppealPurpose = "transparency-appeal";
     public const string DisputePurpose = "transparency-dispute";
+    public const string MisusePurpose = "transparency-misuse";
 
     /// <summary>The decisions received in the period.</summary>
     public async Task<IReadOnlyList<ModerationFact>> DecisionsAsync(ReportPeriod period, CancellationToken ct)
@@ -64,6 +65,19 @@ public sealed class ModerationFactReader(RightsDeskDbContext db, FieldCipher cip
     {
         ArgumentNullException.ThrowIfNull(ids);
         return ids.Count == 0 ? [] : await ReadAsync(db.ModerationDecisions.AsNoTracking().Where(r => ids.Contains(r.Id)), ct);
+    }
+
+    /// <summary>The Art. 23 measures recorded in the period, as they stand now.</summary>
+    public async Task<IReadOnlyList<MisuseFact>> MisuseAsync(ReportPeriod period, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var (start, end) = (period.Start, period.End);
+        var rows = await db.MisuseMeasures.AsNoTracking().Where(m => m.CreatedAt >= start && m.CreatedAt < end)
+            .Select(m => new { m.Id, m.Kind, m.Party, m.Type, m.State, m.CreatedAt }).ToListAsync(ct);
+        return [.. rows
+            .Select(m => new MisuseFact(cipher.BlindIndex(MisusePurpose, m.Id.ToString("N")), JsonNames.Of(m.Kind), JsonNames.Of(m.Party), JsonNames.Of(m.Type),
+                JsonNames.Of(m.State), m.CreatedAt))
+            .OrderBy(m => m.CaseHash, StringComparer.Ordinal)];
     }
 
     public string DecisionHash(Guid id) => cipher.BlindIndex(DecisionPurpose, id.ToString("N"));

@@ -97,3 +97,18 @@ public sealed class DisputeTransparencySource(ModerationFactReader reader) : ITr
     public ReportSection Compute(ReportPeriod period, IEnumerable<string> records) =>
         DisputeReport.Disputes(ReportRecords.Of<DisputeFact>(Name, records), period);
 }
+
+/// <summary>Measures against misuse (DSA Art. 23) recorded in the period, as de-identified records.</summary>
+public sealed class MisuseTransparencySource(ModerationFactReader reader) : ITransparencySource
+{
+    public string Name => MisuseReport.Source;
+
+    public async Task<SourceReading> ReadAsync(ReportPeriod period, CancellationToken ct)
+    {
+        var measures = await reader.MisuseAsync(period, ct);
+        return new SourceReading(MisuseReport.Measures(measures, period), [.. measures.Select(m => ReportRecords.Canonical(Name, m))]);
+    }
+
+    public ReportSection Compute(ReportPeriod period, IEnumerable<string> records) =>
+        MisuseReport.Measures(ReportRecords.Of<MisuseFact>(Name, records), period);
+}

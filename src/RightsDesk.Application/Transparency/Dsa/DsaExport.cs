@@ -58,8 +58,16 @@ public sealed class DsaExport(
             Complaints = complaints,
             Disputes = Disputes(await moderation.DisputesAsync(period, ct), end),
             Notices = await notices.NoticesAsync(period, ct),
+            Misuse = Art23(await moderation.MisuseAsync(period, ct)),
             Qualitative = DsaQualitative.From(policy.Current, measures, complaints),
         };
+    }
+
+    /// <summary>Art. 23 suspensions that were applied (confirmed, and perhaps lifted early since), by kind of misuse.</summary>
+    private static DsaArt23 Art23(IReadOnlyList<MisuseFact> measures)
+    {
+        var applied = measures.Where(m => m.Measure == "suspension" && m.State is "confirmed" or "lifted").ToList();
+        return new DsaArt23(applied.Count(m => m.Kind == "illegalContent"), applied.Count(m => m.Kind == "unfoundedNotices"), applied.Count(m => m.Kind == "unfoundedComplaints"));
     }
 
     /// <summary>Actions on notices: decisions whose source is an Art. 16 notice or a trusted flagger.</summary>

@@ -36,6 +36,15 @@ internal static class DsaAppealsSheet
     private const string UnfoundedNotRecorded =
         "Not recorded: RightsDesk records no suspension of notifiers or complainants (DSA Art. 23(2)).";
 
+    private const string Art23Illegal =
+        "Suspensions under Art. 23(1) of accounts that frequently provided manifestly illegal content, each after a prior warning, proposed in the period (UTC) and confirmed by a second person.";
+
+    private const string Art23Notices =
+        "Suspensions under Art. 23(2) of the processing of notices from notifiers who frequently submitted manifestly unfounded notices, each after a prior warning, proposed in the period (UTC) and confirmed by a second person.";
+
+    private const string Art23Complaints =
+        "Suspensions under Art. 23(2) of the processing of complaints from complainants who frequently submitted manifestly unfounded complaints, each after a prior warning, proposed in the period (UTC) and confirmed by a second person.";
+
     public static DsaSheet Build(DsaReportInput input, string period)
     {
         var rows = new List<IReadOnlyList<DsaCell>>();
@@ -64,10 +73,19 @@ internal static class DsaAppealsSheet
         Dispute(DsaHeaders.Omitted, DsaCell.Number(disputes.Count(d => d.Outcome is "withdrawn" or "declined" or "pending")), DisputesOmitted);
         Dispute(DsaHeaders.Implemented, DsaCell.Empty, ImplementedNotRecorded);
 
-        var suspended = input.Measures.Count(m => m.OnTheLaw && m.Account == "DECISION_ACCOUNT_SUSPENDED");
-        Row(DsaHeaders.PlatformsOnly, DsaHeaders.SuspensionsSection, DsaHeaders.SuspensionsIllegal, DsaHeaders.TotalNumber, DsaCell.Number(suspended), SuspendedForIllegal);
-        Row(DsaHeaders.PlatformsOnly, DsaHeaders.SuspensionsSection, DsaHeaders.SuspensionsNotices, DsaHeaders.TotalNumber, DsaCell.Empty, UnfoundedNotRecorded);
-        Row(DsaHeaders.PlatformsOnly, DsaHeaders.SuspensionsSection, DsaHeaders.SuspensionsComplaints, DsaHeaders.TotalNumber, DsaCell.Empty, UnfoundedNotRecorded);
+        if (input.Misuse is { } art23)
+        {
+            Row(DsaHeaders.PlatformsOnly, DsaHeaders.SuspensionsSection, DsaHeaders.SuspensionsIllegal, DsaHeaders.TotalNumber, DsaCell.Number(art23.IllegalContent), Art23Illegal);
+            Row(DsaHeaders.PlatformsOnly, DsaHeaders.SuspensionsSection, DsaHeaders.SuspensionsNotices, DsaHeaders.TotalNumber, DsaCell.Number(art23.UnfoundedNotices), Art23Notices);
+            Row(DsaHeaders.PlatformsOnly, DsaHeaders.SuspensionsSection, DsaHeaders.SuspensionsComplaints, DsaHeaders.TotalNumber, DsaCell.Number(art23.UnfoundedComplaints), Art23Complaints);
+        }
+        else
+        {
+            var suspended = input.Measures.Count(m => m.OnTheLaw && m.Account == "DECISION_ACCOUNT_SUSPENDED");
+            Row(DsaHeaders.PlatformsOnly, DsaHeaders.SuspensionsSection, DsaHeaders.SuspensionsIllegal, DsaHeaders.TotalNumber, DsaCell.Number(suspended), SuspendedForIllegal);
+            Row(DsaHeaders.PlatformsOnly, DsaHeaders.SuspensionsSection, DsaHeaders.SuspensionsNotices, DsaHeaders.TotalNumber, DsaCell.Empty, UnfoundedNotRecorded);
+            Row(DsaHeaders.PlatformsOnly, DsaHeaders.SuspensionsSection, DsaHeaders.SuspensionsComplaints, DsaHeaders.TotalNumber, DsaCell.Empty, UnfoundedNotRecorded);
+        }
         return new DsaSheet("7_appeals_and_recidivism", DsaHeaders.AppealsAndRecidivism, rows);
 
         void ByKind(string indicator, IReadOnlyList<DsaComplaint> here, string? why)

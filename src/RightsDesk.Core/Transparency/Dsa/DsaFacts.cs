@@ -45,3 +45,8 @@ public sealed record DsaNotice(string Category, string? Keyword, bool TrustedFla
 /// (upheld, partiallyReversed, reversed; withdrawn, declined or pending when the body gave no decision on the merits)
 /// and, for a decision, the hours from referral to it.</summary>
 public sealed record DsaDispute(string Outcome, double? Hours);
+
+/// <summary>Suspensions under DSA Art. 23 proposed in the year and confirmed by a second person (applied, whether or
+/// not lifted early since): of accounts for manifestly illegal content, of notifiers for manifestly unfounded notices,
+/// of complainants for manifestly unfounded complaints.</summary>
+public sealed record DsaArt23(int IllegalContent, int UnfoundedNotices, int UnfoundedComplaints);

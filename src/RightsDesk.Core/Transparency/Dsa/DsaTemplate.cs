@@ -36,6 +36,9 @@ public sealed record DsaReportInput(
 
     public IReadOnlyList<DsaNotice>? Notices { get; init; }
 
+    /// <summary>Art. 23 suspensions applied in the year, when a misuse store is there to count them.</summary>
+    public DsaArt23? Misuse { get; init; }
+
     public IReadOnlyDictionary<string, string> Qualitative { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }
 
