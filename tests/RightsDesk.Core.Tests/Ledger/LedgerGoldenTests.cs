@@ -342,6 +342,20 @@ public sealed class LedgerGoldenTests
              Typed(new NoticeComplaintReceived(Y, RightsDesk.Core.IllegalContentNotices.NoticeOutcome.NoAction, 12, H), "system:public-notice-complaint", X.ToString())),
         ["NoticeComplaintDecided"] = ("""{"seq":41,"code":4312,"at":"2026-11-05T09:30:15.123Z","actor":"lead@desk.example","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"complaint":"3c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f","days":"3","reasonSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","state":"reversed","told":"true"}}""",
              Typed(new NoticeComplaintDecided(Y, RightsDesk.Core.IllegalContentNotices.NoticeComplaintState.Reversed, 3, H, true), "lead@desk.example", X.ToString())),
+        ["MisuseWarningIssued"] = ("""{"seq":41,"code":4500,"at":"2026-11-05T09:30:15.123Z","actor":"token:platform-sync","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"kind":"illegalContent","misused":"6","party":"account","policyVersion":"2026.11-3f2a","reasonsSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","total":"8","windowDays":"180"}}""",
+             Typed(new MisuseWarningIssued(RightsDesk.Core.Moderation.Misuse.MisuseKind.IllegalContent, RightsDesk.Core.Moderation.Misuse.MisuseParty.Account, 6, 8, 180, "2026.11-3f2a", H), "token:platform-sync", X.ToString())),
+        ["MisuseSuspensionProposed"] = ("""{"seq":41,"code":4501,"at":"2026-11-05T09:30:15.123Z","actor":"ts@desk.example","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"kind":"unfoundedNotices","misused":"12","party":"notifier","reasonsSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","total":"14","until":"2026-12-01","warning":"3c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f"}}""",
+             Typed(new MisuseSuspensionProposed(RightsDesk.Core.Moderation.Misuse.MisuseKind.UnfoundedNotices, RightsDesk.Core.Moderation.Misuse.MisuseParty.Notifier, Y, new DateOnly(2026, 12, 1), 12, 14, H), "ts@desk.example", X.ToString())),
+        ["MisuseSuspensionConfirmed"] = ("""{"seq":41,"code":4502,"at":"2026-11-05T09:30:15.123Z","actor":"lead@desk.example","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"decision":"3c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f","until":"2026-12-01"}}""",
+             Typed(new MisuseSuspensionConfirmed(new DateOnly(2026, 12, 1), Y), "lead@desk.example", X.ToString())),
+        ["MisuseSuspensionDeclined"] = ("""{"seq":41,"code":4503,"at":"2026-11-05T09:30:15.123Z","actor":"lead@desk.example","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"reasonsSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}}""",
+             Typed(new MisuseSuspensionDeclined(H), "lead@desk.example", X.ToString())),
+        ["MisuseSuspensionLifted"] = ("""{"seq":41,"code":4504,"at":"2026-11-05T09:30:15.123Z","actor":"lead@desk.example","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"decisionLifted":"true","reasonsSha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}}""",
+             Typed(new MisuseSuspensionLifted(H, true), "lead@desk.example", X.ToString())),
+        ["MisuseSubmissionNotProcessed"] = ("""{"seq":41,"code":4505,"at":"2026-11-05T09:30:15.123Z","actor":"system:notice-form","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"item":"3c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f","what":"notice"}}""",
+             Typed(new MisuseSubmissionNotProcessed("notice", Y), "system:notice-form", X.ToString())),
+        ["MisuseMeasureRead"] = ("""{"seq":41,"code":2040,"at":"2026-11-05T09:30:15.123Z","actor":"ts@desk.example","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"party":"true"}}""",
+             Typed(new MisuseMeasureRead(true), "ts@desk.example", X.ToString())),
     };
 
     /// <summary>Codes no release has written: there are no stored bytes to keep.</summary>

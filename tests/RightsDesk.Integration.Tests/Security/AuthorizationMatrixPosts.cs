@@ -121,6 +121,13 @@ public static class AuthorizationMatrixPosts
         // Out-of-court disputes: trust and safety staff record a referral and the body's outcome.
         ["POST /desk/disputes/refer/{id:guid}"] = Post.For(TrustAndSafety).Answers(404),
         ["POST /desk/disputes/{id:guid}?handler=Outcome"] = Post.For(TrustAndSafety).Answers(404),
+        // Art. 23: trust and safety staff check, warn and propose; a second one confirms, declines or lifts.
+        ["POST /desk/misuse/new?handler=Check"] = Post.For(TrustAndSafety),
+        ["POST /desk/misuse/new?handler=Warn"] = Post.For(TrustAndSafety),
+        ["POST /desk/misuse/new?handler=Propose"] = Post.For(TrustAndSafety),
+        ["POST /desk/misuse/{id:guid}?handler=Confirm"] = Post.For(TrustAndSafety).Answers(404),
+        ["POST /desk/misuse/{id:guid}?handler=Decline"] = Post.For(TrustAndSafety).Answers(404),
+        ["POST /desk/misuse/{id:guid}?handler=Lift"] = Post.For(TrustAndSafety).Answers(404),
 
         // The outbox: those who manage notices retry a dead letter or cancel a message, with a reason.
         ["POST /desk/outbox?handler=Retry"] = Post.For(LegalReviewer, HumanRightsLead),
