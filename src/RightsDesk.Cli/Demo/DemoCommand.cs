@@ -167,6 +167,7 @@ public static class DemoCommand
         await PushbackDemo.SeedAsync(sp, Person("hana"), ct);
         await IncidentsDemo.SeedAsync(sp, Person("ivan"), Person("hana"), ct);
         await NoticesDemo.SeedAsync(sp, platform, Person("tomas"), ct);
+        await MisuseDemo.SeedAsync(sp, platform, Person, ct);
         return tokens;
     }
 
