@@ -23,6 +23,9 @@ public static class MisuseWords
         _ => "lifted",
     };
 
+    /// <summary>The list's filter names: a confirmed suspension may be in force or may have ended.</summary>
+    public static string Filter(MisuseState s) => s == MisuseState.Confirmed ? "confirmed (in force or ended)" : State(s, true);
+
     /// <summary>What each kind counts, said beside the counts so the desk knows what the numbers are.</summary>
     public static string Counted(MisuseKind k, MisuseParty p) => (k, p) switch
     {
