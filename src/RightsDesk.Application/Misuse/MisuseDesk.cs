@@ -98,6 +98,13 @@ public sealed class MisuseDesk(RightsDeskDbContext db, FieldCipher cipher, Ledge
         return [.. rows.OrderByDescending(m => m.CreatedAt).Take(500)];
     }
 
+    /// <summary>An account's Art. 23 measures of every kind, newest first, by the decisions' own index.</summary>
+    public async Task<IReadOnlyList<MisuseMeasureRecord>> ForAccountAsync(string accountIndex, CancellationToken ct)
+    {
+        var rows = await db.MisuseMeasures.AsNoTracking().Where(m => m.Party == MisuseParty.Account && m.PartyIndex == accountIndex).ToListAsync(ct);
+        return [.. rows.OrderByDescending(m => m.CreatedAt)];
+    }
+
     public async Task<MisuseMeasureRecord?> FindAsync(Guid id, CancellationToken ct) =>
         await db.MisuseMeasures.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
 

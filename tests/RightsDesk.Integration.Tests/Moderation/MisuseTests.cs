@@ -84,6 +84,10 @@ public abstract class MisuseTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         Assert.Contains("waiting for a second person", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await desk.PostFormAsync($"/desk/misuse/{id}", [], $"/desk/misuse/{id}?handler=confirm")).StatusCode);
         Assert.Contains("in force", await desk.GetAsync($"/desk/misuse/{id}"), StringComparison.Ordinal);
+        var history = await desk.PostFormAsync("/desk/moderation/accounts", [new("account", account)], "/desk/moderation/accounts");
+        var historyPage = await desk.GetAsync(history.Headers.Location!.OriginalString);
+        Assert.Contains($"/desk/misuse/{id}", historyPage, StringComparison.Ordinal);
+        Assert.Contains("Suspension for manifestly illegal content", historyPage, StringComparison.Ordinal);
 
         var confirmed = await Read(await platform.GetAsync($"/api/v1/moderation/misuse/{id}"), HttpStatusCode.OK);
         Assert.True(confirmed.GetProperty("inForce").GetBoolean());
