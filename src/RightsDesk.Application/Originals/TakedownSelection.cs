@@ -10,9 +10,12 @@ using RightsDesk.Data;
 
 namespace RightsDesk.Application.Originals;
 
-/// <summary>One original a selection holds: the demand it came from, the original, and the hash of the demand's own
-/// words before redaction (what the redaction list is ledgered against).</summary>
-public sealed record SelectedOriginal(Guid DemandId, PublishedOriginal Original, string SourceSha256);
+/// <summary>One original a selection holds: the demand it came from and its desk reference, the original, and the
+/// hash of the demand's own words before redaction (what the redaction list is ledgered against).</summary>
+public sealed record SelectedOriginal(Guid DemandId, string Reference, PublishedOriginal Original, string SourceSha256)
+{
+    public int RedactionCount => Original.Redactions.Sum(r => r.Count);
+}
 
 /// <summary>What would be published for a period and tier: the originals in order, the files (each original and the
 /// indexes), the demands held by a non-disclosure order (by reference, with the day it ends) and how many are not
@@ -70,7 +73,7 @@ public sealed class TakedownSelection(RightsDeskDbContext db, DemandSealing seal
 
             var original = Unique(TakedownOriginal.Build(demand, decision!, reference, tier, rules, current.Operator.Name), files);
             files[original.Path] = Encoding.UTF8.GetBytes(original.Markdown);
-            originals.Add(new SelectedOriginal(r.Id, original, Sha(Encoding.UTF8.GetBytes(demand.StatementOfReasons ?? ""))));
+            originals.Add(new SelectedOriginal(r.Id, reference, original, Sha(Encoding.UTF8.GetBytes(demand.StatementOfReasons ?? ""))));
         }
 
         foreach (var (path, text) in OriginalsIndex.Build(originals.Select(o => o.Original).ToList(), tier, from, to, held.Count))

@@ -57,6 +57,8 @@ public enum LedgerEventCode
     // Reads across cases (deskwords): a list leaving the desk as CSV, a search by a target's identifier.
     DemandListExported = 2020,
     DemandTargetSearched = 2021,
+    /// <summary>A researcher opened one published original of the researcher tier (the web pages of the originals).</summary>
+    TakedownOriginalRead = 2030,
     ApiTokenCreated = 3000,
     ApiTokenRevoked = 3001,
     KeysRotated = 3100,
