@@ -116,7 +116,7 @@ public abstract class TakedownPagesTests<TApp> : IAsyncLifetime where TApp : Des
         Assert.Contains($"Takedown demand {published}", page, StringComparison.Ordinal);
         Assert.Contains("[redacted: email]", page, StringComparison.Ordinal);
         Assert.Contains("[redacted: official]", page, StringComparison.Ordinal);
-        Assert.Contains("<code>phone-number</code>", page, StringComparison.Ordinal);
+        Assert.Contains("<code dir=\"ltr\">phone-number</code>", page, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
         foreach (var gone in new[] { "901820", "jana.novak@", "jnovak", "Novak", "Vogel", "bfj.bund" })
