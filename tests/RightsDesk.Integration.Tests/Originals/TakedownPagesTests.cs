@@ -104,6 +104,9 @@ public abstract class TakedownPagesTests<TApp> : IAsyncLifetime where TApp : Des
         using var anonymous = new PageSession(app);
 
         var list = await anonymous.GetAsync("/en/transparency/takedowns");
+        // The filter is a GET form: no antiforgery token, so no cookie for an anonymous reader.
+        Assert.False(anonymous.Last!.Headers.Contains("Set-Cookie"));
+        Assert.DoesNotContain("__rd_form", list, StringComparison.Ordinal);
         Assert.Contains(published, list, StringComparison.Ordinal);
         Assert.Contains($"href=\"/en/transparency/takedowns/{FileOf(published)}\"", list, StringComparison.Ordinal);
         Assert.Contains("Published demands received in 2026: 1.", list, StringComparison.Ordinal);
