@@ -32,6 +32,7 @@ public static class ApplicationServices
         services.AddScoped<Exports.SubmitDsaStatements>();
         services.AddScoped<Exports.ExportLumenNotices>();
         services.AddScoped<Originals.PublishTakedowns>();
+        services.AddScoped<Originals.TakedownSelection>();
         services.AddScoped<Appeals.AppealCodes>();
         services.AddScoped<Appeals.SubmitAppeal>();
         services.AddScoped<Appeals.AppealReview>();

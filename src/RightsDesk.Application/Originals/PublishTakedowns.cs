@@ -1,15 +1,9 @@
-using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using RightsDesk.Application.Demands;
 using RightsDesk.Application.Policy;
 using RightsDesk.Core;
 using RightsDesk.Core.Cases;
-using RightsDesk.Core.Demands;
-using RightsDesk.Core.Exports;
 using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Core.Originals;
-using RightsDesk.Data;
 using RightsDesk.Data.Ledger;
 
 namespace RightsDesk.Application.Originals;
@@ -24,74 +18,31 @@ public sealed record TakedownPublication(
 }
 
 /// <summary>
-/// Publishes the originals of the government takedown demands (content and account restrictions) received between
-/// two days, inclusive, whose decision stands: one Markdown file per demand under <c>COUNTRY/YEAR/</c>, an index per
-/// country and year, and one at the top. A demand under a non-disclosure order in force is not published until the
-/// order ends (the Lumen export's rule, <see cref="LumenNotice.Skip"/>); nor is one not decided, since "what was
-/// done" is half of what a published original says. Each run is <see cref="TakedownsPublished"/> and each file's
+/// Publishes the originals of the government takedown demands received between two days, inclusive, as
+/// <see cref="TakedownSelection"/> chooses and writes them: one Markdown file per demand under <c>COUNTRY/YEAR/</c>,
+/// an index per country and year, and one at the top. Each run is <see cref="TakedownsPublished"/> and each file's
 /// redaction list <see cref="TakedownRedactionsListed"/> on its demand, in one transaction.
 /// </summary>
-public sealed class PublishTakedowns(RightsDeskDbContext db, DemandSealing sealing, PolicyProvider policy, LedgerWriter ledger, TimeProvider clock)
+public sealed class PublishTakedowns(TakedownSelection selection, PolicyProvider policy, LedgerWriter ledger)
 {
     public async Task<TakedownPublication> BuildAsync(DateOnly from, DateOnly to, OriginalTier tier, Actor actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (to < from)
+        var chosen = await selection.SelectAsync(from, to, tier, ct);
+        foreach (var o in chosen.Originals)
         {
-            throw new InvalidOperationException("--to is before --from.");
-        }
-
-        var current = policy.Current;
-        var rules = current.Originals ?? throw new InvalidOperationException("The policy has no originals.json: no rule table says what each tier keeps, so nothing is published.");
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var records = await db.Demands.AsNoTracking()
-            .Where(d => (d.Kind == DemandKind.ContentRestriction || d.Kind == DemandKind.AccountRestriction) && d.ReceivedAt >= start && d.ReceivedAt < end)
-            .ToListAsync(ct);
-        var ids = records.Select(r => r.Id).ToList();
-        var decisions = (await db.Decisions.AsNoTracking().Where(d => ids.Contains(d.DemandId) && !d.Superseded).ToListAsync(ct)).ToLookup(d => d.DemandId);
-
-        var originals = new List<PublishedOriginal>();
-        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
-        var held = new List<(string, DateOnly?)>();
-        var notDecided = 0;
-        foreach (var r in records.OrderBy(r => r.ReceivedAt).ThenBy(r => r.Id))
-        {
-            var demand = sealing.Demand(r);
-            var row = decisions[r.Id].OrderByDescending(d => d.DecidedAt).FirstOrDefault();
-            var decision = row is null ? null : sealing.Decision(r, row);
-            var reference = r.Reference ?? r.Id.ToString("N");
-            switch (LumenNotice.Skip(demand, r.State, decision, today))
-            {
-                case LumenSkip.NonDisclosureInForce:
-                    held.Add((reference, demand.NonDisclosure?.Until));
-                    continue;
-                case not null:
-                    notDecided++;
-                    continue;
-            }
-
-            var original = TakedownOriginal.Build(demand, decision!, reference, tier, rules, current.Operator.Name);
-            original = Unique(original, files);
-            originals.Add(original);
-            var bytes = Encoding.UTF8.GetBytes(original.Markdown);
-            files[original.Path] = bytes;
+            var original = o.Original;
             ledger.Record(new TakedownRedactionsListed(Tier(tier), original.Path,
                 original.Redactions.ToDictionary(c => $"{JsonNames.Of(c.Kind)}:{c.Rule}", c => c.Count, StringComparer.Ordinal),
-                Sha(Encoding.UTF8.GetBytes(demand.StatementOfReasons ?? "")), Sha(bytes)), actor, r.Id.ToString());
+                o.SourceSha256, TakedownSelection.Sha(chosen.Files[original.Path])), actor, o.DemandId.ToString());
         }
 
-        foreach (var (path, text) in OriginalsIndex.Build(originals, tier, from, to, held.Count))
-        {
-            files[path] = Encoding.UTF8.GetBytes(text);
-        }
-
-        var hashes = string.Concat(files.Select(f => $"{Sha(f.Value)}  {f.Key}\n"));
-        ledger.Record(new TakedownsPublished(from, to, Tier(tier), current.Version, originals.Count, held.Count, notDecided,
-            originals.Sum(o => o.Redactions.Sum(c => c.Count)), Sha(Encoding.UTF8.GetBytes(hashes))), actor, "takedowns-" + Tier(tier));
+        var originals = chosen.Originals.Select(o => o.Original).ToList();
+        var hashes = string.Concat(chosen.Files.Select(f => $"{TakedownSelection.Sha(f.Value)}  {f.Key}\n"));
+        ledger.Record(new TakedownsPublished(from, to, Tier(tier), policy.Current.Version, originals.Count, chosen.Held.Count, chosen.NotDecided,
+            originals.Sum(o => o.Redactions.Sum(c => c.Count)), TakedownSelection.Sha(Encoding.UTF8.GetBytes(hashes))), actor, "takedowns-" + Tier(tier));
         await ledger.SaveAsync(ct);
-        return new TakedownPublication(tier, files, originals, held, notDecided);
+        return new TakedownPublication(tier, chosen.Files, originals, chosen.Held, chosen.NotDecided);
     }
 
     /// <summary>Writes a publication into <paramref name="directory"/>, which must be empty or hold an earlier
@@ -111,18 +62,4 @@ public sealed class PublishTakedowns(RightsDeskDbContext db, DemandSealing seali
     }
 
     public static string Tier(OriginalTier tier) => JsonNames.Of(tier);
-
-    /// <summary>Two demands of one day with references that slug alike get -2, -3 after the second.</summary>
-    private static PublishedOriginal Unique(PublishedOriginal o, SortedDictionary<string, byte[]> taken)
-    {
-        var candidate = o;
-        for (var n = 2; taken.ContainsKey(candidate.Path); n++)
-        {
-            candidate = o with { FileName = o.FileName[..^3] + "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".md" };
-        }
-
-        return candidate;
-    }
-
-    private static string Sha(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

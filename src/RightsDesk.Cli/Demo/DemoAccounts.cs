@@ -24,6 +24,8 @@ public static class DemoAccounts
         ("noor", Roles.HumanRightsLead),
         // A second trust-and-safety person, so a notifier's complaint is decided by someone other than the notice's decider.
         ("sara", Roles.TrustAndSafety),
+        // A researcher outside the desk: reads the researcher tier of the published takedown demands, nothing else.
+        ("rosa", Roles.Researcher),
     ];
 
     public static string Email(string name) => $"{name}@{Domain}";

@@ -88,6 +88,7 @@ public static class DemoCommand
 
             await o.WriteLineAsync("  The code: add the secret to an authenticator app, or run ./rightsdesk totp <secret>.");
             await o.WriteLineAsync($"  Public guidelines: {url}/   Authority portal: {url}/portal   Trusted partners: {url}/partner   API: {url}/api/v1/demands (OpenAPI: {url}/openapi/v1.json)");
+            await o.WriteLineAsync($"  Published takedown demands: {url}/en/transparency/takedowns (public)   {url}/research/takedowns (sign in as rosa, the researcher)");
             await o.WriteLineAsync("  API tokens (name, role, token) — also in " + Path.Combine(data, "demo-tokens.txt") + ":");
             foreach (var line in await File.ReadAllLinesAsync(Path.Combine(data, "demo-tokens.txt"), ct))
             {

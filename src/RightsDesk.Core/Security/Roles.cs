@@ -13,6 +13,8 @@ public enum Permission
     PartnerVet, PartnerFlag,
     /// <summary>Send notices of illegal content (DSA Art. 16) by API: the platform's reporting flow, trusted flaggers.</summary>
     IllegalContentNoticeSubmit,
+    /// <summary>Read the researcher tier of the published takedown originals (each file opened is ledgered).</summary>
+    OriginalsResearchRead,
 }
 
 public static class Roles
@@ -24,6 +26,9 @@ public static class Roles
     public const string TrustAndSafety = "trustAndSafety";
     public const string IncidentResponder = "incidentResponder";
     public const string Auditor = "auditor";
+    /// <summary>A researcher outside the platform with an account: reads the researcher tier of the published
+    /// takedown originals, and nothing of the desk's cases.</summary>
+    public const string Researcher = "researcher";
     public const string Admin = "admin";
     /// <summary>The platform's own systems: submit demands and read their status, nothing else.</summary>
     public const string Platform = "platform";
@@ -46,6 +51,7 @@ public static class Roles
         [TrustAndSafety] = [Permission.DemandRead, Permission.ModerationSubmit, Permission.ModerationRead, Permission.ModerationReview],
         [IncidentResponder] = [Permission.AtRiskRead, Permission.AtRiskManage, Permission.IncidentRead, Permission.IncidentManage, Permission.PartnerVet],
         [Auditor] = [Permission.LedgerRead],
+        [Researcher] = [Permission.OriginalsResearchRead],
         [Admin] = [Permission.TokenManage, Permission.LedgerRead, Permission.AccountManage, Permission.PolicyManage],
         [Platform] = [Permission.DemandCreate, Permission.ModerationSubmit, Permission.IllegalContentNoticeSubmit],
         [TrustedFlagger] = [Permission.IllegalContentNoticeSubmit],
@@ -55,7 +61,7 @@ public static class Roles
     };
 
     /// <summary>The roles a staff account can hold (platform is for machines, official for the portal).</summary>
-    public static IReadOnlyList<string> Staff { get; } = [Intake, LegalReviewer, Approver, HumanRightsLead, TrustAndSafety, IncidentResponder, Auditor, Admin];
+    public static IReadOnlyList<string> Staff { get; } = [Intake, LegalReviewer, Approver, HumanRightsLead, TrustAndSafety, IncidentResponder, Auditor, Admin, Researcher];
 
     /// <summary>The roles an API token can carry: any but official (officials are people and sign in to the portal).</summary>
     public static IReadOnlyList<string> TokenRoles { get; } = [.. Staff, Platform];

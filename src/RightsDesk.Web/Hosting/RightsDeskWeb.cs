@@ -65,6 +65,8 @@ public static class RightsDeskWeb
         services.AddScoped<Application.Impact.IPolicyFileWriter>(sp => sp.GetRequiredService<Policy.PolicyEditor>());
         services.AddScoped<Application.Impact.ApprovePolicyChange>();
         services.AddSingleton<Pages.Desk.DeskText>();
+        services.AddSingleton<Transparency.TakedownCache>();
+        services.AddScoped<Transparency.TakedownPages>();
         services.AddHostedService<Demands.DemandIndexStartup>();
         services.AddHostedService<Defenders.AtRiskReindexStartup>();
         services.AddRightsDeskPortal(config);
@@ -124,6 +126,8 @@ public static class RightsDeskWeb
             o.Conventions.AuthorizeFolder("/Desk", AccountSetup.StaffPolicy);
             o.Conventions.AuthorizeFolder("/Portal", AccountSetup.OfficialPolicy);
             o.Conventions.AuthorizeFolder("/Partner", AccountSetup.PartnerPolicy);
+            // The researcher tier of the published originals: a staff account's session, and each page names its permission.
+            o.Conventions.AuthorizeFolder("/Research", AccountSetup.StaffPolicy);
         });
         services.AddPublicPages();
         // Configurable so a busy operator (or a benchmark on loopback, where every report comes from one address) can set them.

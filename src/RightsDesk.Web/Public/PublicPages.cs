@@ -52,6 +52,8 @@ public static class PublicPages
             o.Conventions.AddPageRoute("/Public/Pushback", lang + "/transparency/pushback");
             o.Conventions.AddPageRoute("/Public/Impact", lang + "/transparency/impact");
             o.Conventions.AddPageRoute("/Public/Rdr", lang + "/transparency/rdr");
+            o.Conventions.AddPageRoute("/Public/Takedowns", lang + "/transparency/takedowns");
+            o.Conventions.AddPageRoute("/Public/Takedown", lang + "/transparency/takedowns/{country}/{year}/{file}");
             o.Conventions.AddPageRoute("/Public/Appeal", lang + "/appeal");
             o.Conventions.AddPageRoute("/Public/Incident", lang + "/incident");
             o.Conventions.AddPageRoute("/Public/IncidentStatus", lang + "/incident/status");

@@ -92,6 +92,8 @@ public sealed class LedgerGoldenTests
             Typed(new DemandListExported(17, "cdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcd"), "alice@desk.example", null)),
         ["DemandTargetSearched"] = ("""{"seq":41,"code":2021,"at":"2026-11-05T09:30:15.123Z","actor":"alice@desk.example","subject":null,"fields":{}}""",
             Typed(new DemandTargetSearched(), "alice@desk.example", null)),
+        ["TakedownOriginalRead"] = ("""{"seq":41,"code":2030,"at":"2026-11-05T09:30:15.123Z","actor":"rosa@research.example","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"path":"DE/2026/2026-05-02-rd-2026-000042.md","tier":"researcher"}}""",
+            Typed(new TakedownOriginalRead("DE/2026/2026-05-02-rd-2026-000042.md", "researcher"), "rosa@research.example", X.ToString())),
         ["NoticeDeadLetteredWithoutError"] = ("""{"seq":41,"code":1503,"at":"2026-11-05T09:30:15.123Z","actor":"system","subject":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e","fields":{"channel":"email","error":null,"message":"3c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f"}}""",
             Typed(new NoticeDeadLettered(null, Message: Y, Channel: "email"), "system", X.ToString())),
         ["NoticeDeadLetteredWithoutChannel"] = ("""{"seq":41,"code":1503,"at":"2026-11-05T09:30:15.123Z","actor":"system","subject":"6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b","fields":{"error":"no channel","notice":"0b7e5c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e"}}""",

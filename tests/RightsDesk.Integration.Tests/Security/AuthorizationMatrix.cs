@@ -43,7 +43,7 @@ public static class AuthorizationMatrix
     public static readonly string[] Submitters = [Intake, LegalReviewer, Platform];
 
     /// <summary>Staff accounts: the desk's people (not machines, not officials).</summary>
-    public static readonly string[] StaffRoles = [Intake, LegalReviewer, Approver, HumanRightsLead, TrustAndSafety, IncidentResponder, Auditor, Admin];
+    public static readonly string[] StaffRoles = [Intake, LegalReviewer, Approver, HumanRightsLead, TrustAndSafety, IncidentResponder, Auditor, Admin, Researcher];
 
     public static readonly IReadOnlyDictionary<string, Rule> Expected = new Dictionary<string, Rule>(StringComparer.Ordinal)
     {
@@ -70,6 +70,14 @@ public static class AuthorizationMatrix
         ["GET /{lang:publang}/transparency/impact"] = Rule.Public,
         ["GET /transparency/rdr"] = Rule.Public,
         ["GET /{lang:publang}/transparency/rdr"] = Rule.Public,
+        // The published takedown originals, public tier: anyone; a place naming no published original is 404 for all.
+        ["GET /transparency/takedowns"] = Rule.Public,
+        ["GET /{lang:publang}/transparency/takedowns"] = Rule.Public,
+        ["GET /transparency/takedowns/{country}/{year}/{file}"] = Rule.Public.Answers(404),
+        ["GET /{lang:publang}/transparency/takedowns/{country}/{year}/{file}"] = Rule.Public.Answers(404),
+        // The researcher tier: researchers only, signed in (the matrix's store publishes no takedown, so a file is 404).
+        ["GET /research/takedowns"] = Rule.For(Researcher).SignInRedirect(),
+        ["GET /research/takedowns/{country}/{year}/{file}"] = Rule.For(Researcher).Answers(404).SignInRedirect(),
         // Notices of illegal content (DSA Art. 16): anyone notifies on the public form.
         ["GET /notice"] = Rule.Public,
         ["GET /{lang:publang}/notice"] = Rule.Public,

@@ -25,6 +25,15 @@ namespace RightsDesk.Integration.Tests.Security;
 
 public sealed partial class AuthorizationMatrixTests
 {
+    /// <summary>The parameters <see cref="Value"/> does not name; an unknown one fails with what to add.</summary>
+    private static string OtherValue(string parameter, string? route) => parameter switch
+    {
+        // A published takedown original's year: the matrix's store holds no takedown demand, so its pages are 404.
+        "year" => "2026",
+        _ => throw new InvalidOperationException(
+            $"The matrix does not know what to put in {{{parameter}}} of {route}: give its entry .Case(…) if it names a case, or .Object(ObjectKind.…) and teach AuthorizationMatrixTests.FreshId to make one."),
+    };
+
     /// <summary>A new object for one call, so a call that deletes or changes it cannot turn the next call's answer into a 404.</summary>
     private async Task<string> FreshId(ObjectKind kind, Cases cases)
     {

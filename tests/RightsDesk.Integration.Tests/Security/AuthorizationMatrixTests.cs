@@ -318,8 +318,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteDeskApp app) : IClass
         (not CaseRule.None, _, "documentId") => @case.DocumentId.ToString(),
         (not CaseRule.None, _, "packageId") => @case.PackageId.ToString(),
         (_, not ObjectKind.None, "id" or "secret" or "userId") => await FreshId(rule.Kind, cases),
-        _ => throw new InvalidOperationException(
-            $"The matrix does not know what to put in {{{parameter}}} of {route}: give its entry .Case(…) if it names a case, or .Object(ObjectKind.…) and teach AuthorizationMatrixTests.FreshId to make one."),
+        _ => OtherValue(parameter, route),
     };
 
     /// <summary>

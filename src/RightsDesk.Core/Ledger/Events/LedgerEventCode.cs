@@ -57,6 +57,8 @@ public enum LedgerEventCode
     // Reads across cases (deskwords): a list leaving the desk as CSV, a search by a target's identifier.
     DemandListExported = 2020,
     DemandTargetSearched = 2021,
+    /// <summary>A researcher opened one published original of the researcher tier (the web pages of the originals).</summary>
+    TakedownOriginalRead = 2030,
     /// <summary>Staff opened a misuse measure's sealed party and reasons (DSA Art. 23).</summary>
     MisuseMeasureRead = 2040,
     ApiTokenCreated = 3000,

@@ -76,3 +76,14 @@ public sealed record DemandTargetSearched : ILedgerEvent
     {
     }
 }
+
+/// <summary>Someone opened one published takedown original on the web (subject: the demand). The path is the
+/// original's place in the publication (<c>COUNTRY/YEAR/FILE.md</c>, from the date and the desk's reference), never
+/// its words.</summary>
+/// <param name="Tier">"researcher" (the public tier's pages are open to anyone and are not ledgered).</param>
+public sealed record TakedownOriginalRead(string Path, string Tier) : ILedgerEvent
+{
+    public LedgerEventCode Code => LedgerEventCode.TakedownOriginalRead;
+
+    public void Write(LedgerFields fields) => fields.Add("path", Path).Add("tier", Tier);
+}
