@@ -48,18 +48,19 @@ public abstract class DayTallyVerifyTests<TApp> : IAsyncLifetime where TApp : De
         Assert.True(read.Passed && version is not null, read.Detail);
 
         // The same ten decisions as the per-day rollup kept them: the month's tally of ten split over two days.
-        var (oldVersion, oldStored) = await app.InScope(async sp =>
+        var (oldVersion, oldStored, oldRecords) = await app.InScope(async sp =>
         {
-            var stored = await sp.GetRequiredService<RightsDeskDbContext>().TransparencyReports.AsNoTracking().SingleAsync(r => r.Period == "2026-H1");
-            var records = AsDayTallies(stored.RecordsText.Split('\n'));
-            (stored.RecordsText, stored.RecordCount) = (string.Join('\n', records), records.Count);
-            return (version with { RecordsRoot = ReportRecords.Root(records) }, stored);
+            var db = sp.GetRequiredService<RightsDeskDbContext>();
+            var stored = await db.TransparencyReports.AsNoTracking().SingleAsync(r => r.Period == "2026-H1");
+            var records = AsDayTallies((await KeptRecords.ReadAsync(db, stored, default))!);
+            stored.RecordCount = records.Count;
+            return (version with { RecordsRoot = ReportRecords.Root(records) }, stored, records);
         });
-        var dayTallies = AsTallies(oldStored.RecordsText.Split('\n'));
+        var dayTallies = AsTallies(oldRecords);
         Assert.Equal(2, dayTallies.Count);
         Assert.All(dayTallies, t => Assert.NotEqual(1, t.Day.Day));
 
-        var checks = await Checks(oldVersion, oldStored);
+        var checks = await Checks(oldVersion, oldStored, oldRecords);
         Assert.All(checks, c => Assert.True(c.Passed, c.Name + ": " + c.Detail));
         Assert.Contains(checks, c => c.Name == "cases" && c.Detail.Contains("exactly the report's", StringComparison.Ordinal));
 
@@ -71,7 +72,7 @@ public abstract class DayTallyVerifyTests<TApp> : IAsyncLifetime where TApp : De
             row.State = ModerationState.Ended;
             await db.SaveChangesAsync();
         });
-        var cases = (await Checks(oldVersion, oldStored)).Single(c => c.Name == "cases");
+        var cases = (await Checks(oldVersion, oldStored, oldRecords)).Single(c => c.Name == "cases");
         Assert.False(cases.Passed, cases.Detail);
         Assert.Contains("2 stored cases differ", cases.Detail, StringComparison.Ordinal);
         Assert.Contains("count 10 -> 9", cases.Detail, StringComparison.Ordinal);
@@ -80,8 +81,8 @@ public abstract class DayTallyVerifyTests<TApp> : IAsyncLifetime where TApp : De
         Assert.Contains("not in the report, in the store now", cases.Detail, StringComparison.Ordinal);
     }
 
-    private Task<List<ReportCheck>> Checks(PublishedVersion v, Data.Transparency.TransparencyReportRecord stored) =>
-        app.InScope(sp => sp.GetRequiredService<ReportRecordChecks>().RunAsync(v, stored, default));
+    private Task<List<ReportCheck>> Checks(PublishedVersion v, Data.Transparency.TransparencyReportRecord stored, IReadOnlyList<string> records) =>
+        app.InScope(sp => sp.GetRequiredService<ReportRecordChecks>().RunAsync(v, stored, records, default));
 
     /// <summary>Each month tally split into the 3rd and the 17th of its month, as the per-day rollup named them.</summary>
     private static List<string> AsDayTallies(IEnumerable<string> records)

@@ -20,6 +20,14 @@ public sealed class ReportRecordChecks(RightsDeskDbContext db, IEnumerable<ITran
 
     public async Task<List<ReportCheck>> RunAsync(PublishedVersion v, TransparencyReportRecord stored, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(stored);
+        return await RunAsync(v, stored, await KeptRecords.ReadAsync(db, stored, ct), ct);
+    }
+
+    /// <summary>The same checks against <paramref name="keptRecords"/>, the records kept with the version (null: it
+    /// kept none, and the store's records today stand in for them).</summary>
+    public async Task<List<ReportCheck>> RunAsync(PublishedVersion v, TransparencyReportRecord stored, IReadOnlyList<string>? keptRecords, CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(v);
         ArgumentNullException.ThrowIfNull(stored);
         var checks = new List<ReportCheck>();
@@ -36,7 +44,7 @@ public sealed class ReportRecordChecks(RightsDeskDbContext db, IEnumerable<ITran
         }
 
         var now = readings.SelectMany(r => r.Records).Order(StringComparer.Ordinal).ToList();
-        var kept = stored.RecordsText.Length > 0 ? stored.RecordsText.Split('\n').ToList() : null;
+        var kept = keptRecords?.ToList();
         var records = kept ?? now;
         var root = ReportRecords.Root(records);
         var whose = kept is null ? "the store's records today (this version was published before records were kept with reports)" : $"the {records.Count} records kept with the report";
