@@ -69,6 +69,7 @@ public abstract partial class RightsDeskDbContext(DbContextOptions options) : Id
     public DbSet<RecoveryCodeRecord> RecoveryCodes => Set<RecoveryCodeRecord>();
     public DbSet<RegistrationAttempt> RegistrationAttempts => Set<RegistrationAttempt>();
     public DbSet<Transparency.TransparencyReportRecord> TransparencyReports => Set<Transparency.TransparencyReportRecord>();
+    public DbSet<Transparency.TransparencyReportRecordSet> TransparencyReportRecords => Set<Transparency.TransparencyReportRecordSet>();
     public DbSet<Impact.ImpactAssessmentRecord> ImpactAssessments => Set<Impact.ImpactAssessmentRecord>();
     public DbSet<Impact.ImpactRiskRecord> ImpactRisks => Set<Impact.ImpactRiskRecord>();
     public DbSet<Impact.ImpactMitigationRecord> ImpactMitigations => Set<Impact.ImpactMitigationRecord>();
@@ -239,6 +240,7 @@ public abstract partial class RightsDeskDbContext(DbContextOptions options) : Id
         m.ApplyConfiguration(new DisputeRecordConfiguration());
         m.ApplyConfiguration(new MisuseMeasureRecordConfiguration());
         m.ApplyConfiguration(new Transparency.TransparencyReportConfiguration());
+        m.ApplyConfiguration(new Transparency.TransparencyReportRecordSetConfiguration());
         m.ApplyConfigurationsFromAssembly(typeof(RightsDeskDbContext).Assembly, t => t.Namespace == "RightsDesk.Data.Impact");
         m.ApplyConfiguration(new Pushback.PushbackRecordConfiguration());
         m.ApplyConfiguration(new Exports.DsaSubmissionRecordConfiguration());

@@ -33,21 +33,47 @@ public sealed class ModerationTransparencySource(ModerationFactReader reader, Mo
         Reading(ModerationTally.Of(await reader.DecisionsAsync(period, ct)), period);
 
     public ReportSection Compute(ReportPeriod period, IEnumerable<string> records) =>
-        ModerationReport.Decisions(TalliesOf(records), period);
+        ModerationReport.Decisions(TalliesOf(Name, records), period);
 
     private SourceReading Reading(IReadOnlyList<ModerationTally> tallies, ReportPeriod period) =>
         new(ModerationReport.Decisions(tallies, period), [.. tallies.Select(t => ReportRecords.Canonical(Name, t))]);
 
+    /// <summary>
+    /// The records a report kept, with this source's at the grain a recount gives today (a tally per month and tuple),
+    /// so `report verify` compares like with like: a version published while the rollup was kept per day holds day
+    /// tallies, and one published before the rollup holds a record per decision; both are summed into month tallies,
+    /// which leaves every figure as it was (a period is whole months). Other sources' records pass unchanged.
+    /// </summary>
+    public static IReadOnlyList<string> AtRecountGrain(IEnumerable<string> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var prefix = ReportRecords.PrefixOf(ModerationReport.DecisionSource);
+        var others = new List<string>();
+        var mine = new List<string>();
+        foreach (var line in records)
+        {
+            (line.StartsWith(prefix, StringComparison.Ordinal) ? mine : others).Add(line);
+        }
+
+        if (mine.Count == 0)
+        {
+            return others;
+        }
+
+        var source = ModerationReport.DecisionSource;
+        return [.. others, .. ModerationTally.ByMonth(TalliesOf(source, mine)).Select(t => ReportRecords.Canonical(source, t))];
+    }
+
     /// <summary>The tallies a report kept; a version published before the rollup kept one record per decision, and
     /// those are counted into tallies the same way.</summary>
-    private IReadOnlyList<ModerationTally> TalliesOf(IEnumerable<string> records)
+    private static IReadOnlyList<ModerationTally> TalliesOf(string name, IEnumerable<string> records)
     {
         var tallies = new List<ModerationTally>();
         var facts = new List<ModerationFact>();
         foreach (var line in records)
         {
             using var doc = JsonDocument.Parse(line);
-            if (doc.RootElement.GetProperty("source").GetString() != Name)
+            if (doc.RootElement.GetProperty("source").GetString() != name)
             {
                 continue;
             }

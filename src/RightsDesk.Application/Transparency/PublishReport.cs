@@ -54,8 +54,8 @@ public sealed class PublishReport(RightsDeskDbContext db, IEnumerable<ITranspare
         }
 
         progress?.Report("records root");
-        // Sorted once, for the root and for the stored text alike.
-        var records = readings.SelectMany(r => r.Records).Order(StringComparer.Ordinal).ToList();
+        // Ordered, encoded and hashed once: the kept bytes are the leaves of the root.
+        var kept = KeptRecords.Of([.. readings.Select(r => r.Records)]);
         var record = new TransparencyReportRecord
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()),
@@ -70,9 +70,8 @@ public sealed class PublishReport(RightsDeskDbContext db, IEnumerable<ITranspare
             TreeTimestamp = head.Timestamp,
             TreeSignature = head.Signature,
             TreeKeyId = head.KeyId,
-            RecordsRoot = ReportRecords.RootOfOrdered(records),
-            RecordCount = records.Count,
-            RecordsText = string.Join('\n', records),
+            RecordsRoot = kept.Root,
+            RecordCount = kept.Count,
             FiguresJson = figures,
             FiguresSha256 = figuresSha,
             Changes = latest is null ? "" : string.Join('\n', Changed(ReportJson.Read(latest.FiguresJson), report)),
@@ -81,6 +80,8 @@ public sealed class PublishReport(RightsDeskDbContext db, IEnumerable<ITranspare
         progress?.Report("files and save");
         var files = ReportFiles.Render(record);
         db.TransparencyReports.Add(record);
+        // Apart from the version's row, which the public page and the next publication read without them.
+        db.TransparencyReportRecords.Add(new TransparencyReportRecordSet { ReportId = record.Id, Records = kept.Packed() });
         ledger.Record(new TransparencyReportPublished(record.Period, record.Version, record.TreeSize, record.TreeRoot, record.PolicyVersion,
             record.ParametersSha256, record.RecordsRoot, record.RecordCount, record.FiguresSha256,
             files.ToDictionary(f => f.Key, f => ReportJson.Sha256(f.Value), StringComparer.Ordinal)), actor, record.Id.ToString());

@@ -37,8 +37,15 @@ public static class ReportRecords
     public static string Canonical<T>(string source, T record) => CanonicalOf(source, JsonSerializer.Serialize(record, JsonNames.Options));
 
     /// <summary>The same from a record already serialised as <see cref="Canonical{T}"/> serialises it (a rollup's row).</summary>
-    public static string CanonicalOf(string source, string recordJson) =>
-        "{\"source\":" + JsonSerializer.Serialize(source) + ",\"record\":" + recordJson + "}";
+    public static string CanonicalOf(string source, string recordJson) => PrefixOf(source) + recordJson + "}";
+
+    /// <summary>How every canonical record of <paramref name="source"/> begins: a source's records are told apart
+    /// from the others' without parsing them.</summary>
+    public static string PrefixOf(string source) =>
+        Prefixes.GetOrAdd(source, static s => "{\"source\":" + JsonSerializer.Serialize(s) + ",\"record\":");
+
+    /// <summary>A few sources, each asked once a record: the name is serialised once.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Prefixes = new(StringComparer.Ordinal);
 
     /// <summary>The records of one source, read back from their canonical JSON.</summary>
     public static IReadOnlyList<T> Of<T>(string source, IEnumerable<string> records)

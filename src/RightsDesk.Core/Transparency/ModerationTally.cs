@@ -22,6 +22,19 @@ public sealed record ModerationTally(
         return new DateOnly(utc.Year, utc.Month, 1);
     }
 
+    /// <summary>Tallies of any grain (a report published while the rollup was kept per day named each day's tuples)
+    /// summed into their months: the grain the rollup and a recount from the records give today. Month tallies come
+    /// back as they were; zero tallies are left out.</summary>
+    public static IReadOnlyList<ModerationTally> ByMonth(IEnumerable<ModerationTally> tallies)
+    {
+        ArgumentNullException.ThrowIfNull(tallies);
+        return [.. tallies
+            .GroupBy(t => t with { Day = new DateOnly(t.Day.Year, t.Day.Month, 1), Count = 0 })
+            .Select(g => g.Key with { Count = g.Sum(t => t.Count) })
+            .Where(t => t.Count != 0)
+            .OrderBy(t => t.CaseHash, StringComparer.Ordinal)];
+    }
+
     /// <summary>The tallies of a set of decisions, one per month and tuple, in a stable order: what the rollup must hold
     /// for them, and so what a recount from the records compares it against. Each case counts once.</summary>
     public static IReadOnlyList<ModerationTally> Of(IEnumerable<ModerationFact> facts)

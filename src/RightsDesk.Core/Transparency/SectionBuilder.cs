@@ -26,7 +26,8 @@ public sealed class SectionBuilder(string source)
     {
         ArgumentNullException.ThrowIfNull(total);
         ArgumentNullException.ThrowIfNull(cases);
-        var sums = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        // Summed in a hash table (one lookup a case), then put in ordinal order once.
+        var sums = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var v in always ?? [])
         {
             sums[v] = 0;
@@ -34,12 +35,11 @@ public sealed class SectionBuilder(string source)
 
         foreach (var c in cases)
         {
-            var v = valueOf(c);
-            sums[v] = (sums.TryGetValue(v, out var s) ? s : 0) + measure(c);
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(sums, valueOf(c), out _) += measure(c);
         }
 
         var parts = new List<FigureKey>();
-        foreach (var (value, sum) in sums)
+        foreach (var (value, sum) in sums.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             var key = new FigureKey(table, total.Measure, dimension, value);
             _counts.Add(new CountFigure(key, sum, unit));

@@ -50,4 +50,18 @@ public sealed class ModerationTallyTests
         Assert.Equal(400, Total("2026"));
         Assert.Equal(Total("2026"), Total("2026-H1") + Total("2026-H2"));
     }
+
+    [Fact]
+    public void Day_tallies_sum_into_their_months_and_month_tallies_stay_as_they_were()
+    {
+        var t = new ModerationTally(new DateOnly(2026, 3, 3), "STATEMENT_CATEGORY_VIOLENCE", ModerationFact.GroundIllegal, "SOURCE_VOLUNTARY", "AUTOMATED_DECISION_NOT_AUTOMATED", "Remove", "active", 4);
+        var days = new[] { t, t with { Day = new DateOnly(2026, 3, 31), Count = 6 }, t with { Day = new DateOnly(2026, 4, 1), Count = 2 }, t with { State = "lifted", Count = 0 } };
+
+        var months = ModerationTally.ByMonth(days);
+
+        Assert.Equal([t with { Day = new DateOnly(2026, 3, 1), Count = 10 }, t with { Day = new DateOnly(2026, 4, 1), Count = 2 }], months);
+        Assert.Equal(months, ModerationTally.ByMonth(months));
+        var half = ReportPeriod.Parse("2026-H1");
+        Assert.Equal(ModerationReport.Decisions(days, half).Counts.Select(c => (c.Key, c.Value)), ModerationReport.Decisions(months, half).Counts.Select(c => (c.Key, c.Value)));
+    }
 }

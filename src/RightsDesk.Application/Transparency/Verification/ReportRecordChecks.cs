@@ -20,6 +20,14 @@ public sealed class ReportRecordChecks(RightsDeskDbContext db, IEnumerable<ITran
 
     public async Task<List<ReportCheck>> RunAsync(PublishedVersion v, TransparencyReportRecord stored, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(stored);
+        return await RunAsync(v, stored, await KeptRecords.ReadAsync(db, stored, ct), ct);
+    }
+
+    /// <summary>The same checks against <paramref name="keptRecords"/>, the records kept with the version (null: it
+    /// kept none, and the store's records today stand in for them).</summary>
+    public async Task<List<ReportCheck>> RunAsync(PublishedVersion v, TransparencyReportRecord stored, IReadOnlyList<string>? keptRecords, CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(v);
         ArgumentNullException.ThrowIfNull(stored);
         var checks = new List<ReportCheck>();
@@ -36,7 +44,7 @@ public sealed class ReportRecordChecks(RightsDeskDbContext db, IEnumerable<ITran
         }
 
         var now = readings.SelectMany(r => r.Records).Order(StringComparer.Ordinal).ToList();
-        var kept = stored.RecordsText.Length > 0 ? stored.RecordsText.Split('\n').ToList() : null;
+        var kept = keptRecords?.ToList();
         var records = kept ?? now;
         var root = ReportRecords.Root(records);
         var whose = kept is null ? "the store's records today (this version was published before records were kept with reports)" : $"the {records.Count} records kept with the report";
@@ -71,7 +79,9 @@ public sealed class ReportRecordChecks(RightsDeskDbContext db, IEnumerable<ITran
     /// that case came after the report's tree head.</summary>
     private async Task<ReportCheck> CasesAsync(PublishedVersion v, ReportPeriod period, List<string> records, List<string> now, IReadOnlyDictionary<Cell, Band> around, CancellationToken ct)
     {
-        var then = records.ToLookup(ReportRecords.CaseHash);
+        // At the grain a recount gives today: a version published while moderation was tallied per day kept day
+        // tallies, which the store's month tallies would otherwise all differ from although no figure does.
+        var then = ModerationTransparencySource.AtRecountGrain(records).ToLookup(ReportRecords.CaseHash);
         var today = now.ToLookup(ReportRecords.CaseHash);
         var changed = then.Select(g => g.Key).Union(today.Select(g => g.Key))
             .Where(h => !then[h].Order(StringComparer.Ordinal).SequenceEqual(today[h].Order(StringComparer.Ordinal), StringComparer.Ordinal))
@@ -126,7 +136,7 @@ public sealed class ReportRecordChecks(RightsDeskDbContext db, IEnumerable<ITran
         }
 
         var figures = Differences(v.Report!, Assemble(period, now, v.Report!, around));
-        var which = string.Join("; ", unexplained.Take(Shown).Select(h => $"case {h[..Math.Min(12, h.Length)]}: {Describe(then[h].FirstOrDefault(), today[h].FirstOrDefault())}"));
+        var which = string.Join("; ", unexplained.Take(Shown).Select(h => $"case {Name(h)}: {Describe(then[h].FirstOrDefault(), today[h].FirstOrDefault())}"));
         return ReportCheck.Fail("cases", $"{unexplained.Count} stored cases differ from the report's records with no ledgered step after its tree head ({which}): a stored case was altered outside the desk. " +
             (figures.Count == 0 ? "No published figure changes." : $"Figures the store now gives otherwise: {Some(figures)}"));
     }
@@ -143,8 +153,8 @@ public sealed class ReportRecordChecks(RightsDeskDbContext db, IEnumerable<ITran
             .ToLookup(x => x.Day, x => x.Subject);
     }
 
-    /// <summary>A tally (a day and tuple of the moderation rollup) that changed is honest when a decision received
-    /// that day, or an appeal against one, had a step ledgered after the report's tree head.</summary>
+    /// <summary>A tally (a month and tuple of the moderation rollup) that changed is honest when a decision received
+    /// that month, or an appeal against one, had a step ledgered after the report's tree head.</summary>
     private async Task<bool> TallyChangedLaterAsync(string hash, ILookup<DateOnly, string> byDay, long treeSize, CancellationToken ct)
     {
         var parts = hash.Split('|');
@@ -156,6 +166,11 @@ public sealed class ReportRecordChecks(RightsDeskDbContext db, IEnumerable<ITran
         var subjects = byDay[d].ToList();
         return subjects.Count > 0 && await db.LedgerEvents.AnyAsync(e => e.SubjectId != null && subjects.Contains(e.SubjectId) && e.Seq >= treeSize, ct);
     }
+
+    /// <summary>A case by its hash prefix (enough to find it, not to undo the bands); a moderation tally by its whole
+    /// name, the month and tuple, which name no decision.</summary>
+    private static string Name(string hash) =>
+        hash.StartsWith("tally|", StringComparison.Ordinal) ? hash : hash[..Math.Min(12, hash.Length)];
 
     private static string Describe(string? before, string? after)
     {

@@ -3406,6 +3406,20 @@ namespace RightsDesk.Data.Migrations.Sqlite
                     b.ToTable("transparency_reports", (string)null);
                 });
 
+            modelBuilder.Entity("RightsDesk.Data.Transparency.TransparencyReportRecordSet", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Records")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("ReportId");
+
+                    b.ToTable("transparency_report_records", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -3687,6 +3701,15 @@ namespace RightsDesk.Data.Migrations.Sqlite
                     b.HasOne("RightsDesk.Data.Demands.DemandRecord", null)
                         .WithMany()
                         .HasForeignKey("DemandId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RightsDesk.Data.Transparency.TransparencyReportRecordSet", b =>
+                {
+                    b.HasOne("RightsDesk.Data.Transparency.TransparencyReportRecord", null)
+                        .WithOne()
+                        .HasForeignKey("RightsDesk.Data.Transparency.TransparencyReportRecordSet", "ReportId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
