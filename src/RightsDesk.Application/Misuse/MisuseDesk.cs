@@ -31,7 +31,7 @@ public sealed class MisuseDesk(RightsDeskDbContext db, FieldCipher cipher, Ledge
     /// <exception cref="ValidationFailedException">when the party does not fit the kind or is not named.</exception>
     public Task<MisuseStatus> StatusAsync(MisuseKind kind, MisuseParty party, string? partyId, CancellationToken ct)
     {
-        var errors = MisuseRequests.Check(new MisuseRequest(kind, party, partyId, new string('x', MisuseRequests.MinReasons), null));
+        var errors = MisuseRequests.CheckParty(kind, party, partyId);
         if (errors.Count > 0)
         {
             throw new ValidationFailedException(errors);

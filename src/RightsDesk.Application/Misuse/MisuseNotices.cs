@@ -43,7 +43,7 @@ public sealed class MisuseNotices(IOutbox outbox)
             return;
         }
 
-        var puid = m.DecisionId is null ? null : "art23-" + m.Id.ToString("N");
+        var puid = m.DecisionId is null ? null : MisuseSuspensions.DecisionPuid(m.Id);
         var json = JsonSerializer.Serialize(new Body(@event, m.Id, JsonNames.Of(m.Kind), party, m.Language, reasons, m.Until, puid), JsonNames.Options);
         await outbox.EnqueueAsync(OutboxMessage.Webhook(Topic, key, new WebhookPayload(@event, json)) with
         {

@@ -34,6 +34,10 @@ public sealed class MisuseSuspensions(
     /// <summary>The legal ground the account decision names: the suspension rests on Art. 23(1) itself.</summary>
     public const string LegalGround = "Regulation (EU) 2022/2065 (Digital Services Act), Article 23(1): suspension after a prior warning for frequently providing manifestly illegal content";
 
+    /// <summary>The puid of the moderation decision that carries an account's suspension: one per measure, so a
+    /// retried confirmation can never make a second.</summary>
+    public static string DecisionPuid(Guid measureId) => "art23-" + measureId.ToString("N");
+
     /// <summary>Confirms a proposed suspension; null when there is no such measure.</summary>
     /// <exception cref="WorkflowException">when the confirmer is not a person, is the proposer, or it is no longer proposed.</exception>
     public async Task<MisuseMeasureRecord?> ConfirmAsync(Guid id, Actor actor, CancellationToken ct)
@@ -144,7 +148,7 @@ public sealed class MisuseSuspensions(
             .Select(d => d.Category).ToListAsync(ct);
         var category = categories.GroupBy(c => c, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Key).FirstOrDefault() ?? "STATEMENT_CATEGORY_OTHER_VIOLATION_TC";
-        var puid = "art23-" + m.Id.ToString("N");
+        var puid = DecisionPuid(m.Id);
         var day = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var body = new JsonObject
         {

@@ -121,5 +121,5 @@ public static class MisuseApi
 
     internal static MisuseMeasureView View(MisuseMeasureRecord m, DateTimeOffset now) =>
         new(m.Id, m.Kind, m.Type, m.Party, m.State, m.Misused, m.Total, m.WindowDays, m.CreatedAt, m.WarningId, m.Until,
-            MisuseCounts.InForce([m], now) is not null, m.DecisionId is null ? null : "art23-" + m.Id.ToString("N"));
+            MisuseCounts.InForce([m], now) is not null, m.DecisionId is null ? null : MisuseSuspensions.DecisionPuid(m.Id));
 }

@@ -53,27 +53,34 @@ public static class MisuseRequests
     public static string Canonical(MisuseParty party, string id) =>
         Identifiers.Canonical(party == MisuseParty.Account ? TargetType.Account : TargetType.Email, id.Trim());
 
-    public static IReadOnlyList<FieldError> Check(MisuseRequest request)
+    /// <summary>The checks of who a request is about: enough to look a party up, which says nothing to anyone.</summary>
+    public static List<FieldError> CheckParty(MisuseKind kind, MisuseParty party, string? partyId)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var errors = new List<FieldError>();
-        if (!Fits(request.Kind, request.Party))
+        if (!Fits(kind, party))
         {
-            errors.Add(new FieldError("party", request.Kind == MisuseKind.IllegalContent
+            errors.Add(new FieldError("party", kind == MisuseKind.IllegalContent
                 ? "Manifestly illegal content is posted from an account: name the account."
                 : "Notices come from a notifier: name the notifier by the e-mail address the notices came from."));
         }
 
-        var id = (request.PartyId ?? "").Trim();
+        var id = (partyId ?? "").Trim();
         if (id.Length is 0 or > MaxPartyId)
         {
             errors.Add(new FieldError("partyId", $"Name the party: the account id, or the notifier's e-mail address (at most {MaxPartyId} characters)."));
         }
-        else if (request.Party == MisuseParty.Notifier && (id.IndexOf('@', StringComparison.Ordinal) is <= 0 || id.EndsWith('@') || id.Contains(' ', StringComparison.Ordinal)))
+        else if (party == MisuseParty.Notifier && (id.IndexOf('@', StringComparison.Ordinal) is <= 0 || id.EndsWith('@') || id.Contains(' ', StringComparison.Ordinal)))
         {
             errors.Add(new FieldError("partyId", "A notifier is named by the e-mail address their notices or complaints came from."));
         }
 
+        return errors;
+    }
+
+    public static IReadOnlyList<FieldError> Check(MisuseRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = CheckParty(request.Kind, request.Party, request.PartyId);
         var reasons = (request.Reasons ?? "").Trim();
         if (reasons.Length is < MinReasons or > MaxReasons)
         {

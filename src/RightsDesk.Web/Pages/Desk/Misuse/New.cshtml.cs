@@ -75,12 +75,12 @@ public sealed class NewModel(MisuseDesk desk) : PageModel
             }
         }
 
-        // A check needs no reasons: it records nothing and tells nobody.
-        var reasons = checkOnly ? new string('x', MisuseRequests.MinReasons) : form.Value("reasons");
-        var request = new MisuseRequest(kind, party, form.Value("partyId"), reasons, form.Value("language"), until);
+        var request = new MisuseRequest(kind, party, form.Value("partyId"), form.Value("reasons"), form.Value("language"), until);
         try
         {
-            errors.AddRange(MisuseRequests.Check(request).Where(e => errors.TrueForAll(x => x.Field != e.Field)));
+            // A check needs no reasons: it records nothing and tells nobody.
+            var found = checkOnly ? MisuseRequests.CheckParty(kind, party, request.PartyId) : MisuseRequests.Check(request);
+            errors.AddRange(found.Where(e => errors.TrueForAll(x => x.Field != e.Field)));
             return errors.Count > 0 ? throw new ValidationFailedException(errors) : await act(request);
         }
         catch (ValidationFailedException v)
