@@ -128,6 +128,14 @@ for f in glob.glob(sys.argv[1] + "/*.trx"):
     if c is None: continue
     passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
     skipped += int(c.get("notExecuted", 0))
+    # A failure says what failed where the run's log is all there is to read (CI keeps no artifacts).
+    ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+    for r in ET.parse(f).getroot().iterfind("t:Results/t:UnitTestResult", ns):
+        if r.get("outcome") not in ("Failed", "Error", "Timeout", "Aborted"): continue
+        message = r.findtext("t:Output/t:ErrorInfo/t:Message", "", ns).strip()
+        trace = r.findtext("t:Output/t:ErrorInfo/t:StackTrace", "", ns).strip().splitlines()[:8]
+        print("test.sh: FAILED " + r.get("testName", "?"), file=sys.stderr)
+        for line in message.splitlines()[:40] + trace: print("    " + line, file=sys.stderr)
 open(sys.argv[1] + "/summary.txt", "w").write(f"{passed} {failed} {skipped}\n")
 PY
 read -r passed failed skipped < "$results/summary.txt"

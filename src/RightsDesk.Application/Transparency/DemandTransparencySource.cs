@@ -24,7 +24,7 @@ public sealed class DemandTransparencySource(RightsDeskDbContext db, DemandFactR
             return await RecountAsync(period, ct);
         }
 
-        return new(DemandReport.Compute([.. kept.Select(k => k.Fact)], period), [.. kept.Select(k => ReportRecords.CanonicalOf(Name, k.Json))]);
+        return new(DemandReport.Compute([.. kept.Select(k => k.Fact)], period), [.. kept.Select(k => k.Line)]);
     }
 
     public async Task<SourceReading> RecountAsync(ReportPeriod period, CancellationToken ct) =>

@@ -17,9 +17,9 @@ public sealed record RdrSelfAssessmentView(DateOnly AssessedOn, string PolicyVer
 /// <summary>
 /// Gathers the evidence for the RDR self-assessment from the platform's own records: the published report versions
 /// (the latest one's tables and its published notice shares, never raw counts, so the page says no more than the
-/// report), the policy in force, the public push-back records, the statements of reasons issued and the impact assessments (G4a).
+/// report), the policy in force, the public push-back records, the originals the public pages show, the statements of reasons issued and the impact assessments (G4a).
 /// </summary>
-public sealed class RdrQuery(RightsDeskDbContext db, PolicyProvider policy, TimeProvider clock, Impact.ImpactRdrEvidence impact)
+public sealed class RdrQuery(RightsDeskDbContext db, PolicyProvider policy, TimeProvider clock, Impact.ImpactRdrEvidence impact, IShownOriginals shown)
 {
     public async Task<RdrSelfAssessmentView> AssessAsync(CancellationToken ct)
     {
@@ -41,6 +41,7 @@ public sealed class RdrQuery(RightsDeskDbContext db, PolicyProvider policy, Time
 
         var (originals, originalsOn) = await LatestAsync(LedgerEventCode.TakedownsPublished, "takedowns-" + PublishTakedowns.Tier(OriginalTier.Public), "originals", ct);
         var (lumen, _) = await LatestAsync(LedgerEventCode.LumenNoticesExported, null, "notices", ct);
+        var onPages = await shown.PublicAsync(ct);
         var current = policy.Current;
         var accountRungs = new[] { Rung.Suspend, Rung.Terminate };
         var evidence = new RdrEvidence
@@ -64,6 +65,8 @@ public sealed class RdrQuery(RightsDeskDbContext db, PolicyProvider policy, Time
                                        select s.Id).LongCountAsync(ct),
             PublishedOriginals = originals,
             OriginalsPublishedOn = originalsOn,
+            ShownOriginals = onPages?.Count ?? 0,
+            ShownYear = onPages?.Year,
             LumenNotices = lumen,
             Impact = await impact.GatherAsync(ct),
         };

@@ -31,11 +31,10 @@ public static class DemandReport
         var requests = b.Total(totals, "requests", cases.Count, "requests");
         var specified = b.Total(totals, "accounts_specified", cases.Sum(c => (long)c.AccountsSpecified), "accounts");
         var affected = b.Total(totals, "accounts_affected", cases.Sum(c => (long)c.AccountsAffected), "accounts");
+        (FigureKey, Func<DemandFact, long>, string)[] measures = [(requests, _ => 1, "requests"), (specified, c => c.AccountsSpecified, "accounts"), (affected, c => c.AccountsAffected, "accounts")];
         foreach (var (table, dimension, value) in Dimensions(full))
         {
-            b.Breakdown(requests, $"{prefix}_by_{table}", dimension, cases, value.Of, _ => 1, "requests", value.Always);
-            b.Breakdown(specified, $"{prefix}_by_{table}", dimension, cases, value.Of, c => c.AccountsSpecified, "accounts", value.Always);
-            b.Breakdown(affected, $"{prefix}_by_{table}", dimension, cases, value.Of, c => c.AccountsAffected, "accounts", value.Always);
+            b.Breakdowns($"{prefix}_by_{table}", dimension, cases, value.Of, measures, value.Always);
         }
 
         b.Breakdown(requests, $"{prefix}_by_outcome", "outcome", cases, c => Words.Of(c.Outcome), _ => 1, "requests", Words.All<ReportOutcome>(), shares: true);
@@ -80,11 +79,10 @@ public static class DemandReport
             ("action", "action", c => c.Action is { } a ? Words.Of(a) : "notStated", null),
             ("scope", "territorial_scope", c => Words.Of(c.Scope), Words.All<TerritorialScope>()),
         };
+        (FigureKey, Func<DemandFact, long>, string)[] measures = [(requests, _ => 1, "requests"), (requested, c => c.ItemsRequested, "items"), (restricted, c => c.ItemsRestricted, "items")];
         foreach (var (table, dimension, of, always) in dims)
         {
-            b.Breakdown(requests, $"restriction_by_{table}", dimension, cases, of, _ => 1, "requests", always);
-            b.Breakdown(requested, $"restriction_by_{table}", dimension, cases, of, c => c.ItemsRequested, "items", always);
-            b.Breakdown(restricted, $"restriction_by_{table}", dimension, cases, of, c => c.ItemsRestricted, "items", always);
+            b.Breakdowns($"restriction_by_{table}", dimension, cases, of, measures, always);
         }
 
         b.Breakdown(requests, "restriction_by_outcome", "outcome", cases, c => Words.Of(c.Outcome), _ => 1, "requests", Words.All<ReportOutcome>(), shares: true);

@@ -39,6 +39,10 @@ public sealed record RdrEvidence
     /// <summary>Originals in the latest public-tier publication of government takedown demands, and its day.</summary>
     public int PublishedOriginals { get; init; }
     public DateOnly? OriginalsPublishedOn { get; init; }
+    /// <summary>Originals the public web pages show now (/transparency/takedowns: the latest year with a takedown
+    /// demand), and that year; the pages are a publication too, one that no console run records.</summary>
+    public int ShownOriginals { get; init; }
+    public int? ShownYear { get; init; }
     /// <summary>Notices in the latest Lumen export (written for the archive; their submission is not recorded).</summary>
     public int LumenNotices { get; init; }
     /// <summary>The impact assessments G4a is scored from.</summary>
@@ -100,24 +104,35 @@ public static class RdrSelfAssessment
         ]);
     }
 
-    /// <summary>F6.8 from the ledger's record of publications: met by a public-tier publication that held at least
-    /// one original; a Lumen export alone is partial credit, since RightsDesk writes the notices but does not record
-    /// that they reached the archive.</summary>
+    /// <summary>F6.8 from what the public pages show and the ledger's record of publications: met by originals on
+    /// the public pages or by a public-tier publication that held at least one; a Lumen export alone is partial
+    /// credit, since RightsDesk writes the notices but does not record that they reached the archive.</summary>
     private static RdrElement Originals(RdrEvidence e)
     {
         const string element = "Publishes the original demands or discloses them to a public archive";
         const string practice = "Decided takedown demands are published one file per demand under country and year, verbatim with personal data replaced by marked placeholders, each redaction explained; and written as Lumen notices";
         var lumen = e.LumenNotices > 0 ? $"; {e.LumenNotices} notices in the latest Lumen export" : "";
-        if (e.PublishedOriginals > 0)
+        if (e.PublishedOriginals > 0 || e.ShownOriginals > 0)
         {
-            var on = e.OriginalsPublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
-            return new(8, element, RdrStatus.Met, practice, $"{e.PublishedOriginals} originals in the latest public publication ({on}){lumen}", null, "/en/transparency");
+            var said = new List<string>();
+            if (e.ShownOriginals > 0)
+            {
+                said.Add(string.Create(CultureInfo.InvariantCulture, $"{e.ShownOriginals} originals of {e.ShownYear} on the public pages"));
+            }
+
+            if (e.PublishedOriginals > 0)
+            {
+                var on = e.OriginalsPublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+                said.Add($"{e.PublishedOriginals} originals in the latest public publication ({on})");
+            }
+
+            return new(8, element, RdrStatus.Met, practice, string.Join("; ", said) + lumen, null, e.ShownOriginals > 0 ? "/en/transparency/takedowns" : "/en/transparency");
         }
 
         var none = e.OriginalsPublishedOn is null ? "no public publication of original demands is on record" : "the latest public publication held no original";
         return e.LumenNotices > 0
-            ? new(8, element, RdrStatus.Partly, practice, none + lumen, "the originals are not published in the public tier (rightsdesk publish takedowns --tier public), and the Lumen notices' submission is not recorded", "/en/transparency")
-            : new(8, element, RdrStatus.NotMet, practice, none, "no decided takedown demand has been published: run rightsdesk publish takedowns --tier public, or export the notices to Lumen", "/en/transparency");
+            ? new(8, element, RdrStatus.Partly, practice, none + lumen, "no original is on the public pages or in a public-tier publication (rightsdesk publish takedowns --tier public), and the Lumen notices' submission is not recorded", "/en/transparency")
+            : new(8, element, RdrStatus.NotMet, practice, none, "no decided takedown demand is on the public pages or has been published: decide one, run rightsdesk publish takedowns --tier public, or export the notices to Lumen", "/en/transparency");
     }
 
     private static RdrIndicator Notice(RdrEvidence e)

@@ -67,6 +67,7 @@ public static class RightsDeskWeb
         services.AddSingleton<Pages.Desk.DeskText>();
         services.AddSingleton<Transparency.TakedownCache>();
         services.AddScoped<Transparency.TakedownPages>();
+        services.AddScoped<Application.Originals.IShownOriginals>(sp => sp.GetRequiredService<Transparency.TakedownPages>());
         services.AddHostedService<Demands.DemandIndexStartup>();
         services.AddHostedService<Defenders.AtRiskReindexStartup>();
         services.AddRightsDeskPortal(config);

@@ -23,7 +23,7 @@ public sealed record TakedownListing(
 /// alter one (a demand, a decision, an approval, a policy change) is a ledger event. Nothing here is ledgered; the
 /// researcher's page records its own read.
 /// </summary>
-public sealed class TakedownPages(TakedownSelection selection, TakedownCache cache, RightsDeskDbContext db, PolicyProvider policy, TimeProvider clock)
+public sealed class TakedownPages(TakedownSelection selection, TakedownCache cache, RightsDeskDbContext db, PolicyProvider policy, TimeProvider clock) : IShownOriginals
 {
     public const int PageSize = 25;
 
@@ -52,6 +52,23 @@ public sealed class TakedownPages(TakedownSelection selection, TakedownCache cac
         var years = Enumerable.Range(r.First, r.Last - r.First + 1).Reverse().ToList();
         return new TakedownListing(shown, years, countries, country, matching.Skip(Paging.Offset(page, PageSize)).Take(PageSize).ToList(),
             matching.Count, page, pages, chosen.Held.Count, chosen.NotDecided);
+    }
+
+    /// <summary>The public list's first page as it stands: the latest year and its originals, from the same cached selection.</summary>
+    public async Task<(int Year, int Count)?> PublicAsync(CancellationToken ct)
+    {
+        if (policy.Current.Originals is null)
+        {
+            return null;
+        }
+
+        var stamp = await StampAsync(ct);
+        if (await cache.GetAsync((stamp, "years"), () => selection.YearsAsync(ct)) is not { } range)
+        {
+            return null;
+        }
+
+        return (range.Last, (await YearAsync(stamp, OriginalTier.Public, range.Last, ct)).Originals.Count);
     }
 
     /// <summary>One original by its place (lower-case country, year, file name); null when there is none.</summary>

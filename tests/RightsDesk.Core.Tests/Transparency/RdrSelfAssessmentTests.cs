@@ -36,7 +36,7 @@ public sealed class RdrSelfAssessmentTests
     }
 
     [Fact]
-    public void F6_8_is_met_only_by_a_public_publication_that_held_originals()
+    public void F6_8_is_met_only_by_originals_on_the_public_pages_or_in_a_public_publication()
     {
         static RdrElement F68(RdrEvidence e) => RdrSelfAssessment.Assess(e).Single(i => i.Id == "F6").Elements.Single(x => x.Number == 8);
 
@@ -58,5 +58,17 @@ public sealed class RdrSelfAssessmentTests
         Assert.Equal(RdrStatus.Met, met.Status);
         Assert.Equal("3 originals in the latest public publication (2026-07-01); 4 notices in the latest Lumen export", met.Evidence);
         Assert.Null(met.Gap);
+        Assert.Equal("/en/transparency", met.Link);
+
+        var pages = F68(new RdrEvidence { ShownOriginals = 2, ShownYear = 2026 });
+        Assert.Equal(RdrStatus.Met, pages.Status);
+        Assert.Equal("2 originals of 2026 on the public pages", pages.Evidence);
+        Assert.Equal("/en/transparency/takedowns", pages.Link);
+
+        var both = F68(new RdrEvidence { ShownOriginals = 2, ShownYear = 2026, PublishedOriginals = 3, OriginalsPublishedOn = new DateOnly(2026, 7, 1) });
+        Assert.Equal("2 originals of 2026 on the public pages; 3 originals in the latest public publication (2026-07-01)", both.Evidence);
+
+        // A year whose takedowns are all held or undecided shows none: the pages alone do not meet the element.
+        Assert.Equal(RdrStatus.NotMet, F68(new RdrEvidence { ShownOriginals = 0, ShownYear = 2026 }).Status);
     }
 }

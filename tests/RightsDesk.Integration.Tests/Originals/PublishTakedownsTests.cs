@@ -144,17 +144,25 @@ public abstract class PublishTakedownsTests<TApp> : ExportTestBase<TApp> where T
     }
 
     [Fact]
-    public async Task A_public_publication_meets_RDR_F6_8_and_a_researcher_one_does_not()
+    public async Task The_public_pages_meet_RDR_F6_8_and_a_public_publication_adds_to_them_where_a_researcher_one_does_not()
     {
-        await File(Regulator);
-        Assert.Equal(0, (await Publish(Out("researcher"), "--tier", "researcher")).ExitCode);
+        Assert.Equal("notMet", (await F68()).GetProperty("status").GetString());
+        await File(Regulator, decide: false);
+        // Not decided: the public pages hold nothing yet, so nothing is published.
         Assert.Equal("notMet", (await F68()).GetProperty("status").GetString());
 
+        await File(Regulator);
+        var shown = await F68();
+        Assert.Equal("met", shown.GetProperty("status").GetString());
+        Assert.Equal("1 originals of 2026 on the public pages", shown.GetProperty("evidence").GetString());
+        Assert.Equal("/en/transparency/takedowns", shown.GetProperty("link").GetString());
+        Assert.Equal(JsonValueKind.Null, shown.GetProperty("gap").ValueKind);
+
+        Assert.Equal(0, (await Publish(Out("researcher"), "--tier", "researcher")).ExitCode);
+        Assert.Equal("1 originals of 2026 on the public pages", (await F68()).GetProperty("evidence").GetString());
+
         Assert.Equal(0, (await Publish(Out("public"))).ExitCode);
-        var met = await F68();
-        Assert.Equal("met", met.GetProperty("status").GetString());
-        Assert.StartsWith("1 originals in the latest public publication (", met.GetProperty("evidence").GetString(), StringComparison.Ordinal);
-        Assert.Equal(JsonValueKind.Null, met.GetProperty("gap").ValueKind);
+        Assert.StartsWith("1 originals of 2026 on the public pages; 1 originals in the latest public publication (", (await F68()).GetProperty("evidence").GetString(), StringComparison.Ordinal);
     }
 
     private async Task<JsonElement> F68()

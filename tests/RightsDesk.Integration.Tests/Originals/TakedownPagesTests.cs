@@ -149,6 +149,45 @@ public abstract class TakedownPagesTests<TApp> : IAsyncLifetime where TApp : Des
     }
 
     [Fact]
+    public async Task The_public_list_pages_by_twenty_five_and_every_original_is_on_exactly_one_page()
+    {
+        var filed = new List<string>();
+        for (var i = 0; i < RightsDesk.Web.Transparency.TakedownPages.PageSize + 1; i++)
+        {
+            filed.Add((await File()).Reference);
+        }
+
+        using var anonymous = new PageSession(app);
+        var first = await anonymous.GetAsync("/en/transparency/takedowns");
+        Assert.Contains("Published demands received in 2026: 26.", first, StringComparison.Ordinal);
+        Assert.Contains("Page 1 of 2", first, StringComparison.Ordinal);
+        Assert.Contains("rel=\"next\" href=\"/en/transparency/takedowns?year=2026&amp;page=2\"", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("rel=\"prev\"", first, StringComparison.Ordinal);
+        var second = await anonymous.GetAsync("/en/transparency/takedowns?year=2026&page=2");
+        Assert.Contains("Page 2 of 2", second, StringComparison.Ordinal);
+        Assert.Contains("rel=\"prev\" href=\"/en/transparency/takedowns?year=2026\"", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("rel=\"next\"", second, StringComparison.Ordinal);
+
+        var onFirst = filed.Where(r => first.Contains(FileOf(r), StringComparison.Ordinal)).ToList();
+        var onSecond = filed.Where(r => second.Contains(FileOf(r), StringComparison.Ordinal)).ToList();
+        Assert.Equal(RightsDesk.Web.Transparency.TakedownPages.PageSize, onFirst.Count);
+        Assert.Single(onSecond);
+        Assert.Empty(onFirst.Intersect(onSecond));
+        // One day's demands are listed by their file's name: the last reference is the one left for the second page.
+        Assert.Equal(filed.Max(StringComparer.Ordinal), onSecond[0]);
+
+        await anonymous.GetAsync("/en/transparency/takedowns?year=2026&page=3", HttpStatusCode.NotFound);
+        await anonymous.GetAsync("/en/transparency/takedowns?year=2026&page=0", HttpStatusCode.NotFound);
+
+        // The researcher's list pages the same way (Razor Pages keeps a route value called "page" of its own).
+        using var researcher = await SignedIn(Roles.Researcher);
+        var last = await researcher.GetAsync("/research/takedowns?year=2026&page=2");
+        Assert.Contains("Page 2 of 2", last, StringComparison.Ordinal);
+        Assert.Contains(FileOf(onSecond[0]), last, StringComparison.Ordinal);
+        await researcher.GetAsync("/research/takedowns?year=2026&page=3", HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_researcher_reads_the_researcher_tier_and_each_view_is_ledgered()
     {
         var (id, published) = await File();

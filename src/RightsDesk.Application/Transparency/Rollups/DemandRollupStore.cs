@@ -49,10 +49,10 @@ public sealed class DemandRollupStore(RightsDeskDbContext db, DemandFactReader r
         }
     }
 
-    /// <summary>The period's records from the rollup, ordered by case hash as the full scan orders them; null when
-    /// the rollup cannot stand for the cases (a row missing or extra, as after a bulk load, or computed under
-    /// another policy version), and the caller then reads the cases.</summary>
-    public async Task<IReadOnlyList<(DemandFact Fact, string Json)>?> FactsAsync(ReportPeriod period, CancellationToken ct)
+    /// <summary>The period's records from the rollup with their canonical report lines, ordered by case hash as the
+    /// full scan orders them; null when the rollup cannot stand for the cases (a row missing or extra, as after a
+    /// bulk load, or computed under another policy version), and the caller then reads the cases.</summary>
+    public async Task<IReadOnlyList<(DemandFact Fact, string Line)>?> FactsAsync(ReportPeriod period, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(period);
         var (start, end) = (period.Start, period.End);
@@ -66,9 +66,9 @@ public sealed class DemandRollupStore(RightsDeskDbContext db, DemandFactReader r
             return null;
         }
 
-        // The stored JSON is the record as the full scan serialises it: kept beside the parsed fact, so the report's
-        // records need not be serialised again. Each row is parsed once, on every core (a parse touches nothing shared).
-        return [.. rows.AsParallel().AsOrdered().Select(json => (Fact: Parse(json!), Json: json!)).AsSequential()
+        // The stored JSON is the record as the full scan serialises it, so the report's line is made from it, not
+        // serialised again. Each row is parsed and its line made once, on every core (nothing shared is touched).
+        return [.. rows.AsParallel().AsOrdered().Select(json => (Fact: Parse(json!), Line: ReportRecords.CanonicalOf(DemandReport.Source, json!))).AsSequential()
             .OrderBy(f => f.Fact.CaseHash, StringComparer.Ordinal)];
     }
 

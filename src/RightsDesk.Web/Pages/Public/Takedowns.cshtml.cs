@@ -22,7 +22,7 @@ public sealed class TakedownsModel(PublicCatalogue catalogue, PolicyProvider pol
     /// <summary>Null when no takedown demand has been received at all.</summary>
     public TakedownListing? Listing { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? lang, int? year, string? country, int? page, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? lang, int? year, string? country, [FromQuery(Name = "page")] int? page, CancellationToken ct)
     {
         if (ChooseLanguage(lang) is { } redirect)
         {

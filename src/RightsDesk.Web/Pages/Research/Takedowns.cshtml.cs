@@ -20,7 +20,7 @@ public sealed class TakedownsModel(TakedownPages pages) : PageModel
 
     public TakedownListing? Listing { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int? year, string? country, int? page, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int? year, string? country, [FromQuery(Name = "page")] int? page, CancellationToken ct)
     {
         string? code = null;
         if (!string.IsNullOrEmpty(country))
