@@ -57,8 +57,15 @@ public static class DataServices
         return new SqliteRightsDeskDbContext(s.Options);
     }
 
-    public static async Task MigrateAsync(RightsDeskDbContext db, CancellationToken ct = default) =>
+    public static async Task MigrateAsync(RightsDeskDbContext db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         await db.Database.MigrateAsync(ct);
+        if (db.Engine == DatabaseEngine.Sqlite)
+        {
+            await db.Database.ExecuteSqlAsync($"PRAGMA journal_mode=WAL;", ct);
+        }
+    }
 
     internal static void ConfigureSqlite(DbContextOptionsBuilder o, string cs) =>
         o.UseSqlite(cs, x => x.MigrationsAssembly(typeof(DataServices).Assembly.FullName));

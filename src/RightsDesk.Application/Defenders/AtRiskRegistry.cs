@@ -47,8 +47,10 @@ public sealed class AtRiskRegistry(RightsDeskDbContext db, FieldCipher cipher, L
             return [];
         }
 
+        // One array parameter, not EF's default of one parameter per key: a batch of a thousand decisions asks for
+        // thousands of keys, and a statement of that many parameters is built, prepared and bound for each batch.
         var rows = await db.AtRiskIdentifiers.AsNoTracking()
-            .Where(i => keys.Contains(i.BlindIndex))
+            .Where(i => EF.Parameter(keys).Contains(i.BlindIndex))
             .Join(db.AtRiskPeople.Where(p => p.Status != AtRiskStatus.Removed), i => i.PersonId, p => p.Id, (i, p) => new { i.BlindIndex, i.IndexVersion, p.Category })
             .ToListAsync(ct);
         var matches = new List<AtRiskMatch>();

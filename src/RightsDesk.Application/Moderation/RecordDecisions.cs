@@ -82,7 +82,8 @@ public sealed class RecordDecisions(RightsDeskDbContext db, FieldCipher cipher, 
         var ladder = policy.Moderation ?? throw new InvalidOperationException("The policy has no moderation.json: decisions cannot be placed on the ladder.");
         var accepted = items.Where(i => i.Accepted).Select(i => i.Value!).ToList();
         var puids = accepted.Select(d => d.Puid).Distinct(StringComparer.Ordinal).ToList();
-        var known = (await db.ModerationDecisions.AsNoTracking().Where(r => puids.Contains(r.Puid))
+        // One array parameter for the batch's puids (see AtRiskRegistry.MatchAsync).
+        var known = (await db.ModerationDecisions.AsNoTracking().Where(r => EF.Parameter(puids).Contains(r.Puid))
             .Select(r => new { r.Puid, r.BodySha256, r.Action }).ToListAsync(ct))
             .ToDictionary(r => r.Puid, r => (r.BodySha256, r.Action), StringComparer.Ordinal);
         var demandIds = accepted.Select(d => d.DemandId).OfType<Guid>().Distinct().ToList();

@@ -46,14 +46,21 @@ public static class Identifiers
 
     private static string Clean(string text)
     {
+        // ASCII is already NFKC and holds no format character: nearly every handle and address a platform sends.
+        if (System.Text.Ascii.IsValid(text))
+        {
+            return text.Trim();
+        }
+
         var normal = text.Normalize(NormalizationForm.FormKC);
         var kept = new StringBuilder(normal.Length);
+        Span<char> units = stackalloc char[2];
         foreach (var rune in normal.EnumerateRunes())
         {
             // Cf covers the bidi controls (U+202A–202E, U+2066–2069), zero-width joiners and the BOM.
             if (Rune.GetUnicodeCategory(rune) is not UnicodeCategory.Format)
             {
-                kept.Append(rune.ToString());
+                kept.Append(units[..rune.EncodeToUtf16(units)]);
             }
         }
 

@@ -65,43 +65,57 @@ public static partial class ModerationDecisionReader
             return null;
         }
 
+        var outer = input.Prefix;
+        input.Prefix = path;
+        try
+        {
+            return ReadObject(input, o, path);
+        }
+        finally
+        {
+            input.Prefix = outer;
+        }
+    }
+
+    private static ModerationDecision? ReadObject(JsonInput input, JsonElement o, string path)
+    {
         string P(string name) => StrictJson.Member(path, name);
         input.RejectUnknown(o, path, Known, "Unknown field; the fields are the Transparency Database's in camelCase, plus demandId, noticeId, userLanguage and account.");
 
-        var visibility = List(input, o, P("decisionVisibility"), "decisionVisibility", Tdb.DecisionVisibility);
-        var monetary = OneOf(input, o, P("decisionMonetary"), "decisionMonetary", Tdb.DecisionMonetary, required: false);
-        var provision = OneOf(input, o, P("decisionProvision"), "decisionProvision", Tdb.DecisionProvision, required: false);
-        var account = OneOf(input, o, P("decisionAccount"), "decisionAccount", Tdb.DecisionAccount, required: false);
+        var visibility = List(input, o, "decisionVisibility", Tdb.DecisionVisibility);
+        var monetary = OneOf(input, o, "decisionMonetary", Tdb.DecisionMonetary, required: false);
+        var provision = OneOf(input, o, "decisionProvision", Tdb.DecisionProvision, required: false);
+        var account = OneOf(input, o, "decisionAccount", Tdb.DecisionAccount, required: false);
         if (visibility.Count == 0 && monetary is null && provision is null && account is null
             && !MeasureFields.Any(f => input.HasErrorAt(P(f))))
         {
             input.Error(P("decisionVisibility"), "At least one of decisionVisibility, decisionMonetary, decisionProvision or decisionAccount is required.");
         }
 
-        var visibilityOther = RequiredIf(input, o, P("decisionVisibilityOther"), "decisionVisibilityOther", 500, visibility.Contains(Tdb.VisibilityOther), "decisionVisibility has DECISION_VISIBILITY_OTHER");
-        var monetaryOther = RequiredIf(input, o, P("decisionMonetaryOther"), "decisionMonetaryOther", 500, monetary == Tdb.MonetaryOther, "decisionMonetary is DECISION_MONETARY_OTHER");
+        var visibilityOther = RequiredIf(input, o, "decisionVisibilityOther", 500, visibility.Contains(Tdb.VisibilityOther), "decisionVisibility has DECISION_VISIBILITY_OTHER");
+        var monetaryOther = RequiredIf(input, o, "decisionMonetaryOther", 500, monetary == Tdb.MonetaryOther, "decisionMonetary is DECISION_MONETARY_OTHER");
 
-        var ground = OneOf(input, o, P("decisionGround"), "decisionGround", Tdb.DecisionGround, required: true);
+        var ground = OneOf(input, o, "decisionGround", Tdb.DecisionGround, required: true);
         var illegal = ground == Tdb.GroundIllegal;
         var incompatible = ground == Tdb.GroundIncompatible;
-        var legalGround = RequiredIf(input, o, P("illegalContentLegalGround"), "illegalContentLegalGround", 500, illegal, "decisionGround is DECISION_GROUND_ILLEGAL_CONTENT");
-        var contractualGround = RequiredIf(input, o, P("incompatibleContentGround"), "incompatibleContentGround", 500, incompatible, "decisionGround is DECISION_GROUND_INCOMPATIBLE_CONTENT");
+        var legalGround = RequiredIf(input, o, "illegalContentLegalGround", 500, illegal, "decisionGround is DECISION_GROUND_ILLEGAL_CONTENT");
+        var contractualGround = RequiredIf(input, o, "incompatibleContentGround", 500, incompatible, "decisionGround is DECISION_GROUND_INCOMPATIBLE_CONTENT");
 
-        var contentType = List(input, o, P("contentType"), "contentType", Tdb.ContentType);
+        var contentType = List(input, o, "contentType", Tdb.ContentType);
         if (contentType.Count == 0 && !input.HasErrorAt(P("contentType")))
         {
             input.Error(P("contentType"), "Required; a list of: " + string.Join(", ", Tdb.ContentType) + ".");
         }
 
-        var category = OneOf(input, o, P("category"), "category", Tdb.Category, required: true);
-        var specification = List(input, o, P("categorySpecification"), "categorySpecification", Tdb.Keywords);
-        var (scope, _) = Scope(input, o, P("territorialScope"));
+        var category = OneOf(input, o, "category", Tdb.Category, required: true);
+        var specification = List(input, o, "categorySpecification", Tdb.Keywords);
+        var (scope, _) = Scope(input, o);
 
-        var contentDate = Date(input, o, P("contentDate"), "contentDate", ContentFrom, required: true);
-        var applicationDate = Date(input, o, P("applicationDate"), "applicationDate", ApplicationFrom, required: true);
+        var contentDate = Date(input, o, "contentDate", ContentFrom, required: true);
+        var applicationDate = Date(input, o, "applicationDate", ApplicationFrom, required: true);
         DateOnly? End(string name, bool hasRestriction, string restriction)
         {
-            var end = Date(input, o, P(name), name, ApplicationFrom, required: false);
+            var end = Date(input, o, name, ApplicationFrom, required: false);
             if (end is { } e && applicationDate is { } a && e < a)
             {
                 input.Error(P(name), "Must be on or after applicationDate.");
@@ -114,20 +128,20 @@ public static partial class ModerationDecisionReader
             return end;
         }
 
-        var language = OptionalString(input, o, P("contentLanguage"), "contentLanguage", 2);
+        var language = OptionalString(input, o, "contentLanguage", 2);
         if (language is not null && !Tdb.Languages.Contains(language))
         {
             input.Error(P("contentLanguage"), "An ISO 639-1 code in upper case, for example EN or DE.");
         }
 
-        var userLanguage = OptionalString(input, o, P("userLanguage"), "userLanguage", 10);
+        var userLanguage = OptionalString(input, o, "userLanguage", 10);
         if (userLanguage is not null && !UserLanguages.Contains(userLanguage, StringComparer.Ordinal))
         {
             input.Error(P("userLanguage"), "One of: " + string.Join(", ", UserLanguages) + ".");
         }
 
-        var sourceType = OneOf(input, o, P("sourceType"), "sourceType", Tdb.SourceType, required: true);
-        var puid = input.RequiredString(o, "puid", 500, P("puid"));
+        var sourceType = OneOf(input, o, "sourceType", Tdb.SourceType, required: true);
+        var puid = input.RequiredString(o, "puid", 500);
         if (puid is not null && !PuidPattern().IsMatch(puid))
         {
             input.Error(P("puid"), "Letters, digits, '-' and '_' only.");
@@ -141,20 +155,20 @@ public static partial class ModerationDecisionReader
             DecisionMonetaryOther = monetaryOther,
             DecisionProvision = provision,
             DecisionAccount = account,
-            AccountType = OneOf(input, o, P("accountType"), "accountType", Tdb.AccountType, required: false),
+            AccountType = OneOf(input, o, "accountType", Tdb.AccountType, required: false),
             DecisionGround = ground ?? "",
-            DecisionGroundReferenceUrl = Url(input, o, P("decisionGroundReferenceUrl"), "decisionGroundReferenceUrl"),
+            DecisionGroundReferenceUrl = Url(input, o, "decisionGroundReferenceUrl"),
             IllegalContentLegalGround = legalGround,
-            IllegalContentExplanation = OptionalString(input, o, P("illegalContentExplanation"), "illegalContentExplanation", 2000),
+            IllegalContentExplanation = OptionalString(input, o, "illegalContentExplanation", 2000),
             IncompatibleContentGround = contractualGround,
-            IncompatibleContentExplanation = OptionalString(input, o, P("incompatibleContentExplanation"), "incompatibleContentExplanation", 2000),
-            IncompatibleContentIllegal = OneOf(input, o, P("incompatibleContentIllegal"), "incompatibleContentIllegal", Tdb.YesNo, required: false),
+            IncompatibleContentExplanation = OptionalString(input, o, "incompatibleContentExplanation", 2000),
+            IncompatibleContentIllegal = OneOf(input, o, "incompatibleContentIllegal", Tdb.YesNo, required: false),
             ContentType = contentType,
-            ContentTypeOther = RequiredIf(input, o, P("contentTypeOther"), "contentTypeOther", 500, contentType.Contains(Tdb.ContentTypeOther), "contentType has CONTENT_TYPE_OTHER"),
+            ContentTypeOther = RequiredIf(input, o, "contentTypeOther", 500, contentType.Contains(Tdb.ContentTypeOther), "contentType has CONTENT_TYPE_OTHER"),
             Category = category ?? "",
-            CategoryAddition = List(input, o, P("categoryAddition"), "categoryAddition", Tdb.Category),
+            CategoryAddition = List(input, o, "categoryAddition", Tdb.Category),
             CategorySpecification = specification,
-            CategorySpecificationOther = RequiredIf(input, o, P("categorySpecificationOther"), "categorySpecificationOther", 500, specification.Contains(Tdb.KeywordOther), "categorySpecification has KEYWORD_OTHER"),
+            CategorySpecificationOther = RequiredIf(input, o, "categorySpecificationOther", 500, specification.Contains(Tdb.KeywordOther), "categorySpecification has KEYWORD_OTHER"),
             TerritorialScope = scope,
             ContentLanguage = language,
             ContentDate = contentDate ?? default,
@@ -163,18 +177,18 @@ public static partial class ModerationDecisionReader
             EndDateMonetaryRestriction = End("endDateMonetaryRestriction", monetary is not null, "decisionMonetary"),
             EndDateServiceRestriction = End("endDateServiceRestriction", provision is not null, "decisionProvision"),
             EndDateVisibilityRestriction = End("endDateVisibilityRestriction", visibility.Count > 0, "decisionVisibility"),
-            DecisionFacts = input.RequiredString(o, "decisionFacts", 5000, P("decisionFacts")) ?? "",
+            DecisionFacts = input.RequiredString(o, "decisionFacts", 5000) ?? "",
             SourceType = sourceType ?? "",
             // The database drops the source's identity for own-initiative decisions: there is no notifier to name.
-            SourceIdentity = sourceType == Tdb.SourceVoluntary ? null : OptionalString(input, o, P("sourceIdentity"), "sourceIdentity", 500),
-            AutomatedDetection = OneOf(input, o, P("automatedDetection"), "automatedDetection", Tdb.YesNo, required: true) ?? "",
-            AutomatedDecision = OneOf(input, o, P("automatedDecision"), "automatedDecision", Tdb.AutomatedDecision, required: true) ?? "",
+            SourceIdentity = sourceType == Tdb.SourceVoluntary ? null : OptionalString(input, o, "sourceIdentity", 500),
+            AutomatedDetection = OneOf(input, o, "automatedDetection", Tdb.YesNo, required: true) ?? "",
+            AutomatedDecision = OneOf(input, o, "automatedDecision", Tdb.AutomatedDecision, required: true) ?? "",
             Puid = puid ?? "",
-            ContentId = ContentId(input, o, P("contentId")),
-            DemandId = DemandId(input, o, P("demandId")),
-            NoticeId = NoticeId(input, o, P("noticeId"), sourceType),
+            ContentId = ContentId(input, o),
+            DemandId = DemandId(input, o),
+            NoticeId = NoticeId(input, o, sourceType),
             UserLanguage = userLanguage ?? "en",
-            Account = OptionalString(input, o, P("account"), "account", 300),
+            Account = OptionalString(input, o, "account", 300),
         };
         return input.HasErrorAt(path) ? null : decision;
     }

@@ -93,7 +93,8 @@ public abstract partial class PortalTrustTests<TApp>(TApp app) : IClassFixture<T
         var html = await done.Content.ReadAsStringAsync();
         Assert.Contains("shown only this once", html, StringComparison.Ordinal);
         Assert.Equal("no-store", done.Headers.CacheControl?.ToString());
-        var codes = Regex.Matches(Regex.Match(html, "<ol class=\"recovery-codes\">(.*?)</ol>", RegexOptions.Singleline).Groups[1].Value, "<li>([a-z ]+)</li>").Select(m => m.Groups[1].Value).ToList();
+        // The EFF list has four hyphenated words (drop-down, felt-tip, t-shirt, yo-yo): one in forty runs shows one.
+        var codes = Regex.Matches(Regex.Match(html, "<ol class=\"recovery-codes\">(.*?)</ol>", RegexOptions.Singleline).Groups[1].Value, "<li>([a-z -]+)</li>").Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(10, codes.Count);
         Assert.Equal(10, codes.Distinct().Count());
         Assert.All(codes, c => Assert.Equal(5, c.Split(' ').Length));

@@ -155,6 +155,7 @@ public static class IngestBench
             }
 
             lines.AddRange(profiled.Select(p => ("profile_" + p.Name, D(p.MsPerThousand, 1), "ms/1000 decisions")));
+            lines.AddRange(profiled.Select(p => ("profile_" + p.Name + "_allocated", D(p.KbPerDecision, 1), "KB/decision")));
             foreach (var (name, value, unit) in lines)
             {
                 await output.WriteLineAsync(name + ": " + value + " " + unit);
