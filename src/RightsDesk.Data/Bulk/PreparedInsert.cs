@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -22,19 +24,21 @@ public static class PreparedInsert
         ArgumentNullException.ThrowIfNull(rows);
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("A prepared insert runs inside the caller's transaction.");
-        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var columns = entity.GetProperties()
-            .Where(p => !p.IsShadowProperty() && !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd && p.ClrType == typeof(long)))
-            .Select(p => (Getter: p.GetGetter(), Column: p.GetColumnName(table)!, Mapping: (RelationalTypeMapping)p.GetRelationalTypeMapping(), p.IsNullable))
-            .ToList();
+        var (table, columns) = Columns(db, typeof(T));
         var sql = db.GetService<ISqlGenerationHelper>();
         var names = columns.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+        var insert = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ("
+            + string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))
+            + ") VALUES (" + string.Join(", ", names) + ")";
+        if (transaction.Connection is SqliteConnection sqlite && Positional(columns))
+        {
+            InsertPositional(sqlite, insert, table.Name, columns, rows, ct);
+            return;
+        }
+
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ("
-            + string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Column)))
-            + ") VALUES (" + string.Join(", ", names) + ")";
+        command.CommandText = insert;
         // One parameter per column, made once by the column's type mapping and given each row's value (through the
         // mapping's value converter, as CreateParameter does): no parameter objects made per row.
         var parameters = new DbParameter[columns.Count];
@@ -71,6 +75,57 @@ public static class PreparedInsert
                 // What SaveChanges would have thrown, so a caller that answers a unique index's refusal (two requests
                 // storing one puid at once) catches the same exception whichever path saved.
                 throw new DbUpdateException($"Inserting into {table.Name} failed.", ex);
+            }
+        }
+    }
+
+    /// <summary>Whether rows of <paramref name="type"/> are bound by position on SQLite: every column's stored type is
+    /// one <see cref="SqliteStatement"/> writes as Microsoft.Data.Sqlite does.</summary>
+    public static bool BindsByPosition(DbContext db, Type type)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Database.IsSqlite() && Positional(Columns(db, type).Columns);
+    }
+
+    private static bool Positional(List<Column> columns) =>
+        columns.All(c => SqliteStatement.CanBind(c.Mapping.Converter?.ProviderClrType ?? c.Mapping.ClrType));
+
+    private sealed record Column(IClrPropertyGetter Getter, string Name, RelationalTypeMapping Mapping, bool IsNullable);
+
+    private static (StoreObjectIdentifier Table, List<Column> Columns) Columns(DbContext db, Type type)
+    {
+        var entity = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = entity.GetProperties()
+            .Where(p => !p.IsShadowProperty() && !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd && p.ClrType == typeof(long)))
+            .Select(p => new Column(p.GetGetter(), p.GetColumnName(table)!, (RelationalTypeMapping)p.GetRelationalTypeMapping(), p.IsNullable))
+            .ToList();
+        return (table, columns);
+    }
+
+    /// <summary>The same insert on SQLite with its values bound by position (<see cref="SqliteStatement"/>), each
+    /// through its mapping's value converter as above. SQLite runs it in the connection's open transaction.</summary>
+    private static void InsertPositional<T>(SqliteConnection connection, string insert, string table, List<Column> columns, IEnumerable<T> rows, CancellationToken ct)
+        where T : class
+    {
+        using var statement = new SqliteStatement(connection, insert);
+        foreach (var row in rows)
+        {
+            ct.ThrowIfCancellationRequested();
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var (getter, _, mapping, _) = columns[i];
+                var value = getter.GetClrValue(row);
+                statement.Bind(i + 1, value is null ? null : mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value);
+            }
+
+            try
+            {
+                statement.Execute();
+            }
+            catch (SqliteException ex)
+            {
+                throw new DbUpdateException($"Inserting into {table} failed.", ex);
             }
         }
     }

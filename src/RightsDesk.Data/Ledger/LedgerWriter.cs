@@ -105,9 +105,12 @@ public sealed class LedgerWriter(RightsDeskDbContext db, TimeProvider clock, Rol
                 var next = (await db.LedgerEvents.MaxAsync(e => (long?)e.Seq, ct) ?? -1) + 1;
                 var at = clock.GetUtcNow();
                 var events = new List<LedgerEventRecord>(_pending.Count);
-                foreach (var (code, actor, subject, fields) in _pending)
+                // The salts of the whole unit drawn at once: one call to the generator under the lock, not one per event.
+                var salts = RandomNumberGenerator.GetBytes(SaltSize * _pending.Count);
+                for (var i = 0; i < _pending.Count; i++)
                 {
-                    events.Add(Build(next++, code, at, actor, subject, fields));
+                    var (code, actor, subject, fields) = _pending[i];
+                    events.Add(Build(next++, code, at, actor, subject, fields, salts.AsSpan(i * SaltSize, SaltSize).ToArray()));
                 }
 
                 // Read before the save, which marks every entry unchanged; refreshed after it, so the records are
@@ -129,12 +132,19 @@ public sealed class LedgerWriter(RightsDeskDbContext db, TimeProvider clock, Rol
         }
     }
 
-    public static LedgerEventRecord Build(long seq, LedgerEventCode code, DateTimeOffset at, string actor, string? subject, IReadOnlyDictionary<string, string?> fields)
+    /// <summary>The bytes of random salt before each leaf's data, so a leaf of a guessable event cannot be confirmed
+    /// by hashing guesses.</summary>
+    public const int SaltSize = 16;
+
+    public static LedgerEventRecord Build(long seq, LedgerEventCode code, DateTimeOffset at, string actor, string? subject, IReadOnlyDictionary<string, string?> fields) =>
+        Build(seq, code, at, actor, subject, fields, RandomNumberGenerator.GetBytes(SaltSize));
+
+    /// <param name="salt">the event's own <see cref="SaltSize"/> random bytes.</param>
+    private static LedgerEventRecord Build(long seq, LedgerEventCode code, DateTimeOffset at, string actor, string? subject, IReadOnlyDictionary<string, string?> fields, byte[] salt)
     {
         // Millisecond precision: what both engines store exactly, so the leaf can be recomputed from the row.
         at = new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
         var data = LedgerCanonical.Serialise(seq, (int)code, at, actor, subject, fields);
-        var salt = RandomNumberGenerator.GetBytes(16);
         return new LedgerEventRecord
         {
             Seq = seq, Code = (int)code, At = at, Actor = actor, SubjectId = subject, Data = data, Salt = salt,
