@@ -53,10 +53,14 @@ public static class DemoCommand
                 "--Notices:Smtp:Port", sink.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--Notices:Smtp:Security", "none",
                 "--Notices:Smtp:From", "legal@platform.example",
+                // And its webhooks (statements of reasons, measures to apply or lift) to the demo platform beside it.
+                "--Notices:Webhook:Url", sink.WebhookUrl,
+                "--Notices:Webhook:Secret", sink.Platform.Secret,
                 // The demo listens on loopback over plain HTTP; a real desk runs behind TLS with Secure cookies.
                 "--Accounts:AllowPlainHttp", "true",
             ]);
 
+            sink.Platform.Clock = app.Services.GetRequiredService<TimeProvider>();
             await using (var scope = app.Services.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<RightsDeskDbContext>();
@@ -102,6 +106,7 @@ public static class DemoCommand
 
             await sink.StartAsync(ct);
             await o.WriteLineAsync($"  Demo mailbox (every e-mail the desk sends: notices, letters, portal mail): {sink.PageUrl}/ (SMTP on 127.0.0.1:{sink.SmtpPort})");
+            await o.WriteLineAsync($"  Demo platform (every signed webhook the desk sends: statements of reasons, measures to apply or lift): {sink.PageUrl}/platform");
             await o.WriteLineAsync($"Serving on {url} — Ctrl+C to stop.");
             await app.StartAsync(ct);
             await app.WaitForShutdownAsync(ct);

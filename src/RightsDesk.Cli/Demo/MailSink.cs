@@ -46,7 +46,14 @@ public sealed class MailSink : IAsyncDisposable
         _page.MapGet("/messages/{n:int}", (int n) => n >= 0 && n < _messages.Count ? Html(Messages[n].Subject ?? "(no subject)", Show(n)) : Results.NotFound());
         _page.MapGet("/messages/{n:int}/attachments/{a:int}", (int n, int a) => Attachment(n, a));
         _page.MapGet("/messages/{n:int}/html", (int n, HttpContext http) => HtmlPart(n, http));
+        Platform.Map(_page, Html);
     }
+
+    /// <summary>The platform's end of the desk's signed webhook, served beside the mailbox (<see cref="PlatformSink"/>).</summary>
+    public PlatformSink Platform { get; } = new();
+
+    /// <summary>Where the demo desk sends its webhooks.</summary>
+    public string WebhookUrl => PageUrl + "/platform/webhook";
 
     public int SmtpPort { get; }
 
@@ -63,7 +70,7 @@ public sealed class MailSink : IAsyncDisposable
     private string List()
     {
         var all = Messages;
-        var sb = new StringBuilder("<h1>Demo mailbox</h1><p>Every e-mail the demo desk sent, through its normal SMTP path, newest first. Nothing leaves this machine.</p>");
+        var sb = new StringBuilder("<h1>Demo mailbox</h1><p>Every e-mail the demo desk sent, through its normal SMTP path, newest first. Nothing leaves this machine. What the desk sent to the platform by webhook is on <a href=\"/platform\">the demo platform's page</a>.</p>");
         if (all.Count == 0)
         {
             return sb.Append("<p>No mail yet. A user notice is sent when a disclosure is approved; reload this page.</p>").ToString();
