@@ -1,8 +1,8 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using RightsDesk.Cli.Demo;
+using RightsDesk.Integration.Tests.Support;
 using RightsDesk.Web.Notices;
 
 namespace RightsDesk.Integration.Tests.Cli;
@@ -10,15 +10,6 @@ namespace RightsDesk.Integration.Tests.Cli;
 /// <summary>The demo's platform end of the desk's webhook: it takes what the desk signs, once, and nothing else.</summary>
 public sealed class DemoPlatformTests
 {
-    private static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
-
     private static HttpRequestMessage Signed(string url, string secret, DateTimeOffset at, string body, string key)
     {
         var timestamp = at.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -34,7 +25,7 @@ public sealed class DemoPlatformTests
     public async Task A_signed_webhook_is_listed_once_and_a_forged_or_stale_one_is_refused()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.Zero));
-        await using var sink = new MailSink(FreePort(), $"http://127.0.0.1:{FreePort()}");
+        await using var sink = new MailSink(WebhookReceiver.FreePort(), $"http://127.0.0.1:{WebhookReceiver.FreePort()}");
         sink.Platform.Clock = clock;
         await sink.StartAsync(default);
         using var http = new HttpClient();

@@ -49,7 +49,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         var l = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         l.Start();
