@@ -4,13 +4,17 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using RightsDesk.Application.Transparency;
 using RightsDesk.Core.Ledger.Events;
 using RightsDesk.Core.Security;
 using RightsDesk.Data;
 using RightsDesk.Integration.Tests.Support;
+using RightsDesk.Web.Public;
 using static RightsDesk.Integration.Tests.Ledger.LedgerSupport;
 
 namespace RightsDesk.Integration.Tests.Transparency;
@@ -106,6 +110,15 @@ public abstract class ReportCommandTests<TApp> : IAsyncLifetime where TApp : Des
         var served = await anonymous.GetByteArrayAsync("/transparency/files/2026-H1/1/report.csv");
         Assert.Equal(fields.RootElement.GetProperty("file:report.csv").GetString(), Convert.ToHexStringLower(SHA256.HashData(served)));
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/transparency/files/2026-H1/1/keys.json")).StatusCode);
+
+        // In French the tables are in French, each row with the files' own word beside it.
+        var french = await anonymous.GetStringAsync("/fr/transparency");
+        var fr = await app.InScope(sp => Task.FromResult(sp.GetRequiredService<PublicCatalogue>().Find("fr")!));
+        var html = HtmlEncoder.Create(UnicodeRanges.All);
+        Assert.Contains("<caption>" + html.Encode(fr["report.table.user_data_by_outcome"]) + " <code class=\"word\" lang=\"en\" dir=\"ltr\">user_data_by_outcome</code>", french, StringComparison.Ordinal);
+        Assert.Contains(html.Encode(fr["report.value.outcome.pending"]) + " <code class=\"word\" lang=\"en\" dir=\"ltr\">pending</code>", french, StringComparison.Ordinal);
+        Assert.DoesNotContain(html.Encode(ReportTables.Title("user_data_by_outcome")), french, StringComparison.Ordinal);
+        Assert.Contains(html.Encode(ReportTables.Title("user_data_by_outcome")), page, StringComparison.Ordinal);
 
         // The same figures again: still version 1. A new demand changes them: version 2 says what changed; 1 stays.
         var again = await RunCli(["report", "--period", "2026-H1", "--out", dir, .. Store(app)]);

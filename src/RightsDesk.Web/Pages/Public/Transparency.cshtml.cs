@@ -29,7 +29,10 @@ public sealed class TransparencyModel(PublicCatalogue catalogue, PolicyProvider 
 
     public PublishedReport? Report { get; private set; }
 
-    public IReadOnlyList<string> Charts { get; private set; } = [];
+    /// <summary>Each chart with its title, which the page shows as the figure's caption.</summary>
+    public IReadOnlyList<(string Title, string Svg)> Charts { get; private set; } = [];
+
+    public ReportWords Words => new(T);
 
     public async Task<IActionResult> OnGetAsync(string? lang, string? period, CancellationToken ct)
     {
@@ -44,11 +47,12 @@ public sealed class TransparencyModel(PublicCatalogue catalogue, PolicyProvider 
         if (Shown is not null)
         {
             Report = ReportJson.Read(Shown.FiguresJson);
-            Charts = new[]
+            var words = Words;
+            Charts = new (string Title, string? Svg)[]
             {
-                ReportCharts.Bars(Report, "user_data_by_country", "requests", T["transparency.chart.countries"]),
-                ReportCharts.Bars(Report, "user_data_by_outcome", "requests", T["transparency.chart.outcomes"]),
-            }.OfType<string>().ToList();
+                (T["transparency.chart.countries"], ReportCharts.Bars(Report, "user_data_by_country", "requests", T["transparency.chart.countries"], k => k.Value)),
+                (T["transparency.chart.outcomes"], ReportCharts.Bars(Report, "user_data_by_outcome", "requests", T["transparency.chart.outcomes"], k => words.Value(k.Dimension, k.Value))),
+            }.Where(c => c.Svg is not null).Select(c => (c.Title, c.Svg!)).ToList();
         }
 
         return Page();
