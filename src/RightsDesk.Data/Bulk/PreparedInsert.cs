@@ -90,9 +90,15 @@ public static class PreparedInsert
     private static bool Positional(List<Column> columns) =>
         columns.All(c => SqliteStatement.CanBind(c.Mapping.Converter?.ProviderClrType ?? c.Mapping.ClrType));
 
-    private sealed record Column(IClrPropertyGetter Getter, string Name, RelationalTypeMapping Mapping, bool IsNullable);
+    internal sealed record Column(IClrPropertyGetter Getter, string Name, RelationalTypeMapping Mapping, bool IsNullable)
+    {
+        /// <summary>The row's value as the store takes it: through the mapping's value converter, as SaveChanges does.</summary>
+        public object? ValueOf(object row) => Getter.GetClrValue(row) is { } value
+            ? Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value
+            : null;
+    }
 
-    private static (StoreObjectIdentifier Table, List<Column> Columns) Columns(DbContext db, Type type)
+    internal static (StoreObjectIdentifier Table, List<Column> Columns) Columns(DbContext db, Type type)
     {
         var entity = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
@@ -114,9 +120,7 @@ public static class PreparedInsert
             ct.ThrowIfCancellationRequested();
             for (var i = 0; i < columns.Count; i++)
             {
-                var (getter, _, mapping, _) = columns[i];
-                var value = getter.GetClrValue(row);
-                statement.Bind(i + 1, value is null ? null : mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value);
+                statement.Bind(i + 1, columns[i].ValueOf(row));
             }
 
             try

@@ -94,7 +94,7 @@ public static class ModerationRollups
     }
 
     /// <summary>
-    /// <see cref="ApplyAsync"/> for a bulk insert's batch on SQLite, where a batch of a thousand decisions touches a few
+    /// <see cref="ApplyAsync"/> for a bulk insert's batch (either engine), where a batch of a thousand decisions touches a few
     /// hundred tuples: the same upsert, prepared once on the caller's transaction and run for each tuple with its
     /// values, rather than a statement built, parsed and planned per tuple.
     /// </summary>
@@ -126,10 +126,12 @@ public static class ModerationRollups
         var state = Parameter(command, "@state");
         var count = Parameter(command, "@count");
         var prepared = false;
+        var sqlite = db.Engine == DatabaseEngine.Sqlite;
         foreach (var (k, n) in deltas)
         {
-            // The day as EF Core stores a DateOnly on SQLite, so these rows and those of ApplyAsync are one tuple.
-            day.Value = k.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            // The day as EF Core stores a DateOnly on SQLite (text), so these rows and those of ApplyAsync are one
+            // tuple; PostgreSQL's column is a date.
+            day.Value = sqlite ? k.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : k.Day;
             (category.Value, ground.Value, source.Value, automated.Value, rung.Value, state.Value, count.Value) = (k.Category, k.Ground, k.Source, k.Automated, k.Rung, k.State, n);
             if (!prepared)
             {

@@ -34,7 +34,7 @@ public sealed class PreparedInsertTests : IAsyncLifetime
 
     /// <summary>Every settable property given a value that is not its default (or left null when
     /// <paramref name="nulls"/>): a column added later is compared without this test changing.</summary>
-    private static T Filled<T>(bool nulls) where T : new()
+    internal static T Filled<T>(bool nulls) where T : new()
     {
         var row = new T();
         foreach (var p in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
