@@ -37,7 +37,7 @@ public sealed class ReportBenchTests : IDisposable
         {
             ("store_build_time", "s"), ("store_build_rate", "rows/s"), ("rollup_rebuild_rows", "rows"), ("rollup_rebuild_time", "ms"),
             ("demand_rollup_rebuild_rows", "rows"), ("demand_rollup_rebuild_time", "ms"), ("report_phase_demands", "ms"), ("report_phase_moderation", "ms"),
-            ("report_with_rollups", "ms"), ("report_full_scan", "ms"), ("report_full_scan_to_rollups_ratio", "x"),
+            ("report_with_rollups", "ms"), ("report_year", "year"), ("report_half", "half"), ("report_full_scan", "ms"), ("report_full_scan_to_rollups_ratio", "x"),
             ("report_gc_heap_peak", "MB"), ("baseline_group_by_demands_time", "ms"), ("report_with_rollups_to_baseline_ratio", "x"),
             ("dsa_export_time", "ms"), ("baseline_group_by_decisions_time", "ms"), ("dsa_to_baseline_ratio", "x"), ("peak_working_set", "MB"),
         })
@@ -80,6 +80,33 @@ public sealed class ReportBenchTests : IDisposable
         Assert.Contains("version: 1 (unchanged since it was published)", written.Output, StringComparison.Ordinal);
         var verified = await RunCli(["report", "verify", files, .. store]);
         Assert.True(verified.ExitCode == 0, verified.ToString());
+
+        // Timed again over the kept store: a half it published already is refused (its figures would come back
+        // unchanged and nothing be written, which times less than a publication); the other half is timed, with
+        // the store's own counts and no build.
+        var same = await RunCli(["bench", "report", "--reuse", "--data-dir", _dir]);
+        Assert.Equal(2, same.ExitCode);
+        Assert.Contains("2026-H1 is already published in this store", same.Error, StringComparison.Ordinal);
+        var other = await RunCli(["bench", "report", "--reuse", "--period", "2025-H2", "--decisions", "5", "--data-dir", _dir]);
+        Assert.True(other.ExitCode == 0, other.ToString());
+        var again = other.Output.Split('\n', StringSplitOptions.TrimEntries).Select(l => l.Split(' ')).ToDictionary(p => p[0].TrimEnd(':'), p => p[1]);
+        Assert.Equal(("3000", "400", "2025", "2", "2025"), (again["stored_decisions"], again["stored_demands"], again["report_year"], again["report_half"], again["dsa_year"]));
+        Assert.False(again.ContainsKey("store_build_time"));
+        Assert.Equal("0", again["report_full_scan_figures_differing"]);
+        await using (var db = DataServices.CreateContext(new DatabaseOptions { Engine = DatabaseEngine.Sqlite, ConnectionString = database }))
+        {
+            Assert.Equal(3000, await db.ModerationDecisions.CountAsync());
+            Assert.True(await db.TransparencyReports.AnyAsync(r => r.Period == "2025-H2"));
+        }
+    }
+
+    [Fact]
+    public async Task Bench_report_reuses_only_a_store_it_kept()
+    {
+        var run = await RunCli(["bench", "report", "--reuse", "--data-dir", _dir]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--reuse needs the --data-dir of an earlier run", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dir, "report.db")));
     }
 
     [Fact]

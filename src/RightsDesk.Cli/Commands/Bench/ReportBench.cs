@@ -19,7 +19,8 @@ namespace RightsDesk.Cli.Commands.Bench;
 
 /// <summary>
 /// `rightsdesk bench report`: builds its own SQLite store (10 million moderation decisions and 200,000 demands unless
-/// told fewer), then times the half-year transparency report (2026-H1, published as `report --period` does: moderation
+/// told fewer; or reuses the one an earlier run kept), then times the half-year transparency report (2026-H1 or, told
+/// so, 2025-H2, published as `report --period` does: moderation
 /// from the rollup) beside the same report with every source read from its records (the full scan `report verify`
 /// does), and the year's DSA export, each beside a plain GROUP BY count over the same rows in the same engine and run.
 /// Figures go to stdout, one a line as <c>name: value unit</c>; progress goes to stderr.
@@ -27,17 +28,19 @@ namespace RightsDesk.Cli.Commands.Bench;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0030:Do not use banned APIs", Justification = "A benchmark measures real elapsed time and fills a scratch store with seeded rows; nothing it makes is a product record.")]
 public static class ReportBench
 {
-    private static readonly ReportPeriod Half = new(2026, 1);
-    private static readonly ReportPeriod Year = new(2026, null);
+    /// <summary>The halves the store's dates cover (July 2025 to June 2026), either of which can be timed.</summary>
+    private static readonly string[] Halves = ["2026-H1", "2025-H2"];
 
     public static Command Create()
     {
         var decisions = new Option<long>("--decisions") { Description = "Moderation decisions in the store.", DefaultValueFactory = _ => 10_000_000 };
         var demands = new Option<long>("--demands") { Description = "Demands in the store.", DefaultValueFactory = _ => 200_000 };
         var dataDir = new Option<string?>("--data-dir") { Description = "Keep the store here instead of a temporary directory that is removed." };
+        var reuse = new Option<bool>("--reuse") { Description = "With --data-dir: time over the store an earlier run kept there instead of building one (its counts are read from it)." };
+        var half = new Option<string>("--period") { Description = "The half to time: 2026-H1 or 2025-H2 (the store's dates cover both; the DSA export times that half's year).", DefaultValueFactory = _ => Halves[0] };
         var command = new Command("report", "Time the half-year transparency report and the DSA export over a store it builds, against a GROUP BY count of the same rows.")
         {
-            decisions, demands, dataDir,
+            decisions, demands, dataDir, reuse, half,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -48,56 +51,93 @@ public static class ReportBench
                 return 2;
             }
 
-            return await RunAsync(n, m, parse.GetValue(dataDir), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
+            var (dir, again, period) = (parse.GetValue(dataDir), parse.GetValue(reuse), parse.GetValue(half)!);
+            if (!Halves.Contains(period, StringComparer.Ordinal))
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"--period must be {string.Join(" or ", Halves)}: the halves the store's dates cover.");
+                return 2;
+            }
+
+            if (again && (dir is null || !File.Exists(Path.Combine(dir, StoreFile))))
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"--reuse needs the --data-dir of an earlier run, holding its {StoreFile}.");
+                return 2;
+            }
+
+            return await RunAsync(n, m, dir, again, ReportPeriod.Parse(period), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(long decisions, long demands, string? dataDir, TextWriter output, TextWriter error, CancellationToken ct)
+    private const string StoreFile = "report.db";
+
+    private static async Task<int> RunAsync(long decisions, long demands, string? dataDir, bool reuse, ReportPeriod half, TextWriter output, TextWriter error, CancellationToken ct)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(error) });
         await using var store = BenchStore.Create(dataDir, postgres: null);
-        var database = await store.NewDatabaseAsync("report", ct);
+        var database = await store.NewDatabaseAsync(Path.GetFileNameWithoutExtension(StoreFile), ct);
         await using var provider = await CliStore.OpenAsync(new StoreSettings(database, Path.Combine(store.Directory, "keys.json")), ct);
-        await error.WriteLineAsync(F($"bench report: {decisions:N0} moderation decisions and {demands:N0} demands on sqlite in {store.Directory}"));
+        var year = new ReportPeriod(half.Year, null);
+        var lines = new List<(string Name, string Value, string Unit)>();
+        if (reuse)
+        {
+            (decisions, demands) = await CountStoredAsync(provider, ct);
+            await error.WriteLineAsync(F($"bench report: reusing {decisions:N0} moderation decisions and {demands:N0} demands on sqlite in {store.Directory}"));
+            if (await PublishedAsync(provider, half, ct))
+            {
+                // Its figures would be found unchanged and nothing written: that would time less than a publication.
+                await error.WriteLineAsync($"bench report: {half.Label} is already published in this store; time the other half with --period.");
+                return 2;
+            }
 
-        var builder = new ReportStore(provider);
-        var build = Stopwatch.StartNew();
-        await WithProgress(console, "moderation decisions", decisions, p => builder.AddDecisionsAsync(decisions, p, ct));
-        await WithProgress(console, "demands", demands, p => builder.AddDemandsAsync(demands, p, ct));
-        var buildTime = build.Elapsed;
-        // The rows went in by bulk insert, around the saves that keep the rollup: it is rebuilt once, as after a restore.
-        var rebuild = await Measure(() => RebuildAsync(provider, ct));
-        await error.WriteLineAsync("bench report: rebuilding the demand rollup (every case opened once)");
-        var demandRebuild = await Measure(() => RebuildDemandsAsync(provider, ct));
+            lines.AddRange([("stored_decisions", I(decisions), "decisions"), ("stored_demands", I(demands), "demands"), ("processors", I(Environment.ProcessorCount), "cores")]);
+        }
+        else
+        {
+            await error.WriteLineAsync(F($"bench report: {decisions:N0} moderation decisions and {demands:N0} demands on sqlite in {store.Directory}"));
+            var builder = new ReportStore(provider);
+            var build = Stopwatch.StartNew();
+            await WithProgress(console, "moderation decisions", decisions, p => builder.AddDecisionsAsync(decisions, p, ct));
+            await WithProgress(console, "demands", demands, p => builder.AddDemandsAsync(demands, p, ct));
+            var buildTime = build.Elapsed;
+            // The rows went in by bulk insert, around the saves that keep the rollup: it is rebuilt once, as after a restore.
+            var rebuild = await Measure(() => RebuildAsync(provider, ct));
+            await error.WriteLineAsync("bench report: rebuilding the demand rollup (every case opened once)");
+            var demandRebuild = await Measure(() => RebuildDemandsAsync(provider, ct));
+            lines.AddRange(
+            [
+                ("stored_decisions", I(decisions), "decisions"),
+                ("stored_demands", I(demands), "demands"),
+                ("processors", I(Environment.ProcessorCount), "cores"),
+                ("store_build_time", D(buildTime.TotalSeconds, 1), "s"),
+                ("store_build_rate", D((decisions + demands) / buildTime.TotalSeconds, 0), "rows/s"),
+                ("rollup_rebuild_rows", I(rebuild.Value), "rows"),
+                ("rollup_rebuild_time", D(rebuild.Elapsed.TotalMilliseconds, 1), "ms"),
+                ("demand_rollup_rebuild_rows", I(demandRebuild.Value), "rows"),
+                ("demand_rollup_rebuild_time", D(demandRebuild.Elapsed.TotalMilliseconds, 1), "ms"),
+            ]);
+        }
 
         // An untimed report for an empty half pays for the JIT and the first pages, not for the rows measured.
         await PublishAsync(provider, new ReportPeriod(2024, 1), ct);
         await PublishAsync(provider, new ReportPeriod(2024, 1), ct, fullScan: true);
         var phases = new PhaseClock();
-        var report = await Measure(async () => (await PublishOutcomeAsync(provider, Half, false, [], ct, phases)).Report);
+        var report = await Measure(async () => (await PublishOutcomeAsync(provider, half, false, [], ct, phases)).Report);
         phases.Stop();
         // Second, so it finds the version the first published: when its figures are the same it returns that
         // version without writing its own records, which only flatters the full scan.
-        var scan = await Measure(() => FullScanAsync(provider, Half, ct));
-        var reportBaseline = await Measure(() => CountDemandsAsync(provider, Half, ct));
-        var dsa = await Measure(() => DsaAsync(provider, ct));
-        var dsaBaseline = await Measure(() => CountDecisionsAsync(provider, Year, ct));
+        var scan = await Measure(() => FullScanAsync(provider, half, ct));
+        var reportBaseline = await Measure(() => CountDemandsAsync(provider, half, ct));
+        var dsa = await Measure(() => DsaAsync(provider, year.Year, ct));
+        var dsaBaseline = await Measure(() => CountDecisionsAsync(provider, year, ct));
 
         using var self = Process.GetCurrentProcess();
         self.Refresh();
         var records = report.Value.RecordCount;
-        var lines = new List<(string Name, string Value, string Unit)>
-        {
-            ("stored_decisions", I(decisions), "decisions"),
-            ("stored_demands", I(demands), "demands"),
-            ("processors", I(Environment.ProcessorCount), "cores"),
-            ("store_build_time", D(buildTime.TotalSeconds, 1), "s"),
-            ("store_build_rate", D((decisions + demands) / buildTime.TotalSeconds, 0), "rows/s"),
-            ("rollup_rebuild_rows", I(rebuild.Value), "rows"),
-            ("rollup_rebuild_time", D(rebuild.Elapsed.TotalMilliseconds, 1), "ms"),
-            ("demand_rollup_rebuild_rows", I(demandRebuild.Value), "rows"),
-            ("demand_rollup_rebuild_time", D(demandRebuild.Elapsed.TotalMilliseconds, 1), "ms"),
+        lines.AddRange(
+        [
+            ("report_year", I(half.Year), "year"),
+            ("report_half", I(half.Half!.Value), "half"),
             ("report_records", I(records), "records"),
             ("report_with_rollups", D(report.Elapsed.TotalMilliseconds, 1), "ms"),
             ("report_gc_heap_peak", D(report.HeapPeak / 1048576.0, 1), "MB"),
@@ -109,7 +149,7 @@ public static class ReportBench
             ("baseline_group_by_demands_rows", I(reportBaseline.Value), "rows"),
             ("baseline_group_by_demands_time", D(reportBaseline.Elapsed.TotalMilliseconds, 1), "ms"),
             ("report_with_rollups_to_baseline_ratio", D(report.Elapsed / reportBaseline.Elapsed, 1), "x"),
-            ("dsa_year", I(Year.Year), "year"),
+            ("dsa_year", I(year.Year), "year"),
             ("dsa_sheets", I(dsa.Value), "sheets"),
             ("dsa_export_time", D(dsa.Elapsed.TotalMilliseconds, 1), "ms"),
             ("dsa_gc_heap_peak", D(dsa.HeapPeak / 1048576.0, 1), "MB"),
@@ -117,7 +157,7 @@ public static class ReportBench
             ("baseline_group_by_decisions_time", D(dsaBaseline.Elapsed.TotalMilliseconds, 1), "ms"),
             ("dsa_to_baseline_ratio", D(dsa.Elapsed / dsaBaseline.Elapsed, 1), "x"),
             ("peak_working_set", D(self.PeakWorkingSet64 / 1048576.0, 1), "MB"),
-        };
+        ]);
         lines.InsertRange(lines.FindIndex(l => l.Name == "report_gc_heap_peak") + 1,
             phases.Phases.Select(p => ("report_phase_" + p.Name, D(p.Elapsed.TotalMilliseconds, 1), "ms")));
         foreach (var (name, value, unit) in lines)
@@ -211,10 +251,24 @@ public static class ReportBench
         public ReportSection Compute(ReportPeriod period, IEnumerable<string> records) => inner.Compute(period, records);
     }
 
-    private static async Task<int> DsaAsync(IServiceProvider provider, CancellationToken ct)
+    private static async Task<int> DsaAsync(IServiceProvider provider, int year, CancellationToken ct)
     {
         await using var scope = provider.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<DsaExport>().BuildAsync(Year.Year, 1, null, ct)).Count;
+        return (await scope.ServiceProvider.GetRequiredService<DsaExport>().BuildAsync(year, 1, null, ct)).Count;
+    }
+
+    private static async Task<(long Decisions, long Demands)> CountStoredAsync(IServiceProvider provider, CancellationToken ct)
+    {
+        await using var scope = provider.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RightsDeskDbContext>();
+        return (await db.ModerationDecisions.LongCountAsync(ct), await db.Demands.LongCountAsync(ct));
+    }
+
+    private static async Task<bool> PublishedAsync(IServiceProvider provider, ReportPeriod period, CancellationToken ct)
+    {
+        await using var scope = provider.CreateAsyncScope();
+        var label = period.Label;
+        return await scope.ServiceProvider.GetRequiredService<RightsDeskDbContext>().TransparencyReports.AnyAsync(r => r.Period == label, ct);
     }
 
     /// <summary>The baseline for the report: the period's demands counted by the dimensions the report breaks them down by.</summary>
